@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// CXF 1.0 JSON: read tolerantly (what real exporters send), write strictly (what the spec says).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "cxf/crypto/secret.h"
+#include "cxf/limits.h"
+#include "cxf/model/vault.h"
+#include "cxf/report.h"
+
+namespace cxf::cxf_json {
+
+// The exporter cxf writes into a Header when the vault has none, and the prefix of the extension
+// names under which cxf keeps data that CXF has no member for.
+inline constexpr std::string_view own_rp_id = "cxf.local";
+inline constexpr std::string_view own_display_name = "cxf";
+
+struct ReadSettings {
+    Limits limits;
+    // Validation mode: values that cannot be read are recorded as errors in the report and reading
+    // goes on. Otherwise the first such value throws Errc::malformed.
+    bool collect_errors = false;
+    Timestamp now = 0;  // for recognising Apple's +978307200 s dates; 0 = the current time
+};
+
+// A CXF Header, or a bare Account (vault.bare_account). Every tolerated quirk that changes data is
+// recorded in `report`; spec violations that do not stop reading are recorded as errors.
+Vault read(std::string_view json, const std::string& file, const ReadSettings& settings, Report& report);
+
+struct WriteSettings {
+    bool pretty = true;
+    Timestamp now = 0;  // Header timestamp when the vault has none; 0 = the current time
+};
+
+// Strict CXF 1.0. What CXF JSON cannot hold (attachment bytes) is reported as lost.
+crypto::SecureBytes write(const Vault& vault, const WriteSettings& settings, Report& report);
+
+}  // namespace cxf::cxf_json

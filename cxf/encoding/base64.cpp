@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+#include "cxf/encoding/base64.h"
+
+#include <array>
+#include <cstdint>
+
+namespace cxf::encoding {
+
+namespace {
+
+constexpr char std_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr char url_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr char b32_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+constexpr std::uint8_t invalid = 0xFF;
+
+constexpr std::array<std::uint8_t, 256> make_b64_table() {
+    std::array<std::uint8_t, 256> table{};
+    for (auto& v : table) v = invalid;
+    for (std::uint8_t i = 0; i < 64; ++i) table[static_cast<unsigned char>(std_alphabet[i])] = i;
+    table['-'] = 62;
+    table['_'] = 63;
+    return table;
+}
+constexpr auto b64_table = make_b64_table();
+
+template <typename Out>
+Out encode64(ByteView bytes, const char* alphabet, bool pad) {
+    Out out;
+    std::size_t i = 0;
+    for (; i + 3 <= bytes.size(); i += 3) {
+        const std::uint32_t v = (std::uint32_t{bytes[i]} << 16) | (std::uint32_t{bytes[i + 1]} << 8) | bytes[i + 2];
+        out.push_back(alphabet[(v >> 18) & 63]);
+        out.push_back(alphabet[(v >> 12) & 63]);
+        out.push_back(alphabet[(v >> 6) & 63]);
+        out.push_back(alphabet[v & 63]);
+    }
+    const std::size_t rest = bytes.size() - i;
+    if (rest > 0) {
+        std::uint32_t v = std::uint32_t{bytes[i]} << 16;
+        if (rest == 2) v |= std::uint32_t{bytes[i + 1]} << 8;
+        out.push_back(alphabet[(v >> 18) & 63]);
+        out.push_back(alphabet[(v >> 12) & 63]);
+        if (rest == 2) out.push_back(alphabet[(v >> 6) & 63]);
+        if (pad) {
+            out.push_back('=');
+            if (rest == 1) out.push_back('=');
+        }
+    }
+    return out;
+}
+
+template <typename Out>
+std::optional<Out> decode64(std::string_view text, bool url, Quirks* quirks) {
+    std::size_t end = text.size();
+    std::size_t padding = 0;
+    while (end > 0 && text[end - 1] == '=' && padding < 2) {
+        --end;
+        ++padding;
+    }
+    if (padding > 0 && (end + padding) % 4 != 0) return std::nullopt;  // padding must complete a quad
+    if (end % 4 == 1) return std::nullopt;
+    Quirks found;
+    found.padded = padding > 0;
+    Out out;
+    out.reserve(end / 4 * 3 + 2);
+    std::uint32_t acc = 0;
+    int bits = 0;
+    for (std::size_t i = 0; i < end; ++i) {
+        const char c = text[i];
+        const std::uint8_t v = b64_table[static_cast<unsigned char>(c)];
+        if (v == invalid) return std::nullopt;
+        if (url ? (c == '+' || c == '/') : (c == '-' || c == '_')) found.other_alphabet = true;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(static_cast<std::uint8_t>(acc >> bits));
+            acc &= (1u << bits) - 1;
+        }
+    }
+    if (acc != 0) found.nonzero_trailing_bits = true;
+    if (quirks) *quirks = found;
+    return out;
+}
+
+template <typename Out>
+std::optional<Out> decode_hex(std::string_view text) {
+    if (text.size() % 2 != 0) return std::nullopt;
+    auto nibble = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    Out out;
+    out.reserve(text.size() / 2);
+    for (std::size_t i = 0; i < text.size(); i += 2) {
+        const int hi = nibble(text[i]), lo = nibble(text[i + 1]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out.push_back(static_cast<std::uint8_t>(hi * 16 + lo));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string base64url_encode(ByteView bytes) { return encode64<std::string>(bytes, url_alphabet, false); }
+crypto::Secret base64url_encode_secret(ByteView bytes) { return encode64<crypto::Secret>(bytes, url_alphabet, false); }
+std::string base64_encode(ByteView bytes) { return encode64<std::string>(bytes, std_alphabet, true); }
+crypto::Secret base64_encode_secret(ByteView bytes) { return encode64<crypto::Secret>(bytes, std_alphabet, true); }
+
+std::optional<Bytes> base64_decode(std::string_view text, Quirks* quirks) { return decode64<Bytes>(text, false, quirks); }
+std::optional<crypto::SecureBytes> base64_decode_secure(std::string_view text, Quirks* quirks) {
+    return decode64<crypto::SecureBytes>(text, false, quirks);
+}
+std::optional<Bytes> base64url_decode(std::string_view text, Quirks* quirks) {
+    return decode64<Bytes>(text, true, quirks);
+}
+std::optional<crypto::SecureBytes> base64url_decode_secure(std::string_view text, Quirks* quirks) {
+    return decode64<crypto::SecureBytes>(text, true, quirks);
+}
+
+std::string base32_encode(ByteView bytes) {
+    std::string out;
+    out.reserve((bytes.size() * 8 + 4) / 5);
+    std::uint32_t acc = 0;
+    int bits = 0;
+    for (const std::uint8_t b : bytes) {
+        acc = (acc << 8) | b;
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            out += b32_alphabet[(acc >> bits) & 31];
+        }
+        acc &= (1u << bits) - 1;
+    }
+    if (bits > 0) out += b32_alphabet[(acc << (5 - bits)) & 31];
+    return out;
+}
+
+std::optional<crypto::SecureBytes> base32_decode(std::string_view text, Quirks* quirks) {
+    Quirks found;
+    crypto::SecureBytes out;
+    out.reserve(text.size() * 5 / 8 + 1);
+    std::uint32_t acc = 0;
+    int bits = 0;
+    std::size_t symbols = 0;
+    bool padding_seen = false;
+    for (const char raw : text) {
+        if (raw == '=') {
+            padding_seen = found.padded = true;
+            continue;
+        }
+        if (raw == ' ' || raw == '-' || raw == '\t') {
+            found.lowercase_or_spaces = true;
+            continue;
+        }
+        if (padding_seen) return std::nullopt;  // data after padding
+        char c = raw;
+        if (c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 'a' + 'A');
+            found.lowercase_or_spaces = true;
+        }
+        std::uint32_t v;
+        if (c >= 'A' && c <= 'Z') v = static_cast<std::uint32_t>(c - 'A');
+        else if (c >= '2' && c <= '7') v = static_cast<std::uint32_t>(c - '2' + 26);
+        else return std::nullopt;
+        acc = (acc << 5) | v;
+        bits += 5;
+        ++symbols;
+        if (bits >= 8) {
+            bits -= 8;
+            out.push_back(static_cast<std::uint8_t>(acc >> bits));
+        }
+        acc &= (1u << bits) - 1;
+    }
+    const std::size_t rest = symbols % 8;
+    if (rest == 1 || rest == 3 || rest == 6) return std::nullopt;  // no whole number of bytes ends there
+    if (acc != 0) found.nonzero_trailing_bits = true;
+    if (quirks) *quirks = found;
+    return out;
+}
+
+std::string hex_encode(ByteView bytes) {
+    constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (const std::uint8_t b : bytes) {
+        out += digits[b >> 4];
+        out += digits[b & 15];
+    }
+    return out;
+}
+
+std::optional<Bytes> hex_decode(std::string_view text) { return decode_hex<Bytes>(text); }
+std::optional<crypto::SecureBytes> hex_decode_secure(std::string_view text) {
+    return decode_hex<crypto::SecureBytes>(text);
+}
+
+}  // namespace cxf::encoding

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// cxf::Error: the one exception type that means "bad input or environment", with a code and a place.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace cxf {
+
+// Few codes, each one a thing a caller can act on. Messages never contain secret values.
+enum class Errc {
+    io,              // cannot open, read or write a file
+    unrecognized,    // no format claims the input, or --from does not match it
+    malformed,       // JSON/XML/zip/binary structure is wrong or truncated
+    unsupported,     // well-formed, but a version, cipher, KDF or feature we do not implement
+    wrong_password,  // authentication failed on an intact file: wrong password or key
+    integrity,       // checksum or MAC mismatch that is not the password's fault
+    limit_exceeded,  // size, nesting, count, KDF cost or decompression ratio over a cap
+    invalid,         // the document breaks the rules of its format (e.g. CXF validation errors)
+    usage,           // the caller asked for something impossible (e.g. no password available)
+};
+
+std::string_view errc_name(Errc code) noexcept;
+
+// Where the problem is: the file (as the user named it) and a place inside it — a JSON pointer,
+// a zip entry, "offset N (field)", or "line N".
+struct Where {
+    std::string file;
+    std::string place;
+};
+
+class Error : public std::runtime_error {
+public:
+    Error(Errc code, Where where, const std::string& what)
+        : std::runtime_error(what), code_(code), where_(std::move(where)) {}
+
+    Errc code() const noexcept { return code_; }
+    const Where& where() const noexcept { return where_; }
+
+    // "file: place: message", the form every diagnostic takes.
+    std::string describe() const;
+
+    // The same error seen from the outside: fills in the file name if the thrower did not know it.
+    Error in_file(std::string_view file) const;
+
+private:
+    Errc code_;
+    Where where_;
+};
+
+}  // namespace cxf

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// The built-in formats. Adding a format is adding its descriptor here (and its folders).
+#include <algorithm>
+
+#include "cxf/cxf_json/format.h"
+#include "cxf/error.h"
+#include "cxf/formats/format.h"
+
+namespace cxf {
+
+namespace {
+
+constexpr FeatureName feature_table[] = {
+    {Feature::logins, "logins"},       {Feature::passkeys, "passkeys"},     {Feature::totp, "totp"},
+    {Feature::notes, "notes"},         {Feature::attachments, "attachments"}, {Feature::custom_fields, "custom-fields"},
+    {Feature::history, "history"},     {Feature::folders, "folders"},       {Feature::tags, "tags"},
+    {Feature::timestamps, "timestamps"}, {Feature::cards, "cards"},         {Feature::identities, "identities"},
+    {Feature::ssh_keys, "ssh-keys"},   {Feature::wifi, "wifi"},             {Feature::api_keys, "api-keys"},
+    {Feature::unknown_data, "unknown-data"},
+};
+
+const Format builtin[] = {
+    cxf_json::format(),
+};
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    return std::equal(suffix.begin(), suffix.end(), s.end() - static_cast<std::ptrdiff_t>(suffix.size()),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); });
+}
+
+}  // namespace
+
+std::span<const FeatureName> feature_names() noexcept { return feature_table; }
+
+std::span<const Format> formats() noexcept { return builtin; }
+
+const Format* find_format(std::string_view id) noexcept {
+    for (const Format& f : builtin)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+const Format& detect_format(const Input& input) {
+    const ByteView head(input.bytes.data(), std::min(input.bytes.size(), detect_head_bytes));
+    const Format* maybe = nullptr;
+    for (const Format& f : builtin) {
+        if (!f.detect || !f.read) continue;
+        const Confidence c = f.detect(head, input.name);
+        if (c == Confidence::yes) return f;
+        if (c == Confidence::maybe && !maybe) maybe = &f;
+    }
+    if (maybe) return *maybe;
+    std::string ids;
+    for (const Format& f : builtin)
+        if (f.read) ids += (ids.empty() ? "" : ", ") + std::string(f.id);
+    throw Error(Errc::unrecognized, {input.name, ""},
+                "not a format cxf recognises; name it with --from (one of: " + ids + ")");
+}
+
+const Format* format_for_path(std::string_view path) noexcept {
+    const Format* match = nullptr;
+    std::size_t longest = 0;
+    bool tie = false;
+    for (const Format& f : builtin) {
+        if (!f.write) continue;
+        for (const std::string_view ext : f.extensions) {
+            std::string suffix(1, '.');
+            suffix += ext;
+            if (!ends_with_ci(path, suffix)) continue;
+            if (suffix.size() > longest) {
+                match = &f;
+                longest = suffix.size();
+                tie = false;
+            } else if (suffix.size() == longest && match != &f) {
+                tie = true;
+            }
+        }
+    }
+    return tie ? nullptr : match;
+}
+
+}  // namespace cxf

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+// Reading inputs whole (bounded) and committing outputs atomically: a temp file with mode 0600 in
+// the target's directory, renamed into place only when complete.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "cxf/formats/format.h"
+
+namespace cxf::io {
+
+// "-" reads standard input. Throws Errc::io (cannot read) or Errc::limit_exceeded (too big).
+Input read_input(const std::string& path, const Limits& limits);
+
+// Writes `bytes` to `path` atomically ("-" writes standard output). Without `overwrite`, an existing
+// file is never replaced (Errc::io). On any failure the temp file is removed and nothing is left.
+void write_atomically(const std::string& path, ByteView bytes, bool overwrite);
+
+bool exists(const std::string& path);
+
+// Removes the temp file being written if the process is interrupted (SIGINT, SIGTERM, SIGHUP).
+void install_interrupt_cleanup();
+
+}  // namespace cxf::io

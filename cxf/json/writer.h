@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// RapidJSON output streams into wiped memory, and the writer types cxf uses.
+#pragma once
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/writer.h>
+
+#include <string_view>
+
+#include "cxf/crypto/secret.h"
+
+namespace cxf::json {
+
+// RapidJSON output stream over any container of chars or bytes with push_back.
+template <typename Container>
+class AppendStream {
+public:
+    using Ch = char;
+    explicit AppendStream(Container& out) : out_(out) {}
+    void Put(char c) { out_.push_back(static_cast<typename Container::value_type>(c)); }
+    void Flush() {}
+
+private:
+    Container& out_;
+};
+
+using SecureStream = AppendStream<crypto::SecureBytes>;
+using SecretStream = AppendStream<crypto::Secret>;
+
+// RapidJSON 1.1.0's PrettyWriter cannot take kWriteValidateEncodingFlag (it derives from the
+// unflagged Writer), so writers check their text with valid_utf8() themselves.
+template <typename Stream>
+using Writer = rapidjson::Writer<Stream>;
+template <typename Stream>
+using PrettyWriter = rapidjson::PrettyWriter<Stream>;
+
+// Well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+bool valid_utf8(std::string_view text) noexcept;
+
+}  // namespace cxf::json

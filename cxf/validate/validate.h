@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+// CXF 1.0 rules checked on the model: ids, keys, TOTP, dates, enums, references.
+#pragma once
+
+#include "cxf/model/vault.h"
+#include "cxf/report.h"
+
+namespace cxf {
+
+// Adds one finding per broken rule to `report` (Severity::error for what the spec forbids,
+// Severity::warning for what it discourages or what importers will ignore), each with the JSON
+// pointer of the place in the CXF document the vault was read from (or would be written as).
+void validate(const Vault& vault, Report& report);
+
+}  // namespace cxf

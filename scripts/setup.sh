@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs (with apt-get, Debian 12) whatever cxf needs to build and test that is not there yet.
+set -euo pipefail
+
+packages=(
+  g++ cmake make pkg-config
+  rapidjson-dev libssl-dev libboost-program-options-dev libzip-dev catch2
+  zlib1g-dev libpugixml-dev libargon2-dev nettle-dev
+)
+if [[ "${1:-}" == "--test" ]]; then
+  # Peers the interoperability tests run against.
+  packages+=(keepassxc python3-pykeepass)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#include "tools/cxf/common.h"
+
+#include <iostream>
+
+#include "cxf/error.h"
+#include "tools/cxf/passwords.h"
+
+namespace cxf::cli {
+
+bool parse_args(const std::vector<std::string>& args, const std::string& usage, const po::options_description& options,
+                const po::positional_options_description& positional, po::variables_map& vm) {
+    po::options_description all(options);
+    all.add_options()("help,h", "show this help");
+    // A password given as a value would be readable by every user in /proc/PID/cmdline.
+    po::options_description hidden;
+    hidden.add_options()("password", po::value<std::string>(), "")("out-password", po::value<std::string>(), "");
+    po::options_description parsed(all);
+    parsed.add(hidden);
+    po::store(po::command_line_parser(args).options(parsed).positional(positional).run(), vm);
+    if (vm.count("password") || vm.count("out-password"))
+        throw po::error("passwords are never taken as command-line values (other users can read them); use "
+                        "--password-file, --password-env or --password-fd");
+    if (vm.count("help")) {
+        std::cout << "usage: " << usage << "\n\n" << all << '\n';
+        return false;
+    }
+    po::notify(vm);
+    return true;
+}
+
+po::options_description input_options() {
+    po::options_description o("Input");
+    o.add_options()
+        ("from", po::value<std::string>()->value_name("ID"), "input format (default: detected from the content)")
+        ("password-file", po::value<std::string>()->value_name("FILE"), "input password: the file's content minus one trailing newline")
+        ("password-env", po::value<std::string>()->value_name("VAR"), "input password: this environment variable")
+        ("password-fd", po::value<int>()->value_name("N"), "input password: read from this file descriptor")
+        ("key-file", po::value<std::string>()->value_name("FILE"), "input key file (KeePass)")
+        ("max-input-mib", po::value<std::uint64_t>()->value_name("N"), "largest input to accept, MiB (default 1024)")
+        ("max-string-mib", po::value<std::uint64_t>()->value_name("N"), "largest single string to accept, MiB (default 16)")
+        ("max-kdf-memory-mib", po::value<std::uint64_t>()->value_name("N"), "largest KDF memory cost to accept, MiB (default 4096)");
+    return o;
+}
+
+ReadOptions read_options(const po::variables_map& vm, const std::string& input) {
+    ReadOptions options;
+    PasswordOptions source;
+    int given = 0;
+    if (vm.count("password-file")) source.file = vm["password-file"].as<std::string>(), ++given;
+    if (vm.count("password-env")) source.env = vm["password-env"].as<std::string>(), ++given;
+    if (vm.count("password-fd")) source.fd = vm["password-fd"].as<int>(), ++given;
+    if (given > 1) throw po::error("give at most one of --password-file, --password-env and --password-fd");
+    options.password = password_provider(source, "the password of " + input, "password", false);
+    if (vm.count("key-file")) options.key_file = vm["key-file"].as<std::string>();
+    constexpr std::uint64_t mib = 1 << 20;
+    if (vm.count("max-input-mib")) options.limits.max_input_bytes = vm["max-input-mib"].as<std::uint64_t>() * mib;
+    if (vm.count("max-string-mib")) options.limits.max_string_bytes = vm["max-string-mib"].as<std::uint64_t>() * mib;
+    if (vm.count("max-kdf-memory-mib"))
+        options.limits.max_kdf_memory_bytes = vm["max-kdf-memory-mib"].as<std::uint64_t>() * mib;
+    return options;
+}
+
+const Format& input_format(const po::variables_map& vm, const Input& input) {
+    if (!vm.count("from")) return detect_format(input);
+    const std::string& id = vm["from"].as<std::string>();
+    const Format* format = find_format(id);
+    if (!format || !format->read) throw po::error("unknown input format '" + id + "' (see cxf formats)");
+    return *format;
+}
+
+}  // namespace cxf::cli

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+// cxf convert INPUT OUTPUT: read any format, write any other, report what could not be carried.
+#include <iostream>
+
+#include "cxf/cxf.h"
+#include "cxf/model/counts.h"
+#include "tools/cxf/commands.h"
+#include "tools/cxf/common.h"
+#include "tools/cxf/exit_codes.h"
+#include "tools/cxf/passwords.h"
+#include "tools/cxf/summary.h"
+
+namespace cxf::cli {
+
+namespace {
+
+constexpr std::size_t notices_shown_per_kind = 20;
+
+po::options_description output_options() {
+    po::options_description o("Output");
+    o.add_options()
+        ("to", po::value<std::string>()->value_name("ID"), "output format (default: from OUTPUT's extension)")
+        ("out-password-file", po::value<std::string>()->value_name("FILE"), "output password: the file's content minus one trailing newline")
+        ("out-password-env", po::value<std::string>()->value_name("VAR"), "output password: this environment variable")
+        ("out-password-fd", po::value<int>()->value_name("N"), "output password: read from this file descriptor")
+        ("out-key-file", po::value<std::string>()->value_name("FILE"), "output key file (KeePass)")
+        ("report", po::value<std::string>()->value_name("FILE"), "write the full report (losses, changes, findings) as JSON")
+        ("dry-run", "do everything but write OUTPUT")
+        ("strict", "write nothing (exit 4) if OUTPUT cannot hold everything the input has")
+        ("force", "replace OUTPUT if it exists");
+    return o;
+}
+
+// Every format's own write options, e.g. --kdbx-kdf; flags when they take no value.
+po::options_description format_options() {
+    po::options_description o("Format options");
+    for (const Format& format : formats()) {
+        for (const FormatOption& option : format.write_options) {
+            const std::string name(option.name);
+            if (option.value_name.empty()) o.add_options()(name.c_str(), std::string(option.help).c_str());
+            else
+                o.add_options()(name.c_str(), po::value<std::string>()->value_name(std::string(option.value_name)),
+                                std::string(option.help).c_str());
+        }
+    }
+    return o;
+}
+
+const Format& output_format(const po::variables_map& vm, const std::string& output) {
+    if (vm.count("to")) {
+        const std::string& id = vm["to"].as<std::string>();
+        const Format* format = find_format(id);
+        if (!format || !format->write) throw po::error("unknown output format '" + id + "' (see cxf formats)");
+        return *format;
+    }
+    if (output == "-") throw po::error("writing to standard output needs --to");
+    const Format* format = format_for_path(output);
+    if (!format) throw po::error("cannot tell the output format from the name '" + output + "'; give --to");
+    return *format;
+}
+
+WriteOptions write_options(const po::variables_map& vm, const std::string& output, const Format& format) {
+    WriteOptions options;
+    PasswordOptions source;
+    int given = 0;
+    if (vm.count("out-password-file")) source.file = vm["out-password-file"].as<std::string>(), ++given;
+    if (vm.count("out-password-env")) source.env = vm["out-password-env"].as<std::string>(), ++given;
+    if (vm.count("out-password-fd")) source.fd = vm["out-password-fd"].as<int>(), ++given;
+    if (given > 1) throw po::error("give at most one of --out-password-file, --out-password-env and --out-password-fd");
+    options.password = password_provider(source, "a new password for " + output, "out-password", true);
+    if (vm.count("out-key-file")) options.key_file = vm["out-key-file"].as<std::string>();
+    for (const Format& f : formats()) {
+        for (const FormatOption& option : f.write_options) {
+            const std::string name(option.name);
+            if (!vm.count(name)) continue;
+            if (&f != &format)
+                throw po::error("--" + name + " is an option of the " + std::string(f.id) + " format, not of " +
+                                std::string(format.id));
+            options.settings[name] = option.value_name.empty() ? std::string() : vm[name].as<std::string>();
+        }
+    }
+    return options;
+}
+
+}  // namespace
+
+int run_convert(const Args& args) {
+    po::options_description options;
+    options.add(input_options()).add(output_options()).add(format_options());
+    options.add_options()("input", po::value<std::string>()->required(), "")("output", po::value<std::string>()->required(), "");
+    po::positional_options_description positional;
+    positional.add("input", 1).add("output", 1);
+    po::variables_map vm;
+    if (!parse_args(args, "cxf convert INPUT OUTPUT [options]   (- is stdin/stdout)", options, positional, vm)) return exit_ok;
+
+    RunRecord run;
+    run.input = vm["input"].as<std::string>();
+    run.output = vm["output"].as<std::string>();
+    run.dry_run = vm.count("dry-run") > 0;
+    const bool force = vm.count("force") > 0;
+    const std::optional<std::string> report_path =
+        vm.count("report") ? std::optional(vm["report"].as<std::string>()) : std::nullopt;
+    Report report;
+
+    try {
+        const Format& to = output_format(vm, run.output);
+        run.output_format = to.id;
+        const WriteOptions write = write_options(vm, run.output, to);
+        const ReadOptions read = read_options(vm, run.input);
+        if (!run.dry_run && run.output != "-" && !force && io::exists(run.output))
+            throw Error(Errc::io, {run.output, ""}, "already exists; use --force to replace it");
+
+        const Input input = io::read_input(run.input, read.limits);
+        const Format& from = input_format(vm, input);
+        run.input_format = from.id;
+        const Vault vault = from.read(input, read, report);
+        if (from.id == "cxf") validate(vault, report);
+        run.counts = count(vault);
+
+        const crypto::SecureBytes bytes = to.write(vault, write, report);
+        std::cerr << "cxf: read " << describe_counts(*run.counts) << " from " << input.name << " (" << from.id << ")\n";
+        print_notices(report, notices_shown_per_kind);
+
+        if (vm.count("strict") && report.has_losses()) {
+            run.exit_code = exit_losses_refused;
+            std::cerr << "cxf: " << report.count(NoticeKind::lost) << " thing(s) could not be carried into " << to.id
+                      << "; --strict: nothing written\n";
+        } else if (run.dry_run) {
+            std::cerr << "cxf: dry run: " << run.output << " (" << to.id << ") not written\n";
+        } else {
+            io::write_atomically(run.output, bytes, force);
+            run.written = true;
+            std::cerr << "cxf: wrote " << (run.output == "-" ? "<stdout>" : run.output) << " (" << to.id << ")";
+            if (report.has_losses()) std::cerr << "; " << report.count(NoticeKind::lost) << " thing(s) not carried, listed above";
+            std::cerr << '\n';
+        }
+    } catch (const Error& e) {
+        run.error = e;
+        run.exit_code = exit_code_for(e.code());
+        if (report_path) write_report_json(*report_path, run, report);
+        throw;
+    }
+    if (report_path) write_report_json(*report_path, run, report);
+    return run.exit_code;
+}
+
+}  // namespace cxf::cli

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+// cxf inspect FILE: what a file is and how much it holds — never a value from it.
+#include <iostream>
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "cxf/cxf.h"
+#include "cxf/model/counts.h"
+#include "tools/cxf/commands.h"
+#include "tools/cxf/common.h"
+#include "tools/cxf/exit_codes.h"
+
+namespace cxf::cli {
+
+namespace {
+
+void print_text(const Input& input, const Format& format, const std::vector<Property>& properties, const Counts& counts) {
+    std::cout << "file: " << input.name << '\n';
+    std::cout << "format: " << format.id << " (" << format.title << ")\n";
+    for (const Property& p : properties) std::cout << p.name << ": " << p.value << '\n';
+    std::cout << "accounts: " << counts.accounts << '\n';
+    std::cout << "collections: " << counts.collections << '\n';
+    std::cout << "items: " << counts.items << '\n';
+    std::cout << "credentials:\n";
+    for (const auto& [type, n] : counts.credentials) std::cout << "  " << type << ": " << n << '\n';
+    std::cout << "attachments with bytes: " << counts.attachments_with_bytes << '\n';
+}
+
+void print_json(const Input& input, const Format& format, const std::vector<Property>& properties, const Counts& counts) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    w.SetIndent(' ', 2);
+    w.StartObject();
+    w.Key("file");
+    w.String(input.name.c_str());
+    w.Key("format");
+    w.String(format.id.data(), static_cast<rapidjson::SizeType>(format.id.size()));
+    w.Key("properties");
+    w.StartObject();
+    for (const Property& p : properties) {
+        w.Key(p.name.c_str());
+        w.String(p.value.c_str());
+    }
+    w.EndObject();
+    w.Key("accounts");
+    w.Uint64(counts.accounts);
+    w.Key("collections");
+    w.Uint64(counts.collections);
+    w.Key("items");
+    w.Uint64(counts.items);
+    w.Key("credentials");
+    w.StartObject();
+    for (const auto& [type, n] : counts.credentials) {
+        w.Key(type.c_str());
+        w.Uint64(n);
+    }
+    w.EndObject();
+    w.Key("attachmentsWithBytes");
+    w.Uint64(counts.attachments_with_bytes);
+    w.EndObject();
+    std::cout << buffer.GetString() << '\n';
+}
+
+}  // namespace
+
+int run_inspect(const Args& args) {
+    po::options_description options;
+    options.add(input_options());
+    options.add_options()("json", "print JSON")("file", po::value<std::string>()->required(), "");
+    po::positional_options_description positional;
+    positional.add("file", 1);
+    po::variables_map vm;
+    if (!parse_args(args, "cxf inspect FILE [options]", options, positional, vm)) return exit_ok;
+
+    const std::string path = vm["file"].as<std::string>();
+    const ReadOptions read = read_options(vm, path);
+    const Input input = io::read_input(path, read.limits);
+    const Format& format = input_format(vm, input);
+    const std::vector<Property> properties = format.describe ? format.describe(input) : std::vector<Property>{};
+    Report report;
+    const Counts counts = count(format.read(input, read, report));
+    if (vm.count("json")) print_json(input, format, properties, counts);
+    else print_text(input, format, properties, counts);
+    return exit_ok;
+}
+
+}  // namespace cxf::cli

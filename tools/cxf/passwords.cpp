@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "tools/cxf/passwords.h"
+
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+
+#include "cxf/error.h"
+
+namespace cxf::cli {
+
+namespace {
+
+constexpr std::size_t max_password_bytes = 1 << 16;
+
+crypto::Secret read_fd(int fd, const std::string& source) {
+    crypto::Secret out;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int e = errno;
+            OPENSSL_cleanse(buffer, sizeof buffer);
+            throw Error(Errc::io, {source, ""}, std::string("cannot read the password: ") + std::strerror(e));
+        }
+        if (n == 0) break;
+        out.append(std::string_view(buffer, static_cast<std::size_t>(n)));
+        if (out.size() > max_password_bytes) {
+            OPENSSL_cleanse(buffer, sizeof buffer);
+            throw Error(Errc::usage, {source, ""}, "the password source holds more than 64 KiB");
+        }
+    }
+    OPENSSL_cleanse(buffer, sizeof buffer);
+    return out;
+}
+
+crypto::Secret read_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(Errc::io, {path, ""}, std::string("cannot open the password file: ") + std::strerror(errno));
+    try {
+        crypto::Secret s = read_fd(fd, path);
+        ::close(fd);
+        return s;
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+}
+
+// One line from the terminal with echo off.
+crypto::Secret prompt(const std::string& label) {
+    termios saved{};
+    const bool tty = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    const std::string text = label + ": ";
+    if (::write(STDERR_FILENO, text.data(), text.size()) < 0) {}
+    if (tty) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    crypto::Secret line;
+    char c;
+    while (::read(STDIN_FILENO, &c, 1) == 1 && c != '\n' && line.size() <= max_password_bytes) line.push_back(c);
+    if (tty) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    if (::write(STDERR_FILENO, "\n", 1) < 0) {}
+    return strip_one_newline(std::move(line));
+}
+
+}  // namespace
+
+crypto::Secret strip_one_newline(crypto::Secret text) {
+    std::string_view v = text.view();
+    if (!v.empty() && v.back() == '\n') v.remove_suffix(1);
+    if (!v.empty() && v.back() == '\r') v.remove_suffix(1);
+    if (v.size() == text.size()) return text;
+    return crypto::Secret(v);
+}
+
+PasswordProvider password_provider(const PasswordOptions& options, std::string what, std::string flag, bool confirm) {
+    auto cache = std::make_shared<std::optional<crypto::Secret>>();
+    return [options, what = std::move(what), flag = std::move(flag), confirm, cache]() -> crypto::Secret {
+        if (*cache) return (*cache)->clone();
+        crypto::Secret password;
+        if (options.file) {
+            password = strip_one_newline(read_file(*options.file));
+        } else if (options.env) {
+            const char* value = std::getenv(options.env->c_str());
+            if (!value)
+                throw Error(Errc::usage, {}, "environment variable " + *options.env + " is not set (" + what + ")");
+            password = crypto::Secret(value);
+        } else if (options.fd) {
+            password = strip_one_newline(read_fd(*options.fd, "file descriptor " + std::to_string(*options.fd)));
+        } else if (::isatty(STDIN_FILENO)) {
+            password = prompt("Enter " + what);
+            if (confirm && !(prompt("Repeat " + what) == password))
+                throw Error(Errc::usage, {}, "the two passwords do not match");
+        } else {
+            throw Error(Errc::usage, {},
+                        "password required (" + what + "): give --" + flag + "-file, --" + flag + "-env or --" + flag +
+                            "-fd (no terminal to ask on)");
+        }
+        *cache = password.clone();
+        return password;
+    };
+}
+
+}  // namespace cxf::cli

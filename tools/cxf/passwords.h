@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// Where `cxf` gets passwords: a file, an environment variable, a file descriptor, or a no-echo
+// prompt on a terminal. Never from a command-line value (argv is visible to every user).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cxf/formats/format.h"
+
+namespace cxf::cli {
+
+struct PasswordOptions {
+    std::optional<std::string> file;
+    std::optional<std::string> env;
+    std::optional<int> fd;
+};
+
+// A provider that reads its source once, when first asked. `what` names the password in prompts and
+// errors ("the password of vault.kdbx"), `flag` the options that give it ("password" for
+// --password-file…); `confirm` asks twice on a terminal (for new passwords).
+PasswordProvider password_provider(const PasswordOptions& options, std::string what, std::string flag, bool confirm);
+
+// The content of a password file: all of it but one trailing newline ("\n" or "\r\n").
+crypto::Secret strip_one_newline(crypto::Secret text);
+
+}  // namespace cxf::cli

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+// What `cxf` tells people (stderr) and programs (--report JSON) about a run.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cxf/error.h"
+#include "cxf/model/counts.h"
+#include "cxf/report.h"
+
+namespace cxf::cli {
+
+// One line per notice, grouped by kind, at most `limit` lines of each kind.
+void print_notices(const Report& report, std::size_t limit);
+
+std::string describe_counts(const Counts& counts);
+
+struct RunRecord {
+    std::string input, input_format, output, output_format;
+    bool written = false;
+    bool dry_run = false;
+    int exit_code = 0;
+    std::optional<Counts> counts;
+    std::optional<Error> error;
+};
+
+// The machine-readable report: the run, the counts and every notice. Written 0600, atomically.
+void write_report_json(const std::string& path, const RunRecord& run, const Report& report);
+
+}  // namespace cxf::cli
