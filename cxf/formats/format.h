@@ -34,6 +34,8 @@ struct ReadOptions {
     std::optional<std::string> key_file; // KDBX key file path
     bool collect_errors = false;         // validation mode: record unreadable values, go on
     Timestamp now = 0;                   // 0: the current time
+    // Format-specific settings by option name without dashes (see Format::read_options).
+    std::map<std::string, std::string, std::less<>> settings;
 };
 
 struct WriteOptions {
@@ -101,6 +103,7 @@ struct Format {
     // Facts readable without a password (version, cipher, KDF parameters). Optional.
     std::vector<Property> (*describe)(const Input& input) = nullptr;
     Features carries = 0;
+    std::span<const FormatOption> read_options = {};   // offered by the CLI as --NAME [VALUE]
     std::span<const FormatOption> write_options = {};
 };
 

@@ -9,14 +9,15 @@
 namespace cxf::cli {
 
 bool parse_args(const std::vector<std::string>& args, const std::string& usage, const po::options_description& options,
-                const po::positional_options_description& positional, po::variables_map& vm) {
+                const po::options_description& operands, const po::positional_options_description& positional,
+                po::variables_map& vm) {
     po::options_description all(options);
     all.add_options()("help,h", "show this help");
     // A password given as a value would be readable by every user in /proc/PID/cmdline.
     po::options_description hidden;
     hidden.add_options()("password", po::value<std::string>(), "")("out-password", po::value<std::string>(), "");
     po::options_description parsed(all);
-    parsed.add(hidden);
+    parsed.add(hidden).add(operands);
     po::store(po::command_line_parser(args).options(parsed).positional(positional).run(), vm);
     if (vm.count("password") || vm.count("out-password"))
         throw po::error("passwords are never taken as command-line values (other users can read them); use "
@@ -40,7 +41,38 @@ po::options_description input_options() {
         ("max-input-mib", po::value<std::uint64_t>()->value_name("N"), "largest input to accept, MiB (default 1024)")
         ("max-string-mib", po::value<std::uint64_t>()->value_name("N"), "largest single string to accept, MiB (default 16)")
         ("max-kdf-memory-mib", po::value<std::uint64_t>()->value_name("N"), "largest KDF memory cost to accept, MiB (default 4096)");
+    o.add(format_options(&Format::read_options, "Input format options"));
     return o;
+}
+
+po::options_description format_options(std::span<const FormatOption> Format::*which, const char* caption) {
+    po::options_description o(caption);
+    for (const Format& format : formats()) {
+        for (const FormatOption& option : format.*which) {
+            const std::string name(option.name);
+            if (option.value_name.empty()) o.add_options()(name.c_str(), std::string(option.help).c_str());
+            else
+                o.add_options()(name.c_str(), po::value<std::string>()->value_name(std::string(option.value_name)),
+                                std::string(option.help).c_str());
+        }
+    }
+    return o;
+}
+
+std::map<std::string, std::string, std::less<>> format_settings(const po::variables_map& vm, const Format& format,
+                                                                std::span<const FormatOption> Format::*which) {
+    std::map<std::string, std::string, std::less<>> settings;
+    for (const Format& f : formats()) {
+        for (const FormatOption& option : f.*which) {
+            const std::string name(option.name);
+            if (!vm.count(name)) continue;
+            if (&f != &format)
+                throw po::error("--" + name + " is an option of the " + std::string(f.id) + " format, not of " +
+                                std::string(format.id));
+            settings[name] = option.value_name.empty() ? std::string() : vm[name].as<std::string>();
+        }
+    }
+    return settings;
 }
 
 ReadOptions read_options(const po::variables_map& vm, const std::string& input) {

@@ -2,6 +2,8 @@
 // Option handling shared by the subcommands that read an input.
 #pragma once
 
+#include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,12 +15,23 @@ namespace cxf::cli {
 
 namespace po = boost::program_options;
 
-// Parses `args`; prints `usage` and the options and returns false on --help.
+// Parses `args` against the `options` shown in --help and the `operands` (named by `positional`,
+// not shown); prints `usage` and the options and returns false on --help.
 bool parse_args(const std::vector<std::string>& args, const std::string& usage, const po::options_description& options,
-                const po::positional_options_description& positional, po::variables_map& vm);
+                const po::options_description& operands, const po::positional_options_description& positional,
+                po::variables_map& vm);
 
-// --from, --password-file/-env/-fd, --key-file and the --max-* limits.
+// --from, --password-file/-env/-fd, --key-file, the --max-* limits and every format's read options.
 po::options_description input_options();
+
+// Every format's own options of one direction (Format::read_options or ::write_options), as
+// --NAME VALUE, or flags when they take no value.
+po::options_description format_options(std::span<const FormatOption> Format::*which, const char* caption);
+
+// The format-specific settings given on the command line for `format`; an option that belongs to a
+// different format is a usage error.
+std::map<std::string, std::string, std::less<>> format_settings(const po::variables_map& vm, const Format& format,
+                                                                std::span<const FormatOption> Format::*which);
 
 // The read options those give, for the input named `input`.
 ReadOptions read_options(const po::variables_map& vm, const std::string& input);

@@ -31,21 +31,6 @@ po::options_description output_options() {
     return o;
 }
 
-// Every format's own write options, e.g. --kdbx-kdf; flags when they take no value.
-po::options_description format_options() {
-    po::options_description o("Format options");
-    for (const Format& format : formats()) {
-        for (const FormatOption& option : format.write_options) {
-            const std::string name(option.name);
-            if (option.value_name.empty()) o.add_options()(name.c_str(), std::string(option.help).c_str());
-            else
-                o.add_options()(name.c_str(), po::value<std::string>()->value_name(std::string(option.value_name)),
-                                std::string(option.help).c_str());
-        }
-    }
-    return o;
-}
-
 const Format& output_format(const po::variables_map& vm, const std::string& output) {
     if (vm.count("to")) {
         const std::string& id = vm["to"].as<std::string>();
@@ -69,16 +54,7 @@ WriteOptions write_options(const po::variables_map& vm, const std::string& outpu
     if (given > 1) throw po::error("give at most one of --out-password-file, --out-password-env and --out-password-fd");
     options.password = password_provider(source, "a new password for " + output, "out-password", true);
     if (vm.count("out-key-file")) options.key_file = vm["out-key-file"].as<std::string>();
-    for (const Format& f : formats()) {
-        for (const FormatOption& option : f.write_options) {
-            const std::string name(option.name);
-            if (!vm.count(name)) continue;
-            if (&f != &format)
-                throw po::error("--" + name + " is an option of the " + std::string(f.id) + " format, not of " +
-                                std::string(format.id));
-            options.settings[name] = option.value_name.empty() ? std::string() : vm[name].as<std::string>();
-        }
-    }
+    options.settings = format_settings(vm, format, &Format::write_options);
     return options;
 }
 
@@ -86,12 +62,13 @@ WriteOptions write_options(const po::variables_map& vm, const std::string& outpu
 
 int run_convert(const Args& args) {
     po::options_description options;
-    options.add(input_options()).add(output_options()).add(format_options());
-    options.add_options()("input", po::value<std::string>()->required(), "")("output", po::value<std::string>()->required(), "");
+    options.add(input_options()).add(output_options()).add(format_options(&Format::write_options, "Output format options"));
+    po::options_description operands;
+    operands.add_options()("input", po::value<std::string>()->required(), "")("output", po::value<std::string>()->required(), "");
     po::positional_options_description positional;
     positional.add("input", 1).add("output", 1);
     po::variables_map vm;
-    if (!parse_args(args, "cxf convert INPUT OUTPUT [options]   (- is stdin/stdout)", options, positional, vm)) return exit_ok;
+    if (!parse_args(args, "cxf convert INPUT OUTPUT [options]   (- is stdin/stdout)", options, operands, positional, vm)) return exit_ok;
 
     RunRecord run;
     run.input = vm["input"].as<std::string>();
@@ -106,13 +83,14 @@ int run_convert(const Args& args) {
         const Format& to = output_format(vm, run.output);
         run.output_format = to.id;
         const WriteOptions write = write_options(vm, run.output, to);
-        const ReadOptions read = read_options(vm, run.input);
+        ReadOptions read = read_options(vm, run.input);
         if (!run.dry_run && run.output != "-" && !force && io::exists(run.output))
             throw Error(Errc::io, {run.output, ""}, "already exists; use --force to replace it");
 
         const Input input = io::read_input(run.input, read.limits);
         const Format& from = input_format(vm, input);
         run.input_format = from.id;
+        read.settings = format_settings(vm, from, &Format::read_options);
         const Vault vault = from.read(input, read, report);
         if (from.id == "cxf") validate(vault, report);
         run.counts = count(vault);

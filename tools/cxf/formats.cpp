@@ -14,7 +14,7 @@ int run_formats(const Args& args) {
     po::options_description options;
     po::positional_options_description positional;
     po::variables_map vm;
-    if (!parse_args(args, "cxf formats", options, positional, vm)) return exit_ok;
+    if (!parse_args(args, "cxf formats", options, options, positional, vm)) return exit_ok;
 
     std::cout << std::left << std::setw(16) << "ID" << std::setw(7) << "READ" << std::setw(7) << "WRITE" << "TITLE\n";
     for (const Format& f : formats())

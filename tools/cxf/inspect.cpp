@@ -67,16 +67,19 @@ void print_json(const Input& input, const Format& format, const std::vector<Prop
 int run_inspect(const Args& args) {
     po::options_description options;
     options.add(input_options());
-    options.add_options()("json", "print JSON")("file", po::value<std::string>()->required(), "");
+    options.add_options()("json", "print JSON");
+    po::options_description operands;
+    operands.add_options()("file", po::value<std::string>()->required(), "");
     po::positional_options_description positional;
     positional.add("file", 1);
     po::variables_map vm;
-    if (!parse_args(args, "cxf inspect FILE [options]", options, positional, vm)) return exit_ok;
+    if (!parse_args(args, "cxf inspect FILE [options]", options, operands, positional, vm)) return exit_ok;
 
     const std::string path = vm["file"].as<std::string>();
-    const ReadOptions read = read_options(vm, path);
+    ReadOptions read = read_options(vm, path);
     const Input input = io::read_input(path, read.limits);
     const Format& format = input_format(vm, input);
+    read.settings = format_settings(vm, format, &Format::read_options);
     const std::vector<Property> properties = format.describe ? format.describe(input) : std::vector<Property>{};
     Report report;
     const Counts counts = count(format.read(input, read, report));

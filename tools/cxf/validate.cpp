@@ -46,11 +46,13 @@ void print_json(const std::string& file, const Report& report, bool valid) {
 
 int run_validate(const Args& args) {
     po::options_description options;
-    options.add_options()("json", "print the findings as JSON")("file", po::value<std::string>()->required(), "");
+    options.add_options()("json", "print the findings as JSON");
+    po::options_description operands;
+    operands.add_options()("file", po::value<std::string>()->required(), "");
     po::positional_options_description positional;
     positional.add("file", 1);
     po::variables_map vm;
-    if (!parse_args(args, "cxf validate FILE [--json]", options, positional, vm)) return exit_ok;
+    if (!parse_args(args, "cxf validate FILE [--json]", options, operands, positional, vm)) return exit_ok;
 
     const std::string path = vm["file"].as<std::string>();
     ReadOptions read;
