@@ -9,7 +9,7 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
   # Peers the interoperability tests run against.
-  packages+=(keepassxc python3-pykeepass)
+  packages+=(keepassxc python3-pykeepass python3-cryptography python3-argon2)
 fi
 
 missing=()
