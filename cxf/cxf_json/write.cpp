@@ -263,7 +263,7 @@ private:
         w_.EndObject();
     }
 
-    void item(const Item& it, const std::string& base) {
+    void item(const Item& it, std::string base) {  // a copy: place_ changes below
         w_.StartObject();
         b64("id", it.id);
         time("creationAt", it.creation_at, it.title);
@@ -319,7 +319,7 @@ private:
         w_.EndObject();
     }
 
-    void account(const Account& a, const std::string& base) {
+    void account(const Account& a, std::string base) {  // a copy: place_ changes below
         w_.StartObject();
         b64("id", a.id);
         member("username", a.username);

@@ -231,6 +231,7 @@ void parse(std::string_view json, const std::string& file, const Limits& limits,
         std::string message = rapidjson::GetParseError_En(result.Code());
         if (!message.empty() && message.back() == '.') message.pop_back();
         if (result.Code() == rapidjson::kParseErrorDocumentEmpty) message = "empty document";
+        if (result.Code() == rapidjson::kParseErrorStringInvalidEncoding) message = "invalid UTF-8 in a string";
         throw Error(Errc::malformed, {file, builder.path().pointer()},
                     message + " (byte offset " + std::to_string(result.Offset()) + ")");
     }

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+// A CXF document with every credential type, every member and every extension point, written for
+// these tests (keys from the spec's Appendix A and Bitwarden's variant of it).
+#pragma once
+
+#include <string_view>
+
+namespace test {
+
+inline constexpr std::string_view kitchen_sink_cxf = R"json({
+  "version": {"major": 1, "minor": 0},
+  "exporterRpId": "exporter.example.com",
+  "exporterDisplayName": "Exporter",
+  "timestamp": 1705228800,
+  "accounts": [{
+    "id": "AAECAwQFBgcICQoLDA0ODw",
+    "username": "jane",
+    "email": "jane@example.com",
+    "fullName": "Jane Doe",
+    "collections": [{
+      "id": "Y29sbGVjdGlvbi0x",
+      "creationAt": 1700000000,
+      "modifiedAt": 1700000001,
+      "title": "Work",
+      "subtitle": "work things",
+      "items": [{"item": "aXRlbS0x", "account": "AAECAwQFBgcICQoLDA0ODw"}, {"item": "aXRlbS0y"}],
+      "subCollections": [{"id": "Y29sbGVjdGlvbi0y", "title": "Nested", "items": [{"item": "aXRlbS0z"}],
+                          "extensions": [{"name": "shared", "accessors": [{"type": "group", "accountId": "Z3JvdXAx", "name": "Team", "permissions": ["read", "readSecret"]}]}]}],
+      "extensions": [{"name": "exporter.example.com/color", "value": "blue", "nested": {"a": [1, 2.5, true, null]}}]
+    }],
+    "items": [{
+      "id": "aXRlbS0x",
+      "creationAt": 1700000000,
+      "modifiedAt": 1700000100,
+      "title": "Login with everything",
+      "subtitle": "jane@example.com",
+      "favorite": true,
+      "scope": {"urls": ["https://example.com/login"], "androidApps": [
+        {"bundleId": "com.example.app", "certificate": {"fingerprint": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8", "hashAlg": "sha256"}, "name": "Example"}]},
+      "credentials": [
+        {"type": "basic-auth",
+         "username": {"id": "ZmllbGQtdXNlcg", "fieldType": "string", "value": "jane", "label": "User",
+                      "extensions": [{"name": "exporter.example.com/hint", "hint": "work"}]},
+         "password": {"fieldType": "concealed-string", "value": "p\u00e4ss \"w0rd\"\n"}},
+        {"type": "totp", "secret": "JBSWY3DPEHPK3PXP", "period": 30, "digits": 6, "username": "jane",
+         "algorithm": "sha1", "issuer": "Example"},
+        {"type": "passkey", "credentialId": "Y3JlZGVudGlhbElkRXhhbXBsZQ", "rpId": "example.com",
+         "username": "jane", "userDisplayName": "Jane Doe", "userHandle": "dXNlci1oYW5kbGU",
+         "key": "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgARu_0sCt20EpgVxb4Puq3Ga5VVLpuTY75ngvZlyq3X6hRANCAASmdk1xLsK0oOlhxIPp0d1ZuS0sT9nf6BZtSelhqvLBW0fOL33l_bXgsr_STUHjCLn8l6gcRJwe7OQvbQubZ1dY",
+         "fido2Extensions": {
+           "hmacCredentials": {"algorithm": "hmac-sha256",
+                               "credWithUV": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8",
+                               "credWithoutUV": "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8"},
+           "credBlob": "YmxvYg",
+           "largeBlob": {"uncompressedSize": 11, "data": "eJzLSM3JyVcozy_KSQEAGgQEXQ"},
+           "payments": true}},
+        {"type": "note", "content": {"fieldType": "string", "value": "line 1\nline 2"}},
+        {"type": "future-credential", "magic": {"deep": [1, {"x": "y"}]}, "n": -5},
+        {"type": "custom-fields", "id": "c2VjdGlvbg", "label": "Extra",
+         "fields": [
+           {"fieldType": "string", "value": "text", "label": "A"},
+           {"fieldType": "concealed-string", "value": "hidden", "label": "B"},
+           {"fieldType": "email", "value": "a@example.com"},
+           {"fieldType": "number", "value": "42.5"},
+           {"fieldType": "boolean", "value": "true"},
+           {"fieldType": "date", "value": "2024-02-29"},
+           {"fieldType": "year-month", "value": "2027-08"},
+           {"fieldType": "wifi-network-security-type", "value": "wpa3-personal"},
+           {"fieldType": "country-code", "value": "DE"},
+           {"fieldType": "subdivision-code", "value": "US-CA"},
+           {"fieldType": "x-exporter-color", "value": "#ff0000"}],
+         "extensions": [{"name": "exporter.example.com/section", "collapsed": false}]}
+      ],
+      "tags": ["work", "personal"],
+      "extensions": [
+        {"name": "shared", "accessors": [{"type": "user", "accountId": "dXNlcjE", "name": "Bob", "permissions": ["read", "update", "share"]}]},
+        {"name": "exporter.example.com/usage", "count": 18446744073709551615},
+        {"name": "cxf.local/history", "items": [
+          {"id": "aXRlbS0x", "modifiedAt": 1690000000, "title": "Login (old)",
+           "credentials": [{"type": "basic-auth", "password": {"fieldType": "concealed-string", "value": "old"}}]}]}
+      ]
+    }, {
+      "id": "aXRlbS0y",
+      "title": "Wallet and papers",
+      "credentials": [
+        {"type": "file", "id": "ZmlsZS0x", "name": "scan.pdf", "decryptedSize": 5,
+         "integrityHash": "LPJNul-wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ"},
+        {"type": "credit-card",
+         "number": {"fieldType": "concealed-string", "value": "4111111111111111"},
+         "fullName": {"fieldType": "string", "value": "Jane Doe"},
+         "cardType": {"fieldType": "string", "value": "Visa"},
+         "verificationNumber": {"fieldType": "concealed-string", "value": "123"},
+         "pin": {"fieldType": "concealed-string", "value": "0000"},
+         "expiryDate": {"fieldType": "year-month", "value": "2027-08"},
+         "validFrom": {"fieldType": "year-month", "value": "2024-02"}},
+        {"type": "address",
+         "streetAddress": {"fieldType": "string", "value": "1 Main St\nApt 2"},
+         "postalCode": {"fieldType": "string", "value": "12345"},
+         "city": {"fieldType": "string", "value": "Springfield"},
+         "territory": {"fieldType": "subdivision-code", "value": "US-IL"},
+         "country": {"fieldType": "country-code", "value": "US"},
+         "tel": {"fieldType": "string", "value": "+1 555 0100"}},
+        {"type": "api-key",
+         "key": {"fieldType": "concealed-string", "value": "sk-123"},
+         "username": {"fieldType": "string", "value": "svc"},
+         "keyType": {"fieldType": "string", "value": "Bearer"},
+         "url": {"fieldType": "string", "value": "https://api.example.com"},
+         "validFrom": {"fieldType": "date", "value": "2024-01-01"},
+         "expiryDate": {"fieldType": "date", "value": "2025-01-01"}},
+        {"type": "drivers-license",
+         "fullName": {"fieldType": "string", "value": "Jane Doe"},
+         "birthDate": {"fieldType": "date", "value": "1990-01-31"},
+         "issueDate": {"fieldType": "date", "value": "2020-01-01"},
+         "expiryDate": {"fieldType": "date", "value": "2030-01-01"},
+         "issuingAuthority": {"fieldType": "string", "value": "DMV"},
+         "territory": {"fieldType": "subdivision-code", "value": "US-CA"},
+         "country": {"fieldType": "country-code", "value": "US"},
+         "licenseNumber": {"fieldType": "string", "value": "D123"},
+         "licenseClass": {"fieldType": "string", "value": "C"}},
+        {"type": "generated-password", "password": "Xk9#mP2$"},
+        {"type": "identity-document",
+         "issuingCountry": {"fieldType": "country-code", "value": "US"},
+         "documentNumber": {"fieldType": "string", "value": "X1"},
+         "identificationNumber": {"fieldType": "string", "value": "123-45-6789"},
+         "nationality": {"fieldType": "string", "value": "American"},
+         "fullName": {"fieldType": "string", "value": "Jane Doe"},
+         "birthDate": {"fieldType": "date", "value": "1990-01-31"},
+         "birthPlace": {"fieldType": "string", "value": "Boston"},
+         "sex": {"fieldType": "string", "value": "F"},
+         "issueDate": {"fieldType": "date", "value": "2020-01-01"},
+         "expiryDate": {"fieldType": "date", "value": "2030-01-01"},
+         "issuingAuthority": {"fieldType": "string", "value": "SSA"}},
+        {"type": "item-reference", "reference": {"item": "aXRlbS0x", "account": "AAECAwQFBgcICQoLDA0ODw"}},
+        {"type": "passport",
+         "issuingCountry": {"fieldType": "country-code", "value": "US"},
+         "passportType": {"fieldType": "string", "value": "P"},
+         "passportNumber": {"fieldType": "string", "value": "P123"},
+         "nationalIdentificationNumber": {"fieldType": "string", "value": "N1"},
+         "nationality": {"fieldType": "string", "value": "American"},
+         "fullName": {"fieldType": "string", "value": "Jane Doe"},
+         "birthDate": {"fieldType": "date", "value": "1990-01-31"},
+         "birthPlace": {"fieldType": "string", "value": "Boston"},
+         "sex": {"fieldType": "string", "value": "F"},
+         "issueDate": {"fieldType": "date", "value": "2020-01-01"},
+         "expiryDate": {"fieldType": "date", "value": "2030-01-01"},
+         "issuingAuthority": {"fieldType": "string", "value": "State"}},
+        {"type": "person-name",
+         "title": {"fieldType": "string", "value": "Dr"},
+         "given": {"fieldType": "string", "value": "Jane"},
+         "givenInformal": {"fieldType": "string", "value": "Janie"},
+         "given2": {"fieldType": "string", "value": "Q"},
+         "surnamePrefix": {"fieldType": "string", "value": "van"},
+         "surname": {"fieldType": "string", "value": "Doe"},
+         "surname2": {"fieldType": "string", "value": "Smith"},
+         "credentials": {"fieldType": "string", "value": "PhD"},
+         "generation": {"fieldType": "string", "value": "III"}},
+        {"type": "ssh-key", "keyType": "ssh-ed25519",
+         "privateKey": "MC4CAQAwBQYDK2VwBCIEID-U9VakauO4Fsv4b_znpDHcdYg74U68siZjnWLPn7Q1",
+         "keyComment": "jane@laptop",
+         "creationDate": {"fieldType": "date", "value": "2024-01-01"},
+         "expiryDate": {"fieldType": "date", "value": "2026-01-01"},
+         "keyGenerationSource": {"fieldType": "string", "value": "ssh-keygen"}},
+        {"type": "wifi",
+         "ssid": {"fieldType": "string", "value": "Home"},
+         "networkSecurityType": {"fieldType": "wifi-network-security-type", "value": "wpa2-personal"},
+         "passphrase": {"fieldType": "concealed-string", "value": "wifi-pass"},
+         "hidden": {"fieldType": "boolean", "value": "false"}}
+      ]
+    }, {
+      "id": "aXRlbS0z",
+      "title": "",
+      "credentials": []
+    }],
+    "extensions": [{"name": "exporter.example.com/account", "plan": "family"}]
+  }]
+})json";
+
+}  // namespace test
