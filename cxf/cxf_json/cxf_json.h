@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cxf/crypto/secret.h"
+#include "cxf/io/output.h"
 #include "cxf/limits.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
@@ -35,6 +36,12 @@ struct WriteSettings {
 };
 
 // Strict CXF 1.0. What CXF JSON cannot hold (attachment bytes) is reported as lost.
-crypto::SecureBytes write(const Vault& vault, const WriteSettings& settings, Report& report);
+void write(const Vault& vault, io::Output& out, const WriteSettings& settings, Report& report);
+
+inline crypto::SecureBytes write(const Vault& vault, const WriteSettings& settings, Report& report) {
+    io::MemoryOutput out;
+    write(vault, out, settings, report);
+    return std::move(out.bytes());
+}
 
 }  // namespace cxf::cxf_json

@@ -34,11 +34,11 @@ Vault read_input(const Input& input, const ReadOptions& options, Report& report)
     return read(as_text(input.bytes), input.name, settings, report);
 }
 
-crypto::SecureBytes write_output(const Vault& vault, const WriteOptions& options, Report& report) {
+void write_output(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
     WriteSettings settings;
     settings.pretty = !options.settings.contains("cxf-compact");
     settings.now = options.now;
-    return write(vault, settings, report);
+    write(vault, out, settings, report);
 }
 
 // Version and exporter from the Header, read without mapping the items.

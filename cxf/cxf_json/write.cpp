@@ -351,20 +351,19 @@ void write_with(W& writer, const Vault& vault, Report& report, Timestamp now) {
 
 }  // namespace
 
-crypto::SecureBytes write(const Vault& vault, const WriteSettings& settings, Report& report) {
+void write(const Vault& vault, io::Output& out, const WriteSettings& settings, Report& report) {
     const Timestamp now = settings.now != 0 ? settings.now : static_cast<Timestamp>(std::time(nullptr));
-    crypto::SecureBytes out;
-    json::SecureStream stream(out);
+    json::OutputStream stream(out);
     if (settings.pretty) {
-        json::PrettyWriter<json::SecureStream> writer(stream);
+        json::PrettyWriter<json::OutputStream> writer(stream);
         writer.SetIndent(' ', 2);
         write_with(writer, vault, report, now);
     } else {
-        json::Writer<json::SecureStream> writer(stream);
+        json::Writer<json::OutputStream> writer(stream);
         write_with(writer, vault, report, now);
     }
-    out.push_back('\n');
-    return out;
+    stream.Put('\n');
+    stream.Flush();
 }
 
 }  // namespace cxf::cxf_json

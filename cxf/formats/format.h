@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cxf/crypto/secret.h"
+#include "cxf/io/output.h"
 #include "cxf/limits.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
@@ -98,8 +99,10 @@ struct Format {
     Confidence (*detect)(ByteView head, std::string_view file_name) = nullptr;
     // A complete vault, or cxf::Error. Whatever it changed or skipped goes into the report.
     Vault (*read)(const Input& input, const ReadOptions& options, Report& report) = nullptr;
-    // Never touches the disk. What the format cannot carry goes into the report as lost.
-    crypto::SecureBytes (*write)(const Vault& vault, const WriteOptions& options, Report& report) = nullptr;
+    // Streams the output into `out` (memory, or a temp file that appears under its name only if the
+    // caller commits it). Plaintext the format encrypts never goes to `out`. What the format cannot
+    // carry goes into the report as lost.
+    void (*write)(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) = nullptr;
     // Facts readable without a password (version, cipher, KDF parameters). Optional.
     std::vector<Property> (*describe)(const Input& input) = nullptr;
     Features carries = 0;

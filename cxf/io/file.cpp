@@ -11,25 +11,41 @@
 #include <cstring>
 
 #include "cxf/error.h"
+#include "cxf/io/output.h"
 
 namespace cxf::io {
 
 namespace {
 
-// The temp file being written, for the signal handler (plain char buffer: async-signal-safe).
-char pending_temp[4096];
-volatile sig_atomic_t have_pending_temp = 0;
+// Temp files being written, for the signal handler: fixed buffers, so it stays async-signal-safe.
+constexpr int max_pending = 8;
+char pending_path[max_pending][4096];
+volatile sig_atomic_t pending_used[max_pending];
 
 extern "C" void on_interrupt(int signal_number) {
-    if (have_pending_temp) unlink(pending_temp);
+    for (int i = 0; i < max_pending; ++i)
+        if (pending_used[i]) unlink(pending_path[i]);
     ::signal(signal_number, SIG_DFL);
     ::raise(signal_number);
 }
 
-std::string os_error(int error_number) { return std::strerror(error_number); }
+int claim_slot(const std::string& temp) {
+    if (temp.size() >= sizeof pending_path[0]) return -1;
+    for (int i = 0; i < max_pending; ++i) {
+        if (pending_used[i]) continue;
+        std::memcpy(pending_path[i], temp.c_str(), temp.size() + 1);
+        pending_used[i] = 1;
+        return i;
+    }
+    return -1;  // more outputs at once than slots: still removed on errors, just not on signals
+}
+
+void release_slot(int slot) {
+    if (slot >= 0) pending_used[slot] = 0;
+}
 
 [[noreturn]] void fail(const std::string& path, const std::string& what, int error_number) {
-    throw Error(Errc::io, {path, ""}, what + ": " + os_error(error_number));
+    throw Error(Errc::io, {path, ""}, what + ": " + std::strerror(error_number));
 }
 
 void read_all(int fd, const std::string& name, const Limits& limits, crypto::SecureBytes& out) {
@@ -42,12 +58,9 @@ void read_all(int fd, const std::string& name, const Limits& limits, crypto::Sec
         out.resize(used + chunk);
         const ssize_t n = ::read(fd, out.data() + used, chunk);
         if (n < 0) {
-            if (errno == EINTR) {
-                out.resize(used);
-                continue;
-            }
             const int e = errno;
             out.resize(used);
+            if (e == EINTR) continue;
             fail(name, "cannot read", e);
         }
         out.resize(used + static_cast<std::size_t>(n));
@@ -95,29 +108,24 @@ Input read_input(const std::string& path, const Limits& limits) {
     Input input;
     input.name = path;
     if (path == "-") {
-        read_all(STDIN_FILENO, "<stdin>", limits, input.bytes);
         input.name = "<stdin>";
+        read_all(STDIN_FILENO, input.name, limits, input.bytes);
         return input;
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) fail(path, "cannot open", errno);
-    struct stat st {};
-    if (::fstat(fd, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            ::close(fd);
-            throw Error(Errc::io, {path, ""}, "is a directory");
-        }
-        if (S_ISREG(st.st_mode)) {
-            if (static_cast<std::uint64_t>(st.st_size) > limits.max_input_bytes) {
-                ::close(fd);
-                throw Error(Errc::limit_exceeded, {path, ""},
-                            "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +
-                                std::to_string(limits.max_input_bytes) + " bytes");
-            }
-            input.bytes.reserve(static_cast<std::size_t>(st.st_size) + (1 << 16));
-        }
-    }
     try {
+        struct stat st {};
+        if (::fstat(fd, &st) == 0) {
+            if (S_ISDIR(st.st_mode)) throw Error(Errc::io, {path, ""}, "is a directory");
+            if (S_ISREG(st.st_mode)) {
+                if (static_cast<std::uint64_t>(st.st_size) > limits.max_input_bytes)
+                    throw Error(Errc::limit_exceeded, {path, ""},
+                                "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +
+                                    std::to_string(limits.max_input_bytes) + " bytes");
+                input.bytes.reserve(static_cast<std::size_t>(st.st_size) + (1 << 16));
+            }
+        }
         read_all(fd, path, limits, input.bytes);
     } catch (...) {
         ::close(fd);
@@ -132,45 +140,53 @@ bool exists(const std::string& path) {
     return ::lstat(path.c_str(), &st) == 0;
 }
 
+AtomicFile::AtomicFile(std::string path, bool overwrite) : path_(std::move(path)), overwrite_(overwrite) {
+    if (!overwrite_ && exists(path_)) throw Error(Errc::io, {path_, ""}, "already exists; use --force to replace it");
+    temp_ = directory_of(path_) + "/." + base_name(path_) + ".cxf-XXXXXX";
+    fd_ = ::mkostemp(temp_.data(), O_CLOEXEC);  // created with mode 0600
+    if (fd_ < 0) fail(path_, "cannot create a temporary file in " + directory_of(path_), errno);
+    slot_ = claim_slot(temp_);
+    if (::fchmod(fd_, S_IRUSR | S_IWUSR) != 0) {
+        const int e = errno;
+        ::close(fd_);
+        ::unlink(temp_.c_str());
+        release_slot(slot_);
+        fail(path_, "cannot set mode 0600", e);
+    }
+}
+
+AtomicFile::~AtomicFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!temp_.empty()) ::unlink(temp_.c_str());
+    release_slot(slot_);
+}
+
+void AtomicFile::write(ByteView bytes) { write_all(fd_, bytes, path_); }
+
+void AtomicFile::commit() {
+    if (::fsync(fd_) != 0) fail(path_, "cannot flush to disk", errno);
+    const int closed = ::close(fd_);
+    fd_ = -1;
+    if (closed != 0) fail(path_, "cannot write", errno);
+    const int renamed =
+        overwrite_ ? ::rename(temp_.c_str(), path_.c_str()) : rename_no_replace(temp_.c_str(), path_.c_str());
+    if (renamed != 0) {
+        if (errno == EEXIST) throw Error(Errc::io, {path_, ""}, "already exists; use --force to replace it");
+        fail(path_, "cannot move the finished file into place", errno);
+    }
+    temp_.clear();
+    release_slot(slot_);
+    slot_ = -1;
+}
+
 void write_atomically(const std::string& path, ByteView bytes, bool overwrite) {
     if (path == "-") {
         write_all(STDOUT_FILENO, bytes, "<stdout>");
         return;
     }
-    if (!overwrite && exists(path)) throw Error(Errc::io, {path, ""}, "already exists; use --force to replace it");
-    std::string temp = directory_of(path) + "/." + base_name(path) + ".cxf-XXXXXX";
-    if (temp.size() >= sizeof pending_temp) throw Error(Errc::io, {path, ""}, "path is too long");
-    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);  // mode 0600
-    if (fd < 0) fail(path, "cannot create a temporary file in " + directory_of(path), errno);
-    std::memcpy(pending_temp, temp.c_str(), temp.size() + 1);
-    have_pending_temp = 1;
-    try {
-        if (::fchmod(fd, S_IRUSR | S_IWUSR) != 0) fail(path, "cannot set mode 0600", errno);
-        write_all(fd, bytes, path);
-        if (::fsync(fd) != 0) fail(path, "cannot flush to disk", errno);
-        if (::close(fd) != 0) {
-            const int e = errno;
-            ::unlink(temp.c_str());
-            have_pending_temp = 0;
-            fail(path, "cannot write", e);
-        }
-        const int renamed = overwrite ? ::rename(temp.c_str(), path.c_str()) : rename_no_replace(temp.c_str(), path.c_str());
-        if (renamed != 0) {
-            const int e = errno;
-            ::unlink(temp.c_str());
-            have_pending_temp = 0;
-            if (e == EEXIST) throw Error(Errc::io, {path, ""}, "already exists; use --force to replace it");
-            fail(path, "cannot move the finished file into place", e);
-        }
-        have_pending_temp = 0;
-    } catch (...) {
-        if (have_pending_temp) {
-            ::close(fd);
-            ::unlink(temp.c_str());
-            have_pending_temp = 0;
-        }
-        throw;
-    }
+    AtomicFile file(path, overwrite);
+    file.write(bytes);
+    file.commit();
 }
 
 void install_interrupt_cleanup() {

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Reading inputs whole (bounded) and committing outputs atomically: a temp file with mode 0600 in
-// the target's directory, renamed into place only when complete.
+// Reading inputs whole (bounded), and writing a whole output atomically (see io::AtomicFile).
 #pragma once
 
 #include <string>
@@ -19,7 +18,7 @@ void write_atomically(const std::string& path, ByteView bytes, bool overwrite);
 
 bool exists(const std::string& path);
 
-// Removes the temp file being written if the process is interrupted (SIGINT, SIGTERM, SIGHUP).
+// Removes the temp files being written if the process is interrupted (SIGINT, SIGTERM, SIGHUP).
 void install_interrupt_cleanup();
 
 }  // namespace cxf::io

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "cxf/crypto/secret.h"
+#include "cxf/io/output.h"
 
 namespace cxf::json {
 
@@ -26,6 +27,29 @@ private:
 
 using SecureStream = AppendStream<crypto::SecureBytes>;
 using SecretStream = AppendStream<crypto::Secret>;
+
+// RapidJSON output stream staging bytes in a wiped 64 KiB buffer on their way to an io::Output, so a
+// large document is never held whole. Call Flush() when done (RapidJSON also does at the end of the
+// top-level value).
+class OutputStream {
+public:
+    using Ch = char;
+    explicit OutputStream(io::Output& out) : out_(out) { buffer_.reserve(capacity); }
+    void Put(char c) {
+        buffer_.push_back(static_cast<std::uint8_t>(c));
+        if (buffer_.size() == capacity) Flush();
+    }
+    void Flush() {
+        if (buffer_.empty()) return;
+        out_.write(buffer_);
+        buffer_.clear();
+    }
+
+private:
+    static constexpr std::size_t capacity = 64 * 1024;
+    io::Output& out_;
+    crypto::SecureBytes buffer_;
+};
 
 // RapidJSON 1.1.0's PrettyWriter cannot take kWriteValidateEncodingFlag (it derives from the
 // unflagged Writer), so writers check their text with valid_utf8() themselves.

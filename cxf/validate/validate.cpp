@@ -143,8 +143,12 @@ private:
             }
             target = &*it;
         }
-        const bool found = std::any_of(target->items.begin(), target->items.end(), [&](const Item& i) { return i.id == l.item; });
-        if (!found && !l.item.empty()) warning(base + "/item", "links to an item that is not in this document");
+        if (l.item.empty()) return;
+        const std::string key(l.item.begin(), l.item.end());
+        const bool found = target == &a ? item_ids_.contains(key)
+                                        : std::any_of(target->items.begin(), target->items.end(),
+                                                      [&](const Item& i) { return i.id == l.item; });
+        if (!found) warning(base + "/item", "links to an item that is not in this document");
     }
 
     void item(const Item& it, const std::string& base, const Account& a, const Vault& v) {
@@ -334,7 +338,7 @@ private:
     void credential(const UnknownCredential&, const std::string&, const Account&, const Vault&) {}
 
     Report& report_;
-    std::map<std::string, std::string> item_ids_, collection_ids_, file_ids_;  // id bytes → first place
+    std::map<std::string, std::string> item_ids_, collection_ids_, file_ids_;  // id bytes → first place, per account
 };
 
 }  // namespace

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // cxf convert INPUT OUTPUT: read any format, write any other, report what could not be carried.
 #include <iostream>
+#include <memory>
 
 #include "cxf/cxf.h"
+#include "cxf/io/output.h"
 #include "cxf/model/counts.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
@@ -84,19 +86,25 @@ int run_convert(const Args& args) {
         run.output_format = to.id;
         const WriteOptions write = write_options(vm, run.output, to);
         ReadOptions read = read_options(vm, run.input);
-        if (!run.dry_run && run.output != "-" && !force && io::exists(run.output))
-            throw Error(Errc::io, {run.output, ""}, "already exists; use --force to replace it");
+        // The output's temp file exists from here on and vanishes unless committed at the end.
+        std::unique_ptr<io::Output> out;
+        if (run.dry_run) out = std::make_unique<io::NullOutput>();
+        else if (run.output == "-") out = std::make_unique<io::MemoryOutput>();
+        else out = std::make_unique<io::AtomicFile>(run.output, force);
 
-        const Input input = io::read_input(run.input, read.limits);
-        const Format& from = input_format(vm, input);
-        run.input_format = from.id;
-        read.settings = format_settings(vm, from, &Format::read_options);
-        const Vault vault = from.read(input, read, report);
-        if (from.id == "cxf") validate(vault, report);
+        const Vault vault = [&] {
+            const Input input = io::read_input(run.input, read.limits);
+            const Format& from = input_format(vm, input);
+            run.input_format = from.id;
+            read.settings = format_settings(vm, from, &Format::read_options);
+            Vault v = from.read(input, read, report);
+            if (from.id == "cxf") validate(v, report);
+            std::cerr << "cxf: read " << describe_counts(count(v)) << " from " << input.name << " (" << from.id << ")\n";
+            return v;
+        }();
         run.counts = count(vault);
 
-        const crypto::SecureBytes bytes = to.write(vault, write, report);
-        std::cerr << "cxf: read " << describe_counts(*run.counts) << " from " << input.name << " (" << from.id << ")\n";
+        to.write(vault, *out, write, report);
         print_notices(report, notices_shown_per_kind);
 
         if (vm.count("strict") && report.has_losses()) {
@@ -106,7 +114,8 @@ int run_convert(const Args& args) {
         } else if (run.dry_run) {
             std::cerr << "cxf: dry run: " << run.output << " (" << to.id << ") not written\n";
         } else {
-            io::write_atomically(run.output, bytes, force);
+            if (auto* file = dynamic_cast<io::AtomicFile*>(out.get())) file->commit();
+            else io::write_atomically("-", static_cast<io::MemoryOutput&>(*out).bytes(), force);
             run.written = true;
             std::cerr << "cxf: wrote " << (run.output == "-" ? "<stdout>" : run.output) << " (" << to.id << ")";
             if (report.has_losses()) std::cerr << "; " << report.count(NoticeKind::lost) << " thing(s) not carried, listed above";
