@@ -35,9 +35,8 @@ def item(rng: random.Random, n: int) -> dict:
               "username": field("string", f"user{n}@{site}"),
               "password": field("concealed-string", "".join(rng.choice("abcdefghijkmnpqrstuvwxyz0123456789!#$%") for _ in range(20)))}]
     if n % 3 == 0:
-        creds.append({"type": "totp", "secret": b64(rng.randbytes(10)).upper().replace("-", "A").replace("_", "B")[:16]
-                      .translate(str.maketrans("018", "ABC")), "period": 30, "digits": 6, "algorithm": "sha1",
-                      "issuer": site})
+        creds.append({"type": "totp", "secret": base64.b32encode(rng.randbytes(10)).decode(), "period": 30,
+                      "digits": 6, "algorithm": "sha1", "issuer": site})
     if n % 10 == 0:
         creds.append({"type": "passkey", "credentialId": b64(rng.randbytes(16)), "rpId": site, "username": f"user{n}",
                       "userDisplayName": f"User {n}", "userHandle": b64(rng.randbytes(32)), "key": P256_KEY})

@@ -92,17 +92,18 @@ int run_convert(const Args& args) {
         else if (run.output == "-") out = std::make_unique<io::MemoryOutput>();
         else out = std::make_unique<io::AtomicFile>(run.output, force);
 
+        // The input's bytes are released as soon as the vault is read.
         const Vault vault = [&] {
             const Input input = io::read_input(run.input, read.limits);
             const Format& from = input_format(vm, input);
             run.input_format = from.id;
             read.settings = format_settings(vm, from, &Format::read_options);
-            Vault v = from.read(input, read, report);
-            if (from.id == "cxf") validate(v, report);
-            std::cerr << "cxf: read " << describe_counts(count(v)) << " from " << input.name << " (" << from.id << ")\n";
-            return v;
+            return from.read(input, read, report);
         }();
+        if (run.input_format == "cxf") validate(vault, report);
         run.counts = count(vault);
+        std::cerr << "cxf: read " << describe_counts(*run.counts) << " from "
+                  << (run.input == "-" ? "<stdin>" : run.input) << " (" << run.input_format << ")\n";
 
         to.write(vault, *out, write, report);
         print_notices(report, notices_shown_per_kind);
