@@ -51,7 +51,7 @@ TEST_CASE("'-' reads standard input and writes standard output", "[cli]") {
     CHECK(list_dir(dir.root().string()).empty());
 }
 
-TEST_CASE("--dry-run writes nothing; --report writes the full report 0600", "[cli]") {
+TEST_CASE("a dry run writes nothing but the report, which is 0600", "[cli]") {
     test::TempDir dir;
     const auto r = run_cxf(dir, "convert '" + spec + "' out.cxf --dry-run --report report.json");
     CHECK(r.exit_code == 0);
@@ -66,7 +66,7 @@ TEST_CASE("--dry-run writes nothing; --report writes the full report 0600", "[cl
     CHECK(report.find("securepassword123") == std::string::npos);
 }
 
-TEST_CASE("--strict writes when nothing is lost", "[cli]") {
+TEST_CASE("strict mode writes when nothing is lost", "[cli]") {
     test::TempDir dir;
     const auto r = run_cxf(dir, "convert '" + spec + "' out.cxf --strict");
     CHECK(r.exit_code == 0);
