@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+#include "cxf/io/zip.h"
+
+#include <zip.h>
+
+#include "cxf/error.h"
+
+namespace cxf::io {
+
+namespace {
+
+std::string zip_message(zip_error_t* error) {
+    std::string message = zip_error_strerror(error);
+    zip_error_fini(error);
+    return message;
+}
+
+}  // namespace
+
+bool safe_entry_name(std::string_view name) noexcept {
+    if (name.empty() || name.front() == '/' || name.find('\\') != std::string_view::npos ||
+        name.find('\0') != std::string_view::npos)
+        return false;
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        const std::size_t end = std::min(name.find('/', start), name.size());
+        if (name.substr(start, end - start) == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+bool looks_like_zip(ByteView head) noexcept {
+    return head.size() >= 4 && head[0] == 'P' && head[1] == 'K' &&
+           ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+}
+
+ZipReader::ZipReader(ByteView archive, std::string file_name, const Limits& limits)
+    : file_(std::move(file_name)), limits_(limits) {
+    constexpr std::size_t end_record_size = 22;  // the smallest zip: an end-of-central-directory record
+    if (archive.size() < end_record_size) throw Error(Errc::malformed, {file_, ""}, "too short to be a zip archive");
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
+    if (!source) throw Error(Errc::malformed, {file_, ""}, "cannot read as a zip archive: " + zip_message(&error));
+    archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (!archive_) {
+        zip_source_free(source);
+        throw Error(Errc::malformed, {file_, ""}, "not a readable zip archive: " + zip_message(&error));
+    }
+    zip_error_fini(&error);
+    const zip_int64_t count = zip_get_num_entries(archive_, 0);
+    if (count < 0 || static_cast<std::uint64_t>(count) > limits_.max_zip_entries) {
+        zip_discard(archive_);
+        throw Error(Errc::limit_exceeded, {file_, ""},
+                    "zip archive of " + std::to_string(count) + " entries is over the limit of " +
+                        std::to_string(limits_.max_zip_entries));
+    }
+    std::uint64_t total = 0;
+    try {
+        for (zip_int64_t i = 0; i < count; ++i) {
+            zip_stat_t st;
+            zip_stat_init(&st);
+            if (zip_stat_index(archive_, static_cast<zip_uint64_t>(i), 0, &st) != 0)
+                throw Error(Errc::malformed, {file_, "entry " + std::to_string(i)}, "unreadable zip entry");
+            ZipEntry entry;
+            entry.name = st.name ? st.name : "";
+            entry.size = st.size;
+            entry.compressed_size = st.comp_size;
+            entry.is_directory = !entry.name.empty() && entry.name.back() == '/';
+            if (!safe_entry_name(entry.name))
+                throw Error(Errc::malformed, {file_, "entry " + std::to_string(i)},
+                            "unsafe entry name (absolute, '..' or backslash)");
+            if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+                throw Error(Errc::unsupported, {file_, entry.name}, "encrypted zip entries are not supported");
+            total += entry.size;
+            if (total > limits_.max_decompressed_bytes)
+                throw Error(Errc::limit_exceeded, {file_, entry.name},
+                            "zip entries inflate to more than the limit of " +
+                                std::to_string(limits_.max_decompressed_bytes) + " bytes");
+            entries_.push_back(std::move(entry));
+        }
+    } catch (...) {
+        zip_discard(archive_);
+        throw;
+    }
+}
+
+ZipReader::~ZipReader() {
+    if (archive_) zip_discard(archive_);
+}
+
+std::optional<std::size_t> ZipReader::find(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+        if (entries_[i].name == name) return i;
+    return std::nullopt;
+}
+
+crypto::SecureBytes ZipReader::read(std::size_t index) const {
+    const ZipEntry& entry = entries_.at(index);
+    // Small entries may compress very well; the ratio cap is for large ones.
+    constexpr std::uint64_t ratio_floor = 1 << 20;
+    if (entry.size > ratio_floor && entry.size / std::max<std::uint64_t>(entry.compressed_size, 1) > limits_.max_compression_ratio)
+        throw Error(Errc::limit_exceeded, {file_, entry.name},
+                    "entry inflates more than " + std::to_string(limits_.max_compression_ratio) + " times");
+    if (entry.size > limits_.max_input_bytes)
+        throw Error(Errc::limit_exceeded, {file_, entry.name},
+                    "entry of " + std::to_string(entry.size) + " bytes is over the limit of " +
+                        std::to_string(limits_.max_input_bytes));
+    zip_file_t* file = zip_fopen_index(archive_, index, 0);
+    if (!file) throw Error(Errc::malformed, {file_, entry.name}, std::string("cannot open entry: ") + zip_strerror(archive_));
+    crypto::SecureBytes data(static_cast<std::size_t>(entry.size));
+    std::size_t done = 0;
+    for (;;) {
+        std::uint8_t probe;  // reading one byte past the declared size must find the end
+        void* at = done < data.size() ? static_cast<void*>(data.data() + done) : static_cast<void*>(&probe);
+        const zip_uint64_t want = done < data.size() ? data.size() - done : 1;
+        const zip_int64_t n = zip_fread(file, at, want);
+        if (n < 0) {
+            const std::string message = zip_file_strerror(file);
+            zip_fclose(file);
+            throw Error(Errc::malformed, {file_, entry.name}, "damaged entry: " + message);
+        }
+        if (n == 0) break;
+        if (done >= data.size()) {
+            zip_fclose(file);
+            throw Error(Errc::malformed, {file_, entry.name}, "entry is longer than its declared size");
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    zip_fclose(file);
+    if (done != data.size()) throw Error(Errc::malformed, {file_, entry.name}, "entry is shorter than its declared size");
+    return data;
+}
+
+ZipWriter::ZipWriter() {
+    zip_error_t error;
+    zip_error_init(&error);
+    buffer_ = zip_source_buffer_create(nullptr, 0, 0, &error);
+    if (buffer_) {
+        zip_source_keep(buffer_);  // it must outlive the archive: finish() reads the result from it
+        archive_ = zip_open_from_source(buffer_, ZIP_TRUNCATE, &error);
+    }
+    const std::string message = zip_message(&error);
+    if (!archive_) throw Error(Errc::io, {}, "cannot start a zip archive: " + message);
+}
+
+ZipWriter::~ZipWriter() {
+    if (archive_) zip_discard(archive_);
+    if (buffer_) zip_source_free(buffer_);
+}
+
+void ZipWriter::add(const std::string& name, ByteView data, bool deflate) {
+    pending_.emplace_back(data.begin(), data.end());
+    const crypto::SecureBytes& kept = pending_.back();
+    zip_source_t* source = zip_source_buffer(archive_, kept.data(), kept.size(), 0);
+    if (!source) throw Error(Errc::io, {name, ""}, std::string("cannot add zip entry: ") + zip_strerror(archive_));
+    const zip_int64_t index = zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+    if (index < 0) {
+        zip_source_free(source);
+        throw Error(Errc::io, {name, ""}, std::string("cannot add zip entry: ") + zip_strerror(archive_));
+    }
+    zip_set_file_compression(archive_, static_cast<zip_uint64_t>(index), deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0);
+}
+
+crypto::SecureBytes ZipWriter::finish() {
+    if (zip_close(archive_) != 0) throw Error(Errc::io, {}, std::string("cannot finish the zip archive: ") + zip_strerror(archive_));
+    archive_ = nullptr;
+    crypto::SecureBytes out;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_source_stat(buffer_, &st) != 0 || zip_source_open(buffer_) != 0)
+        throw Error(Errc::io, {}, "cannot read back the zip archive");
+    out.resize(static_cast<std::size_t>(st.size));
+    const zip_int64_t n = zip_source_read(buffer_, out.data(), out.size());
+    zip_source_close(buffer_);
+    if (n < 0 || static_cast<std::size_t>(n) != out.size()) throw Error(Errc::io, {}, "cannot read back the zip archive");
+    return out;
+}
+
+}  // namespace cxf::io

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// Bounded zip reading and writing: contents round-trip; bombs, traversal, damage and truncation are refused.
+#include <catch2/catch.hpp>
+
+#include "cxf/error.h"
+#include "cxf/io/zip.h"
+
+using namespace cxf;
+
+namespace {
+
+crypto::SecureBytes archive_of(std::initializer_list<std::pair<std::string, std::string>> entries, bool deflate = true) {
+    io::ZipWriter writer;
+    for (const auto& [name, data] : entries) writer.add(name, as_bytes(data), deflate);
+    return writer.finish();
+}
+
+Errc error_of(ByteView archive, const Limits& limits = {}, bool read_all = true) {
+    try {
+        io::ZipReader reader(archive, "a.zip", limits);
+        if (read_all)
+            for (std::size_t i = 0; i < reader.entries().size(); ++i) reader.read(i);
+    } catch (const Error& e) {
+        return e.code();
+    }
+    FAIL("no error");
+    return Errc::io;
+}
+
+}  // namespace
+
+TEST_CASE("entries written are read back byte for byte", "[unit][zip]") {
+    for (const bool deflate : {true, false}) {
+        const auto archive = archive_of({{"index.json", "{\"a\":1}"}, {"documents/x", std::string(5000, 'z')}, {"empty", ""}}, deflate);
+        CHECK(io::looks_like_zip(archive));
+        io::ZipReader reader(archive, "a.zip", {});
+        REQUIRE(reader.entries().size() == 3);
+        CHECK(reader.entries()[1].name == "documents/x");
+        CHECK(reader.entries()[1].size == 5000);
+        const auto doc = reader.read(*reader.find("documents/x"));
+        CHECK(std::string(doc.begin(), doc.end()) == std::string(5000, 'z'));
+        CHECK(reader.read(*reader.find("empty")).empty());
+        CHECK_FALSE(reader.find("missing"));
+    }
+}
+
+TEST_CASE("entry names that leave the archive's folder are refused", "[unit][zip][malformed]") {
+    CHECK(io::safe_entry_name("documents/a.jwe"));
+    CHECK_FALSE(io::safe_entry_name("../evil"));
+    CHECK_FALSE(io::safe_entry_name("a/../../evil"));
+    CHECK_FALSE(io::safe_entry_name("/etc/passwd"));
+    CHECK_FALSE(io::safe_entry_name("a\\b"));
+    CHECK_FALSE(io::safe_entry_name(""));
+    CHECK(error_of(archive_of({{"../evil", "x"}})) == Errc::malformed);
+}
+
+TEST_CASE("decompression bombs and too many entries are refused before inflating", "[unit][zip][limits]") {
+    Limits limits;
+    limits.max_compression_ratio = 10;
+    CHECK(error_of(archive_of({{"bomb", std::string(4 << 20, '\0')}}), limits) == Errc::limit_exceeded);
+    Limits total;
+    total.max_decompressed_bytes = 1000;
+    CHECK(error_of(archive_of({{"a", std::string(600, 'a')}, {"b", std::string(600, 'b')}}), total, false) == Errc::limit_exceeded);
+    Limits few;
+    few.max_zip_entries = 2;
+    CHECK(error_of(archive_of({{"a", "1"}, {"b", "2"}, {"c", "3"}}), few, false) == Errc::limit_exceeded);
+}
+
+TEST_CASE("damaged and truncated archives are malformed, never a crash", "[unit][zip][malformed]") {
+    const auto good = archive_of({{"doc", "the quick brown fox jumps over the lazy dog"}}, false);
+    auto flipped = good;
+    const std::string needle = "quick";
+    const auto at = std::search(flipped.begin(), flipped.end(), needle.begin(), needle.end());
+    REQUIRE(at != flipped.end());
+    *at ^= 0x20;  // stored data no longer matches its CRC
+    CHECK(error_of(flipped) == Errc::malformed);
+    for (std::size_t cut : {good.size() - 1, good.size() / 2, std::size_t{10}, std::size_t{0}}) {
+        CAPTURE(cut);
+        CHECK(error_of(ByteView(good.data(), cut)) == Errc::malformed);
+    }
+    CHECK(error_of(as_bytes("PK\x03\x04 not really a zip")) == Errc::malformed);
+}
