@@ -33,6 +33,10 @@ Vault read(std::string_view json, const std::string& file, const ReadSettings& s
 struct WriteSettings {
     bool pretty = true;
     Timestamp now = 0;  // Header timestamp when the vault has none; 0 = the current time
+    // The index of an archive: file credentials are written only when their bytes go into the archive
+    // beside it (those without bytes are reported lost). Plain CXF JSON instead reports the bytes of
+    // every file credential that has them as lost.
+    bool archive_index = false;
 };
 
 // Strict CXF 1.0. What CXF JSON cannot hold (attachment bytes) is reported as lost.

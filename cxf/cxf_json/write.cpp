@@ -16,7 +16,8 @@ namespace {
 template <typename W>
 class CxfWriter {
 public:
-    CxfWriter(W& writer, Report& report, Timestamp now) : w_(writer), report_(report), now_(now) {}
+    CxfWriter(W& writer, Report& report, Timestamp now, bool archive_index)
+        : w_(writer), report_(report), now_(now), archive_index_(archive_index) {}
 
     void vault(const Vault& v) {
         w_.StartObject();
@@ -206,9 +207,10 @@ private:
         key("decryptedSize");
         w_.Uint64(f.decrypted_size);
         b64("integrityHash", f.integrity_hash);
-        if (f.data)
+        if (f.data && !archive_index_)
             report_.lost(place_, item.title, "attachment:" + f.name,
-                         "CXF JSON describes a file but cannot hold its bytes");
+                         "CXF JSON describes a file but cannot hold its bytes; a CXF archive (--to cxf-archive, "
+                         ".cxf.zip) or an encrypted .cxp keeps them");
     }
 
     void body(const CustomFields& cf, const Item&) {
@@ -279,6 +281,12 @@ private:
         w_.StartArray();
         for (std::size_t i = 0; i < it.credentials.size(); ++i) {
             place_ = base + "/credentials/" + std::to_string(i);
+            const auto* file = std::get_if<File>(&it.credentials[i]);
+            if (archive_index_ && file && !file->data) {
+                report_.lost(place_, it.title, "attachment:" + file->name,
+                             "only the file's description was in the input; an archive holds no document for it");
+                continue;
+            }
             credential(it.credentials[i], it);
         }
         w_.EndArray();
@@ -341,12 +349,13 @@ private:
     W& w_;
     Report& report_;
     Timestamp now_;
+    bool archive_index_;
     std::string place_;
 };
 
 template <typename W>
-void write_with(W& writer, const Vault& vault, Report& report, Timestamp now) {
-    CxfWriter<W>(writer, report, now).vault(vault);
+void write_with(W& writer, const Vault& vault, Report& report, Timestamp now, bool archive_index) {
+    CxfWriter<W>(writer, report, now, archive_index).vault(vault);
 }
 
 }  // namespace
@@ -357,10 +366,10 @@ void write(const Vault& vault, io::Output& out, const WriteSettings& settings, R
     if (settings.pretty) {
         json::PrettyWriter<json::OutputStream> writer(stream);
         writer.SetIndent(' ', 2);
-        write_with(writer, vault, report, now);
+        write_with(writer, vault, report, now, settings.archive_index);
     } else {
         json::Writer<json::OutputStream> writer(stream);
-        write_with(writer, vault, report, now);
+        write_with(writer, vault, report, now, settings.archive_index);
     }
     stream.Put('\n');
     stream.Flush();

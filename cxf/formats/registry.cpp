@@ -2,6 +2,7 @@
 // The built-in formats. Adding a format is adding its descriptor here (and its folders).
 #include <algorithm>
 
+#include "cxf/archive/plain_format.h"
 #include "cxf/cxf_json/format.h"
 #include "cxf/error.h"
 #include "cxf/formats/format.h"
@@ -20,6 +21,7 @@ constexpr FeatureName feature_table[] = {
 };
 
 const Format builtin[] = {
+    archive::plain_format(),
     cxf_json::format(),
 };
 
