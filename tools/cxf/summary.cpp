@@ -12,12 +12,12 @@ namespace cxf::cli {
 
 namespace {
 
+// "  lost: /accounts/0/items/3 (item 'Bank') attachment:statement.pdf: reason"
 std::string notice_line(const Notice& n) {
     std::string line = "  ";
-    line += severity_name(n.severity);
-    line += ' ';
-    line += notice_kind_name(n.kind);
-    if (!n.place.empty()) line += " at " + n.place;
+    line += n.kind == NoticeKind::finding ? severity_name(n.severity) : notice_kind_name(n.kind);
+    line += ": ";
+    line += n.place.empty() ? "/" : n.place;
     if (!n.item.empty()) line += " (item '" + n.item + "')";
     if (!n.field.empty()) line += " " + n.field;
     line += ": " + n.message;
