@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+#include "cxf/bitwarden/envelope.h"
+
+#include <limits>
+
+#include "cxf/bitwarden/kdf.h"
+#include "cxf/error.h"
+#include "cxf/json/writer.h"
+
+namespace cxf::bitwarden {
+
+namespace {
+
+using json::Cursor;
+using json::Kind;
+
+constexpr std::uint64_t mib = 1ull << 20;
+
+class Reader {
+public:
+    Reader(const Cursor& root, const std::string& file, const Limits& limits)
+        : root_(root), file_(file), limits_(limits) {}
+
+    PasswordEnvelope read() {
+        // A braced list is evaluated in order: the first problem in the file is the one reported.
+        return {std::string(text("salt")), read_kdf(), enc_string("encKeyValidation_DO_NOT_EDIT"), enc_string("data")};
+    }
+
+private:
+    [[noreturn]] void fail(Errc code, const Cursor& at, const std::string& message) const {
+        throw Error(code, {file_, at.pointer()}, message);
+    }
+
+    Cursor member(std::string_view key) const {
+        const std::optional<Cursor> value = root_.find(key);
+        if (!value)
+            throw Error(Errc::malformed, {file_, root_.pointer() + "/" + std::string(key)},
+                        "a password-protected export needs '" + std::string(key) + "'");
+        return *value;
+    }
+
+    std::string_view text(std::string_view key) const {
+        const Cursor value = member(key);
+        if (!value.is_string()) fail(Errc::malformed, value, "expected a string, got " + described(value));
+        if (value.string().empty()) fail(Errc::malformed, value, "is empty");
+        return value.string();
+    }
+
+    EncString enc_string(std::string_view key) const {
+        const std::string_view value = text(key);
+        return EncString::parse(value, {file_, root_.pointer() + "/" + std::string(key)});
+    }
+
+    std::uint64_t positive(const Cursor& value) const {
+        if (!value.is(Kind::uint64)) fail(Errc::malformed, value, "expected a positive integer, got " + described(value));
+        if (value.uint64() == 0) fail(Errc::malformed, value, "must be at least 1");
+        return value.uint64();
+    }
+
+    // Checked before anything else is done with the value: the file chooses the KDF's cost.
+    std::uint32_t capped(const Cursor& value, std::string_view what, std::uint64_t cap, std::string_view unit = {}) const {
+        const std::uint64_t n = positive(value);
+        const auto amount = [&](std::uint64_t x) { return std::to_string(x) + (unit.empty() ? "" : " ") + std::string(unit); };
+        const std::string subject = std::string(what) + " of " + amount(n);
+        if (n > cap) fail(Errc::limit_exceeded, value, subject + " is over the limit of " + amount(cap));
+        if (n > std::numeric_limits<std::uint32_t>::max()) fail(Errc::unsupported, value, subject + " is more than cxf can run");
+        return static_cast<std::uint32_t>(n);
+    }
+
+    KdfParams read_kdf() const {
+        const Cursor type = member("kdfType");
+        if (!type.is(Kind::uint64)) fail(Errc::malformed, type, "expected an integer, got " + described(type));
+        if (type.uint64() > 1)
+            fail(Errc::unsupported, type,
+                 "kdfType " + std::to_string(type.uint64()) + " is not a Bitwarden KDF (0 = PBKDF2-SHA256, 1 = Argon2id)");
+
+        KdfParams kdf;
+        const Cursor iterations = member("kdfIterations");
+        if (type.uint64() == 0) {
+            // kdfMemory and kdfParallelism may be null or absent: older clients wrote null for PBKDF2.
+            kdf.type = KdfParams::Type::pbkdf2_sha256;
+            kdf.iterations = capped(iterations, "PBKDF2 iterations", limits_.max_pbkdf2_iterations);
+            return kdf;
+        }
+        kdf.type = KdfParams::Type::argon2id;
+        kdf.iterations = capped(iterations, "Argon2 iterations", limits_.max_kdf_iterations);
+        const Cursor memory = member("kdfMemory");
+        kdf.memory_mib = capped(memory, "Argon2 memory", limits_.max_kdf_memory_bytes / mib, "MiB");
+        if (kdf.memory_mib > argon2_max_memory_mib)
+            fail(Errc::unsupported, memory,
+                 "Argon2 memory of " + std::to_string(kdf.memory_mib) + " MiB is more than libargon2 can run");
+        const Cursor parallelism = member("kdfParallelism");
+        const std::uint64_t lanes = positive(parallelism);
+        if (lanes > argon2_max_lanes || lanes * argon2_min_kib_per_lane > std::uint64_t{kdf.memory_mib} * 1024)
+            fail(Errc::malformed, parallelism,
+                 "Argon2 parallelism " + std::to_string(lanes) + " is impossible with " + std::to_string(kdf.memory_mib) +
+                     " MiB of memory (each lane needs 8 KiB; at most 16777215 lanes)");
+        kdf.parallelism = static_cast<std::uint32_t>(lanes);
+        return kdf;
+    }
+
+    static std::string described(const Cursor& value) { return std::string(json::kind_name(value.kind())); }
+
+    const Cursor& root_;
+    const std::string& file_;
+    const Limits& limits_;
+};
+
+}  // namespace
+
+PasswordEnvelope read_envelope(const json::Cursor& root, const std::string& file, const Limits& limits) {
+    return Reader(root, file, limits).read();
+}
+
+// bitwarden/clients BaseVaultExportService.buildPasswordExport: JSON.stringify(doc, null, "  ") of an object
+// whose Argon2 members are added after the others, and only for Argon2id.
+crypto::SecureBytes write_envelope(const PasswordEnvelope& envelope) {
+    crypto::SecureBytes out;
+    json::SecureStream stream(out);
+    json::PrettyWriter<json::SecureStream> writer(stream);
+    writer.SetIndent(' ', 2);
+    writer.StartObject();
+    writer.Key("encrypted");
+    writer.Bool(true);
+    writer.Key("passwordProtected");
+    writer.Bool(true);
+    writer.Key("salt");
+    writer.String(envelope.salt);
+    writer.Key("kdfType");
+    writer.Uint(static_cast<unsigned>(envelope.kdf.type));
+    writer.Key("kdfIterations");
+    writer.Uint(envelope.kdf.iterations);
+    writer.Key("encKeyValidation_DO_NOT_EDIT");
+    writer.String(envelope.validation.text());
+    writer.Key("data");
+    writer.String(envelope.data.text());
+    if (envelope.kdf.type == KdfParams::Type::argon2id) {
+        writer.Key("kdfMemory");
+        writer.Uint(envelope.kdf.memory_mib);
+        writer.Key("kdfParallelism");
+        writer.Uint(envelope.kdf.parallelism);
+    }
+    writer.EndObject();
+    return out;
+}
+
+}  // namespace cxf::bitwarden

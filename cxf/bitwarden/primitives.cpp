@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "cxf/bitwarden/primitives.h"
+
+#include <algorithm>
+#include <string>
+
+#include <openssl/core_names.h>
+#include <openssl/err.h>
+
+#include "cxf/crypto/openssl_ptr.h"
+#include "cxf/error.h"
+
+namespace cxf::bitwarden {
+
+namespace {
+
+[[noreturn]] void openssl_failed(std::string_view operation) {
+    const char* reason = ERR_reason_error_string(ERR_get_error());
+    std::string message = "OpenSSL could not run " + std::string(operation);
+    if (reason) message += ": " + std::string(reason);
+    ERR_clear_error();
+    throw Error(Errc::unsupported, {"", ""}, message);
+}
+
+void check(int ok, std::string_view operation) {
+    if (ok != 1) openssl_failed(operation);
+}
+
+// OSSL_PARAM takes non-const pointers even for inputs it only reads.
+OSSL_PARAM octets(const char* name, ByteView bytes) {
+    return OSSL_PARAM_construct_octet_string(name, const_cast<std::uint8_t*>(bytes.data()), bytes.size());
+}
+OSSL_PARAM text(const char* name, const char* value) {
+    return OSSL_PARAM_construct_utf8_string(name, const_cast<char*>(value), 0);
+}
+
+crypto::SecureBytes derive(const char* algorithm, const OSSL_PARAM* params, std::size_t length) {
+    const crypto::KdfPtr kdf(EVP_KDF_fetch(nullptr, algorithm, nullptr));
+    if (!kdf) openssl_failed(algorithm);
+    const crypto::KdfCtxPtr ctx(EVP_KDF_CTX_new(kdf.get()));
+    if (!ctx) openssl_failed(algorithm);
+    crypto::SecureBytes out(length);
+    check(EVP_KDF_derive(ctx.get(), out.data(), out.size(), params), algorithm);
+    return out;
+}
+
+// AES-256-CBC over the whole input; nullopt when the final block is rejected (bad padding when decrypting).
+// EVP_CipherUpdate counts in int, so large inputs go in pieces.
+template <typename Out>
+std::optional<Out> aes256_cbc(ByteView key, ByteView iv, bool encrypt, ByteView input) {
+    constexpr std::size_t piece_size = 1 << 20;
+    const crypto::CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
+    if (!ctx) openssl_failed("AES-256-CBC");
+    check(EVP_CipherInit_ex2(ctx.get(), EVP_aes_256_cbc(), key.data(), iv.data(), encrypt ? 1 : 0, nullptr),
+          "AES-256-CBC");
+    Out out(input.size() + 16);
+    std::size_t written = 0;
+    for (std::size_t at = 0; at < input.size(); at += piece_size) {
+        const std::size_t piece = std::min(piece_size, input.size() - at);
+        int length = 0;
+        check(EVP_CipherUpdate(ctx.get(), out.data() + written, &length, input.data() + at, static_cast<int>(piece)),
+              "AES-256-CBC");
+        written += static_cast<std::size_t>(length);
+    }
+    int length = 0;
+    if (EVP_CipherFinal_ex(ctx.get(), out.data() + written, &length) != 1) {
+        ERR_clear_error();
+        return std::nullopt;
+    }
+    out.resize(written + static_cast<std::size_t>(length));
+    return out;
+}
+
+}  // namespace
+
+crypto::SecureBytes pbkdf2_sha256(ByteView password, ByteView salt, std::uint32_t iterations, std::size_t length) {
+    std::uint64_t iter = iterations;
+    const OSSL_PARAM params[] = {octets(OSSL_KDF_PARAM_PASSWORD, password), octets(OSSL_KDF_PARAM_SALT, salt),
+                                 OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_ITER, &iter),
+                                 text(OSSL_KDF_PARAM_DIGEST, "SHA256"), OSSL_PARAM_construct_end()};
+    return derive("PBKDF2", params, length);
+}
+
+crypto::SecureBytes hkdf_sha256_expand(ByteView prk, std::string_view info, std::size_t length) {
+    int mode = EVP_KDF_HKDF_MODE_EXPAND_ONLY;
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, &mode), octets(OSSL_KDF_PARAM_KEY, prk),
+                                 octets(OSSL_KDF_PARAM_INFO, as_bytes(info)), text(OSSL_KDF_PARAM_DIGEST, "SHA256"),
+                                 OSSL_PARAM_construct_end()};
+    return derive("HKDF", params, length);
+}
+
+Bytes aes256_cbc_encrypt(ByteView key, ByteView iv, ByteView plaintext) {
+    std::optional<Bytes> out = aes256_cbc<Bytes>(key, iv, true, plaintext);
+    if (!out) openssl_failed("AES-256-CBC encryption");
+    return *std::move(out);
+}
+
+std::optional<crypto::SecureBytes> aes256_cbc_decrypt(ByteView key, ByteView iv, ByteView ciphertext) {
+    return aes256_cbc<crypto::SecureBytes>(key, iv, false, ciphertext);
+}
+
+}  // namespace cxf::bitwarden
