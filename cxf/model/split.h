@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+// Splitting a vault into parts of at most N items (for targets that refuse big imports, such as
+// Bitwarden's 7 000 items per import).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "cxf/model/vault.h"
+
+namespace cxf {
+
+// Parts in item order, each with the vault's header, every account (with its items for that part) and
+// the collections that link to those items, pruned to those links. The first part also keeps the
+// collections that link to nothing, so no folder is lost. One part when the vault is small enough.
+std::vector<Vault> split(Vault&& vault, std::size_t max_items);
+
+Extension clone(const Extension& extension);
+
+}  // namespace cxf
