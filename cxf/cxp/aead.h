@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+// Internal: the HPKE AEADs (RFC 9180 §7.3) on OpenSSL EVP: AES-128-GCM, AES-256-GCM, ChaCha20-Poly1305.
+#pragma once
+
+#include <optional>
+
+#include "cxf/crypto/secret.h"
+#include "cxf/cxp/suite.h"
+
+namespace cxf::cxp::hpke::detail {
+
+// ciphertext || 16-byte tag.
+Bytes aead_seal(Aead aead, ByteView key, ByteView nonce, ByteView aad, ByteView plaintext);
+// nullopt when the tag does not verify (or the input is shorter than a tag).
+std::optional<crypto::SecureBytes> aead_open(Aead aead, ByteView key, ByteView nonce, ByteView aad,
+                                             ByteView ciphertext);
+
+}  // namespace cxf::cxp::hpke::detail

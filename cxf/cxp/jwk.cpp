@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#include "cxf/cxp/jwk.h"
+
+#include <openssl/evp.h>
+
+#include "cxf/cxp/json_fields.h"
+#include "cxf/cxp/openssl_check.h"
+#include "cxf/encoding/base64.h"
+#include "cxf/error.h"
+#include "cxf/json/writer.h"
+
+namespace cxf::cxp {
+
+namespace {
+
+using detail::malformed;
+using detail::member;
+using Writer = json::Writer<json::AppendStream<std::string>>;
+
+constexpr std::size_t coordinate_size = 32;  // P-256: RFC 7518 §6.2.1.2 wants the full length
+
+void string_member(Writer& writer, std::string_view name, std::string_view value) {
+    writer.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
+    writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+// Members in `canonical` (RFC 7638 §3.2) order, or in the order RFC 7517 examples show them.
+std::string write_jwk(const hpke::PublicKey& key, bool canonical) {
+    const ByteView bytes = key.bytes();
+    const bool ec = key.kem() == hpke::Kem::p256_sha256;
+    const std::string_view kty = ec ? "EC" : "OKP", crv = ec ? "P-256" : "X25519";
+    std::string out;
+    json::AppendStream<std::string> stream(out);
+    Writer writer(stream);
+    writer.StartObject();
+    if (canonical) {
+        string_member(writer, "crv", crv);
+        string_member(writer, "kty", kty);
+    } else {
+        string_member(writer, "kty", kty);
+        string_member(writer, "crv", crv);
+    }
+    if (ec) {
+        string_member(writer, "x", encoding::base64url_encode(bytes.subspan(1, coordinate_size)));
+        string_member(writer, "y", encoding::base64url_encode(bytes.subspan(1 + coordinate_size, coordinate_size)));
+    } else {
+        string_member(writer, "x", encoding::base64url_encode(bytes));
+    }
+    writer.EndObject();
+    return out;
+}
+
+Bytes coordinate(const json::Cursor& jwk, std::string_view name, std::size_t size, const std::string& file) {
+    const json::Cursor value = member(jwk, name, json::Kind::string, file);
+    auto bytes = encoding::base64url_decode(value.string());
+    if (!bytes) malformed(value, file, "'" + std::string(name) + "' is not base64url");
+    if (bytes->size() != size)
+        malformed(value, file,
+                  "'" + std::string(name) + "' is " + std::to_string(bytes->size()) + " bytes; expected " +
+                      std::to_string(size));
+    return std::move(*bytes);
+}
+
+}  // namespace
+
+std::string jwk_json(const hpke::PublicKey& key) { return write_jwk(key, false); }
+
+std::string jwk_thumbprint(const hpke::PublicKey& key) {
+    const std::string canonical = write_jwk(key, true);
+    Bytes digest(32);
+    unsigned int length = 0;
+    cxp::detail::check(EVP_Digest(canonical.data(), canonical.size(), digest.data(), &length, EVP_sha256(), nullptr),
+                       "SHA-256");
+    return encoding::base64url_encode(digest);
+}
+
+hpke::PublicKey read_jwk(const json::Cursor& jwk, const std::string& file) {
+    if (!jwk.is_object())
+        malformed(jwk, file, "a JWK must be an object, not " + std::string(json::kind_name(jwk.kind())));
+    const json::Cursor kty = member(jwk, "kty", json::Kind::string, file);
+    if (kty.string() != "OKP" && kty.string() != "EC")
+        throw Error(Errc::unsupported, {file, kty.pointer()},
+                    "unsupported JWK key type '" + std::string(kty.string().substr(0, 16)) +
+                        "'; CXP keys are X25519 (OKP) or P-256 (EC)");
+    const json::Cursor crv = member(jwk, "crv", json::Kind::string, file);
+    if (const auto d = jwk.find("d"))
+        malformed(*d, file, "the JWK holds a private key ('d'); a public key belongs here");
+
+    hpke::Kem kem;
+    Bytes bytes;
+    if (kty.string() == "OKP" && crv.string() == "X25519") {
+        kem = hpke::Kem::x25519_sha256;
+        bytes = coordinate(jwk, "x", hpke::public_key_size(kem), file);
+    } else if (kty.string() == "EC" && crv.string() == "P-256") {
+        kem = hpke::Kem::p256_sha256;
+        bytes.push_back(0x04);
+        const Bytes x = coordinate(jwk, "x", coordinate_size, file);
+        const Bytes y = coordinate(jwk, "y", coordinate_size, file);
+        bytes.insert(bytes.end(), x.begin(), x.end());
+        bytes.insert(bytes.end(), y.begin(), y.end());
+    } else {
+        throw Error(Errc::unsupported, {file, crv.pointer()},
+                    "unsupported JWK curve '" + std::string(crv.string().substr(0, 16)) +
+                        "'; CXP keys are X25519 (OKP) or P-256 (EC)");
+    }
+    try {
+        return hpke::PublicKey::deserialize(kem, bytes, jwk.pointer());
+    } catch (const Error& e) {
+        throw e.in_file(file);
+    }
+}
+
+}  // namespace cxf::cxp
