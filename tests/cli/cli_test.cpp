@@ -188,3 +188,25 @@ TEST_CASE("formats lists every format with what it carries", "[cli]") {
     CHECK_THAT(r.out, Catch::Contains("passkeys"));
     CHECK_THAT(r.out, Catch::Contains("loses:   attachments"));
 }
+
+TEST_CASE("--split writes numbered files of at most N items", "[cli]") {
+    test::TempDir dir;
+    const std::string dashlane = test::testdata("cxf/apple-cxp-dashlane-account.json");
+    const auto r = run_cxf(dir, "convert '" + dashlane + "' d.cxf --split 5 --report r.json");
+    CHECK(r.exit_code == 0);
+    CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"d-1.cxf", "d-2.cxf", "d-3.cxf", "r.json"});
+    std::size_t items = 0;
+    for (const char* part : {"d-1.cxf", "d-2.cxf", "d-3.cxf"}) {
+        CHECK(test::mode_of(dir.path(part)) == 0600);
+        const auto counted = run_cxf(dir, std::string("inspect --json ") + part);
+        REQUIRE(counted.exit_code == 0);
+        const auto at = counted.out.find("\"items\": ");
+        REQUIRE(at != std::string::npos);
+        const std::size_t n = std::stoul(counted.out.substr(at + 9));
+        CHECK(n <= 5);
+        items += n;
+    }
+    CHECK(items == 12);
+    CHECK_THAT(test::read_text(dir.path("r.json")), Catch::Contains(R"("files": [)"));
+    CHECK(run_cxf(dir, "convert '" + dashlane + "' - --to cxf --split 5").exit_code == 2);
+}

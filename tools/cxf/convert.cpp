@@ -6,6 +6,7 @@
 #include "cxf/cxf.h"
 #include "cxf/io/output.h"
 #include "cxf/model/counts.h"
+#include "cxf/model/split.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
 #include "tools/cxf/exit_codes.h"
@@ -29,8 +30,25 @@ po::options_description output_options() {
         ("report", po::value<std::string>()->value_name("FILE"), "write the full report (losses, changes, findings) as JSON")
         ("dry-run", "do everything but write OUTPUT")
         ("strict", "write nothing (exit 4) if OUTPUT cannot hold everything the input has")
-        ("force", "replace OUTPUT if it exists");
+        ("force", "replace OUTPUT if it exists")
+        ("split", po::value<std::size_t>()->value_name("N"),
+         "write at most N items per file: OUTPUT becomes NAME-1.EXT, NAME-2.EXT, … (Bitwarden imports at most 7000)");
     return o;
+}
+
+// "out.json", part 2 → "out-2.json"; the number goes before the format's own extension when the name
+// ends with one ("v.cxf.zip" → "v-2.cxf.zip").
+std::string part_name(const std::string& output, std::size_t part, const Format& format) {
+    std::size_t cut = std::string::npos;
+    for (const std::string_view ext : format.extensions) {
+        const std::string suffix = "." + std::string(ext);
+        if (output.size() > suffix.size() && output.ends_with(suffix)) cut = std::min(cut, output.size() - suffix.size());
+    }
+    const std::size_t slash = output.rfind('/');
+    const std::size_t dot = output.rfind('.');
+    if (cut == std::string::npos && dot != std::string::npos && (slash == std::string::npos || dot > slash)) cut = dot;
+    if (cut == std::string::npos) cut = output.size();
+    return output.substr(0, cut) + "-" + std::to_string(part) + output.substr(cut);
 }
 
 const Format& output_format(const po::variables_map& vm, const std::string& output) {
@@ -86,14 +104,13 @@ int run_convert(const Args& args) {
         run.output_format = to.id;
         const WriteOptions write = write_options(vm, run.output, to);
         ReadOptions read = read_options(vm, run.input);
-        // The output's temp file exists from here on and vanishes unless committed at the end.
-        std::unique_ptr<io::Output> out;
-        if (run.dry_run) out = std::make_unique<io::NullOutput>();
-        else if (run.output == "-") out = std::make_unique<io::MemoryOutput>();
-        else out = std::make_unique<io::AtomicFile>(run.output, force);
+        const std::size_t split_items = vm.count("split") ? vm["split"].as<std::size_t>() : 0;
+        if (split_items > 0 && run.output == "-") throw po::error("--split needs an OUTPUT file name, not -");
+        if (!run.dry_run && run.output != "-" && !force && split_items == 0 && io::exists(run.output))
+            throw Error(Errc::io, {run.output, ""}, "already exists; use --force to replace it");
 
         // The input's bytes are released as soon as the vault is read.
-        const Vault vault = [&] {
+        Vault vault = [&] {
             const Input input = io::read_input(run.input, read.limits);
             const Format& from = input_format(vm, input);
             run.input_format = from.id;
@@ -105,7 +122,22 @@ int run_convert(const Args& args) {
         std::cerr << "cxf: read " << describe_counts(*run.counts) << " from "
                   << (run.input == "-" ? "<stdin>" : run.input) << " (" << run.input_format << ")\n";
 
-        to.write(vault, *out, write, report);
+        // Each output streams into a temp file that vanishes unless committed at the end.
+        const std::vector<Vault> parts = split(std::move(vault), split_items);
+        std::vector<std::unique_ptr<io::Output>> outs;
+        for (std::size_t p = 0; p < parts.size(); ++p) {
+            const std::string name = parts.size() == 1 ? run.output : part_name(run.output, p + 1, to);
+            run.outputs.push_back(name);
+            if (run.dry_run) outs.push_back(std::make_unique<io::NullOutput>());
+            else if (name == "-") outs.push_back(std::make_unique<io::MemoryOutput>());
+            else outs.push_back(std::make_unique<io::AtomicFile>(name, force));
+            Report part_report;
+            to.write(parts[p], *outs.back(), write, part_report);
+            for (Notice n : part_report.notices()) {
+                if (parts.size() > 1) n.place = name + ": " + n.place;
+                report.add(std::move(n));
+            }
+        }
         print_notices(report, notices_shown_per_kind);
 
         if (vm.count("strict") && report.has_losses()) {
@@ -115,12 +147,14 @@ int run_convert(const Args& args) {
         } else if (run.dry_run) {
             std::cerr << "cxf: dry run: " << run.output << " (" << to.id << ") not written\n";
         } else {
-            if (auto* file = dynamic_cast<io::AtomicFile*>(out.get())) file->commit();
-            else io::write_atomically("-", static_cast<io::MemoryOutput&>(*out).bytes(), force);
+            for (std::size_t p = 0; p < outs.size(); ++p) {
+                if (auto* file = dynamic_cast<io::AtomicFile*>(outs[p].get())) file->commit();
+                else io::write_atomically("-", static_cast<io::MemoryOutput&>(*outs[p]).bytes(), force);
+                std::cerr << "cxf: wrote " << (run.outputs[p] == "-" ? "<stdout>" : run.outputs[p]) << " (" << to.id << ")\n";
+            }
             run.written = true;
-            std::cerr << "cxf: wrote " << (run.output == "-" ? "<stdout>" : run.output) << " (" << to.id << ")";
-            if (report.has_losses()) std::cerr << "; " << report.count(NoticeKind::lost) << " thing(s) not carried, listed above";
-            std::cerr << '\n';
+            if (report.has_losses())
+                std::cerr << "cxf: " << report.count(NoticeKind::lost) << " thing(s) not carried, listed above\n";
         }
     } catch (const Error& e) {
         run.error = e;

@@ -69,6 +69,10 @@ void write_report_json(const std::string& path, const RunRecord& run, const Repo
     w.StartObject();
     str("path", run.output);
     str("format", run.output_format);
+    w.Key("files");
+    w.StartArray();
+    for (const std::string& file : run.outputs) w.String(file.c_str());
+    w.EndArray();
     w.Key("written");
     w.Bool(run.written);
     w.Key("dryRun");

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cxf/error.h"
 #include "cxf/model/counts.h"
@@ -18,6 +19,7 @@ std::string describe_counts(const Counts& counts);
 
 struct RunRecord {
     std::string input, input_format, output, output_format;
+    std::vector<std::string> outputs;  // the files written (several with --split)
     bool written = false;
     bool dry_run = false;
     int exit_code = 0;
