@@ -6,6 +6,8 @@
 #include "cxf/cxf_json/format.h"
 #include "cxf/error.h"
 #include "cxf/formats/format.h"
+#include "importers/bitwarden_csv/bitwarden_csv.h"
+#include "importers/bitwarden_json/bitwarden_json.h"
 
 namespace cxf {
 
@@ -23,6 +25,8 @@ constexpr FeatureName feature_table[] = {
 const Format builtin[] = {
     archive::plain_format(),
     cxf_json::format(),
+    bitwarden_json::format(),
+    bitwarden_csv::format(),
 };
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {

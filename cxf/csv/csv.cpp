@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+#include "cxf/csv/csv.h"
+
+#include "cxf/error.h"
+#include "cxf/json/writer.h"
+
+namespace cxf::csv {
+
+namespace {
+constexpr std::string_view bom = "\xEF\xBB\xBF";
+}
+
+Reader::Reader(std::string_view text, std::string file, const Limits& limits, char delimiter)
+    : text_(text), file_(std::move(file)), limits_(limits), delimiter_(delimiter) {
+    if (text_.size() > limits_.max_input_bytes)
+        fail(Errc::limit_exceeded, 1,
+             "input of " + std::to_string(text_.size()) + " bytes is over the limit of " +
+                 std::to_string(limits_.max_input_bytes));
+    if (text_.substr(0, bom.size()) == bom) {
+        at_ = bom.size();
+        had_bom_ = true;
+    }
+}
+
+void Reader::fail(Errc code, std::size_t line, const std::string& message) const {
+    throw Error(code, {file_, "line " + std::to_string(line)}, message);
+}
+
+bool Reader::at_line_end() const noexcept { return text_[at_] == '\n' || text_[at_] == '\r'; }
+
+void Reader::skip_line_end() noexcept {
+    if (text_[at_] == '\r' && at_ + 1 < text_.size() && text_[at_ + 1] == '\n') ++at_;
+    ++at_;
+    ++line_;
+}
+
+void Reader::end_cell(Row& row, crypto::Secret& cell, std::size_t line) const {
+    if (!json::valid_utf8(cell.view()))
+        fail(Errc::malformed, line, "cell " + std::to_string(row.cells.size() + 1) + " is not valid UTF-8");
+    if (row.cells.size() == max_columns)
+        fail(Errc::limit_exceeded, line, "more than " + std::to_string(max_columns) + " cells in a record");
+    row.cells.push_back(std::move(cell));
+    cell = crypto::Secret();
+}
+
+std::optional<Row> Reader::next() {
+    if (at_ >= text_.size()) return std::nullopt;
+    Row row;
+    row.line = line_;
+    crypto::Secret cell;
+    for (;;) {
+        const std::size_t cell_line = line_;
+        if (at_ < text_.size() && text_[at_] == '"') {
+            ++at_;
+            for (;;) {
+                if (at_ >= text_.size()) fail(Errc::malformed, cell_line, "a quoted cell is never closed");
+                const char c = text_[at_];
+                if (c == '"') {
+                    if (at_ + 1 < text_.size() && text_[at_ + 1] == '"') {
+                        cell.push_back('"');
+                        at_ += 2;
+                        continue;
+                    }
+                    ++at_;
+                    break;
+                }
+                if (c == '\n' || (c == '\r' && !(at_ + 1 < text_.size() && text_[at_ + 1] == '\n'))) ++line_;
+                cell.push_back(c);
+                ++at_;
+                if (cell.size() > limits_.max_string_bytes)
+                    fail(Errc::limit_exceeded, cell_line,
+                         "a cell is over the limit of " + std::to_string(limits_.max_string_bytes) + " bytes");
+            }
+            if (at_ < text_.size() && text_[at_] != delimiter_ && !at_line_end())
+                fail(Errc::malformed, line_,
+                     "text after the closing quote of cell " + std::to_string(row.cells.size() + 1));
+        } else {
+            // A quote inside an unquoted cell is taken literally, as most writers mean it.
+            while (at_ < text_.size() && text_[at_] != delimiter_ && !at_line_end()) {
+                cell.push_back(text_[at_++]);
+                if (cell.size() > limits_.max_string_bytes)
+                    fail(Errc::limit_exceeded, cell_line,
+                         "a cell is over the limit of " + std::to_string(limits_.max_string_bytes) + " bytes");
+            }
+        }
+        end_cell(row, cell, row.line);
+        if (at_ >= text_.size()) return row;
+        if (text_[at_] == delimiter_) {
+            ++at_;
+            if (at_ >= text_.size()) {  // a trailing delimiter ends with one more, empty, cell
+                end_cell(row, cell, row.line);
+                return row;
+            }
+            continue;
+        }
+        skip_line_end();
+        return row;
+    }
+}
+
+Writer::Writer(io::Output& out, WriteSettings settings) : out_(out), settings_(settings) {
+    if (settings_.bom) out_.write(as_bytes(bom));
+}
+
+void Writer::cell(std::string_view text) {
+    const bool quote = text.find_first_of(std::string{settings_.delimiter, '"', '\r', '\n'}) != std::string_view::npos ||
+                       (!text.empty() && (text.front() == ' ' || text.back() == ' ' || text.front() == '\t' ||
+                                          text.back() == '\t'));
+    if (!quote) {
+        put(text);
+        return;
+    }
+    record_.push_back('"');
+    for (const char c : text) {
+        if (c == '"') record_.push_back('"');
+        record_.push_back(static_cast<std::uint8_t>(c));
+    }
+    record_.push_back('"');
+}
+
+void Writer::row(std::span<const std::string_view> cells) {
+    record_.clear();
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) record_.push_back(static_cast<std::uint8_t>(settings_.delimiter));
+        cell(cells[i]);
+    }
+    put(settings_.line_end);
+    out_.write(record_);
+}
+
+}  // namespace cxf::csv

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+// RFC 4180 CSV: a bounded reader whose errors name the line, and a writer that quotes only when needed.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cxf/crypto/secret.h"
+#include "cxf/error.h"
+#include "cxf/io/output.h"
+#include "cxf/limits.h"
+
+namespace cxf::csv {
+
+// More columns than any password-manager CSV has; a cap so a hostile file cannot make a huge row.
+inline constexpr std::size_t max_columns = 1024;
+
+struct Row {
+    std::vector<crypto::Secret> cells;  // any cell may be a password
+    std::size_t line = 0;               // the line the record starts on, from 1
+};
+
+// Reads records one by one. A UTF-8 byte order mark is skipped; records end with CRLF, LF or CR;
+// quoted cells may hold delimiters, quotes ("") and line breaks. Errors are cxf::Error with the
+// place "line N": malformed (unterminated quote, text after a closing quote, invalid UTF-8) or
+// limit_exceeded (a cell over Limits::max_string_bytes, more than max_columns cells).
+class Reader {
+public:
+    // `text` must outlive the reader.
+    Reader(std::string_view text, std::string file, const Limits& limits, char delimiter = ',');
+
+    std::optional<Row> next();
+    bool had_bom() const noexcept { return had_bom_; }
+
+private:
+    [[noreturn]] void fail(Errc code, std::size_t line, const std::string& message) const;
+    void end_cell(Row& row, crypto::Secret& cell, std::size_t line) const;
+    bool at_line_end() const noexcept;
+    void skip_line_end() noexcept;
+
+    std::string_view text_;
+    std::string file_;
+    Limits limits_;
+    char delimiter_;
+    std::size_t at_ = 0;
+    std::size_t line_ = 1;
+    bool had_bom_ = false;
+};
+
+struct WriteSettings {
+    bool bom = false;
+    std::string_view line_end = "\r\n";
+    char delimiter = ',';
+};
+
+// Writes records to `out`, one at a time. A cell is quoted when it holds the delimiter, a quote, a
+// line break, or leading or trailing blanks (which some readers would trim).
+class Writer {
+public:
+    explicit Writer(io::Output& out, WriteSettings settings = {});
+    void row(std::span<const std::string_view> cells);
+
+private:
+    void cell(std::string_view text);
+    void put(std::string_view text) { record_.insert(record_.end(), text.begin(), text.end()); }
+
+    io::Output& out_;
+    WriteSettings settings_;
+    crypto::SecureBytes record_;
+};
+
+}  // namespace cxf::csv

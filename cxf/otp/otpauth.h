@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// TOTP as text ↔ cxf::Totp: otpauth:// URIs (the Google Authenticator "Key Uri Format") and bare
+// Base32 secrets. Shared by every format that stores TOTP as a string (Bitwarden, KeePass, CSVs).
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "cxf/crypto/secret.h"
+#include "cxf/model/credentials.h"
+
+namespace cxf::otp {
+
+// An otpauth://totp/ URI. nullopt when the text is not one (another scheme, hotp), has no secret,
+// has a digits or period value that is not a positive number, or asks for an encoder (Steam) that
+// Totp cannot express. The secret is kept as written (percent-decoded); the algorithm is lowercased.
+std::optional<Totp> parse_uri(std::string_view uri);
+
+// A bare Base32 secret, with the defaults (SHA-1, 6 digits, 30 s). nullopt when it is not Base32.
+std::optional<Totp> parse_secret(std::string_view text);
+
+// Either of the two forms above.
+std::optional<Totp> parse(std::string_view text);
+
+// True when only the secret differs from the defaults, so the bare secret says everything.
+bool is_plain(const Totp& totp) noexcept;
+
+// An otpauth://totp/ URI. The label is "issuer:username" (or the one that exists, else
+// `fallback_label`); algorithm, digits and period are written only when they are not the defaults.
+crypto::Secret to_uri(const Totp& totp, std::string_view fallback_label = {});
+
+}  // namespace cxf::otp

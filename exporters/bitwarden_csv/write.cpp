@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+// One row per item, in the column order of Bitwarden's own CSV export (papaparse, CRLF). An item
+// with a login, TOTP or passkey is a "login"; any other is a "note".
+#include "exporters/bitwarden_csv/write.h"
+
+#include <map>
+
+#include "cxf/csv/csv.h"
+#include "cxf/error.h"
+#include "cxf/formats/losses.h"
+#include "exporters/bitwarden_json/cipher.h"
+#include "exporters/bitwarden_json/metadata.h"
+#include "importers/bitwarden_csv/bitwarden_csv.h"
+#include "importers/bitwarden_json/extension.h"
+
+namespace cxf::bitwarden_csv {
+
+namespace {
+
+using bitwarden_json::ExtensionView;
+
+constexpr std::string_view android_scheme = "androidapp://";
+
+class CsvWriter {
+public:
+    CsvWriter(const Vault& vault, bool organization, Report& report)
+        : vault_(vault), organization_(organization), report_(report) {}
+
+    void run(io::Output& out) {
+        csv::Writer writer(out);
+        if (organization_) writer.row(organization_header);
+        else writer.row(individual_header);
+        for (std::size_t a = 0; a < vault_.accounts.size(); ++a) {
+            const Account& account = vault_.accounts[a];
+            folders_.clear();
+            for (const Collection& c : account.collections) walk(c, "");
+            for (std::size_t i = 0; i < account.items.size(); ++i)
+                row(writer, account.items[i], item_place(a, i));
+        }
+    }
+
+private:
+    void walk(const Collection& c, const std::string& parent) {
+        const std::string path = parent.empty() ? c.title : parent + "/" + c.title;
+        for (const LinkedItem& l : c.items) folders_[std::string(l.item.begin(), l.item.end())].push_back(path);
+        for (const Collection& sub : c.sub_collections) walk(sub, path);
+    }
+
+    void lost(const std::string& place, const Item& item, const std::string& field, const std::string& reason) {
+        report_.lost(place, item.title, field, reason);
+    }
+
+    std::string filing(const Item& item, const std::string& place) {
+        const auto it = folders_.find(std::string(item.id.begin(), item.id.end()));
+        if (it == folders_.end()) return {};
+        const std::vector<std::string>& paths = it->second;
+        if (organization_) {
+            std::string joined;
+            for (const std::string& path : paths) {
+                if (path.find(',') != std::string::npos)
+                    report_.changed(place, "the ',' in collection '" + path + "' splits it in two when Bitwarden reads it");
+                joined += (joined.empty() ? "" : ",") + path;
+            }
+            return joined;
+        }
+        for (std::size_t k = 1; k < paths.size(); ++k)
+            lost(place, item, "collection:" + paths[k], "a Bitwarden item is in one folder; it stays in '" + paths.front() + "'");
+        return paths.front();
+    }
+
+    // "name: value" lines; Bitwarden CSV makes every field text.
+    void add_fields(const CustomFields& custom, std::string& fields, const Item& item, const std::string& place) {
+        for (const EditableField& f : custom.fields) {
+            const std::string name = f.label.value_or("");
+            const std::string_view value = f.value.view();
+            if (name.find_first_of("\r\n") != std::string::npos || value.find_first_of("\r\n") != std::string_view::npos) {
+                lost(place, item, "custom-field:" + name, "Bitwarden CSV keeps one line per custom field");
+                continue;
+            }
+            if (name.find(": ") != std::string::npos)
+                report_.changed(place, "custom field name '" + name + "' holds ': ', where readers split name from value",
+                                "custom-fields");
+            if (f.type != FieldType::string) ++retyped_;
+            if (!fields.empty()) fields += '\n';
+            fields += name;
+            fields += ": ";
+            fields += value;
+        }
+    }
+
+    void row(csv::Writer& writer, const Item& item, const std::string& place) {
+        const ExtensionView ext(item.extensions);
+        const BasicAuth* auth = nullptr;
+        const Totp* totp = nullptr;
+        crypto::Secret notes;
+        bool has_notes = false;
+        std::string fields;
+        retyped_ = 0;
+        for (const Credential& credential : item.credentials) {
+            if (const auto* a = std::get_if<BasicAuth>(&credential)) {
+                if (!auth) auth = a;
+                else lost(place, item, "credential:basic-auth", "a Bitwarden item holds one login");
+            } else if (const auto* t = std::get_if<Totp>(&credential)) {
+                if (!totp) totp = t;
+                else lost(place, item, "totp", "a Bitwarden login holds one TOTP");
+            } else if (std::holds_alternative<Passkey>(credential)) {
+                lost(place, item, "passkey", "Bitwarden CSV exports cannot hold passkeys");
+            } else if (const auto* n = std::get_if<Note>(&credential)) {
+                if (has_notes) notes.append("\n\n");
+                if (n->content) notes.append(n->content->value.view());
+                has_notes = true;
+            } else if (const auto* custom = std::get_if<CustomFields>(&credential)) {
+                add_fields(*custom, fields, item, place);
+            } else if (const auto* file = std::get_if<File>(&credential)) {
+                lost(place, item, "attachment:" + file->name, "Bitwarden CSV exports cannot hold attachments");
+            } else {
+                lost(place, item, "credential:" + std::string(credential_type(credential)),
+                     "Bitwarden CSV exports hold only logins and notes");
+            }
+        }
+        if (retyped_)
+            report_.changed(place, std::to_string(retyped_) + " custom field(s) written as text", "custom-fields");
+        if (const auto kept = ext.find("fields"); kept && kept->is_array())
+            for (const json::Cursor entry : kept->elements()) {
+                std::string name;
+                if (const auto field = entry.find("field"))
+                    if (const auto n = field->find("name"); n && n->is_string()) name = n->string();
+                lost(place, item, "custom-field:" + name, "Bitwarden CSV cannot hold linked fields");
+            }
+
+        const auto totp_text = bitwarden_json::totp_text(totp, ext);
+        const bool login = auth || totp || totp_text ||
+                           std::any_of(item.credentials.begin(), item.credentials.end(),
+                                       [](const Credential& c) { return std::holds_alternative<Passkey>(c); });
+        std::string uris;
+        if (item.scope) {
+            std::vector<std::string> all = item.scope->urls;
+            for (const AndroidApp& app : item.scope->android_apps) {
+                all.push_back(std::string(android_scheme) + app.bundle_id);
+                if (app.certificate || app.name)
+                    lost(place, item, "android-app:" + app.bundle_id,
+                         "Bitwarden keeps an Android app as its package name only (no certificate or display name)");
+            }
+            for (const std::string& uri : all) {
+                if (uri.find(',') != std::string::npos)
+                    report_.changed(place, "a ',' in a URL splits it in two when Bitwarden reads the CSV", "urls");
+                uris += (uris.empty() ? "" : ",") + uri;
+            }
+            if (!login && !all.empty()) lost(place, item, "urls", "only Bitwarden logins hold URLs");
+        }
+        if (const auto kept = ext.find("uris"); kept && kept->is_array())
+            for (const json::Cursor u : kept->elements())
+                if (const auto match = u.find("match"); match && !match->is_null()) {
+                    lost(place, item, "uri-match", "Bitwarden CSV keeps no URI match settings");
+                    break;
+                }
+        if (!item.history.empty()) lost(place, item, "history", "Bitwarden CSV exports keep no password history");
+        if (item.creation_at || item.modified_at) lost(place, item, "timestamps", "Bitwarden CSV exports keep no dates");
+        if (!item.tags.empty()) lost(place, item, "tags", "Bitwarden has no tags");
+        if (organization_ && item.favorite) lost(place, item, "favorite", "organisation CSV exports have no favorite column");
+
+        const std::string folder = filing(item, place);
+        const std::string reprompt = std::to_string(ext.integer("reprompt").value_or(0));
+        const std::string_view username = login && auth && auth->username ? auth->username->value.view() : std::string_view();
+        const std::string_view password = login && auth && auth->password ? auth->password->value.view() : std::string_view();
+        const std::string_view totp_cell = totp_text ? totp_text->view() : std::string_view();
+        const std::string_view type = login ? "login" : "note";
+        if (!json::valid_utf8(item.title) || !json::valid_utf8(notes.view()) || !json::valid_utf8(fields) ||
+            !json::valid_utf8(uris) || !json::valid_utf8(username) || !json::valid_utf8(password) || !json::valid_utf8(folder))
+            throw Error(Errc::invalid, {"", place}, "text is not valid UTF-8");
+        if (organization_) {
+            const std::string_view cells[] = {folder, type, item.title, notes.view(), fields, reprompt, uris, username, password, totp_cell};
+            writer.row(cells);
+        } else {
+            const std::string_view cells[] = {folder, item.favorite ? "1" : "", type, item.title, notes.view(), fields,
+                                              reprompt, uris, username, password, totp_cell};
+            writer.row(cells);
+        }
+    }
+
+    const Vault& vault_;
+    bool organization_;
+    Report& report_;
+    std::map<std::string, std::vector<std::string>> folders_;  // item id bytes → folder paths
+    std::size_t retyped_ = 0;
+};
+
+}  // namespace
+
+void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
+    bool organization = false;
+    if (const auto layout = options.settings.find("bitwarden-csv-layout"); layout != options.settings.end()) {
+        if (layout->second != "individual" && layout->second != "organization")
+            throw Error(Errc::usage, {"", ""}, "--bitwarden-csv-layout is individual or organization, not '" + layout->second + "'");
+        organization = layout->second == "organization";
+    } else if (!vault.accounts.empty()) {
+        const ExtensionView ext(vault.accounts.front().extensions);
+        organization = ext.string("layout") == "organization";
+    }
+    report_extensions_lost(vault, bitwarden_json::extension_name, "Bitwarden CSV", report);
+    bitwarden_json::note_unkept_metadata(vault, "Bitwarden CSV", report);
+    CsvWriter(vault, organization, report).run(out);
+}
+
+}  // namespace cxf::bitwarden_csv

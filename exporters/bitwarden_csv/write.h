@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+// Vault → Bitwarden CSV export (format id "bitwarden-csv"): logins and notes only, everything else
+// reported lost by name.
+#pragma once
+
+#include "cxf/formats/format.h"
+
+namespace cxf::bitwarden_csv {
+
+// WriteOptions::settings read here: bitwarden-csv-layout (individual | organization).
+void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report);
+
+}  // namespace cxf::bitwarden_csv

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+// basic-auth, scope, totp and passkeys → Bitwarden "login" (uris, username, password, totp,
+// fido2Credentials, as LoginExport orders them).
+#include <algorithm>
+#include <ctime>
+
+#include "cxf/crypto/keys.h"
+#include "cxf/encoding/base64.h"
+#include "exporters/bitwarden_json/cipher.h"
+#include "importers/bitwarden_json/codec.h"
+
+namespace cxf::bitwarden_json {
+
+namespace {
+
+constexpr std::string_view android_scheme = "androidapp://";
+
+std::vector<std::string> scope_uris(const Cipher& c, Report& report) {
+    std::vector<std::string> uris;
+    if (!c.item.scope) return uris;
+    uris = c.item.scope->urls;
+    for (const AndroidApp& app : c.item.scope->android_apps) {
+        uris.push_back(std::string(android_scheme) + app.bundle_id);
+        if (app.certificate || app.name)
+            report.lost(c.place, c.item.title, "android-app:" + app.bundle_id,
+                        "Bitwarden keeps an Android app as its package name only (no certificate or display name)");
+    }
+    return uris;
+}
+
+// The importer's list, match settings included, when it still names the same URIs; otherwise the
+// model's URIs with the match settings looked up by URI.
+void write_uris(JsonOut& out, const Cipher& c, Report& report) {
+    const std::vector<std::string> uris = scope_uris(c, report);
+    const auto kept = c.ext.find("uris");
+    out.key("uris");
+    if (kept && kept->is_array()) {
+        std::vector<std::string> before;
+        for (const json::Cursor u : kept->elements())
+            if (const auto uri = u.find("uri"); uri && uri->is_string() && !uri->string().empty()) before.emplace_back(uri->string());
+        std::vector<std::string> now = uris;
+        std::sort(before.begin(), before.end());
+        std::sort(now.begin(), now.end());
+        if (before == now) {
+            out.copy(*kept);
+            return;
+        }
+    }
+    out.start_array();
+    for (const std::string& uri : uris) {
+        out.start_object();
+        out.key("match");
+        std::optional<json::Cursor> match;
+        if (kept && kept->is_array())
+            for (const json::Cursor u : kept->elements())
+                if (const auto text = u.find("uri"); text && text->is_string() && text->string() == uri) {
+                    match = u.find("match");
+                    break;
+                }
+        if (match) out.copy(*match);
+        else out.null();
+        out.member("uri", uri);
+        out.end_object();
+    }
+    out.end_array();
+}
+
+std::optional<json::Cursor> kept_passkey(const Cipher& c, const Passkey& p) {
+    const auto all = c.ext.find("passkeys");
+    if (!all || !all->is_array()) return std::nullopt;
+    for (const json::Cursor entry : all->elements()) {
+        const auto id = entry.find("credentialId");
+        if (!id || !id->is_string()) continue;
+        if (const auto raw = parse_credential_id(id->string()); raw && *raw == p.credential_id) return entry;
+    }
+    return std::nullopt;
+}
+
+void write_passkey(JsonOut& out, const Cipher& c, const Passkey& p, Timestamp now, Report& report) {
+    const auto key = crypto::inspect_pkcs8(p.key);
+    if (!key || key->algorithm != crypto::KeyAlgorithm::ec_p256) {
+        report.lost(c.place, c.item.title, "passkey",
+                    "Bitwarden holds only ECDSA P-256 passkeys; this one is " + (key ? key->description : "unreadable") +
+                        " (" + p.rp_id + ")");
+        return;
+    }
+    if (p.fido2_extensions)
+        report.lost(c.place, c.item.title, "fido2-extensions",
+                    "Bitwarden keeps no passkey extension data (hmac-secret, credBlob, largeBlob, payments) (" + p.rp_id + ")");
+    const auto kept = kept_passkey(c, p);
+    const auto member = [&](std::string_view name) { return kept ? kept->find(name) : std::nullopt; };
+    const auto kept_or = [&](std::string_view name, std::string_view fallback) {
+        out.key(name);
+        if (const auto v = member(name)) out.copy(*v);
+        else out.string(fallback);
+    };
+
+    out.start_object();
+    const auto id = member("credentialId");
+    out.member("credentialId", id ? std::string(id->string()) : format_credential_id(p.credential_id));
+    kept_or("keyType", "public-key");
+    kept_or("keyAlgorithm", "ECDSA");
+    kept_or("keyCurve", "P-256");
+    out.member("keyValue", encoding::base64url_encode_secret(p.key).view());
+    out.member("rpId", p.rp_id);
+    if (!p.user_handle.empty()) out.member("userHandle", encoding::base64url_encode(p.user_handle));
+    else if (member("userHandle")) out.member("userHandle", nullptr);
+    if (const auto name = member("userName"); name && p.username.empty()) out.member("userName", nullptr);
+    else out.member("userName", p.username);
+    kept_or("counter", "0");
+    if (const auto rp_name = member("rpName")) {
+        out.key("rpName");
+        out.copy(*rp_name);
+    }
+    if (const auto display = member("userDisplayName"); display && p.user_display_name.empty())
+        out.member("userDisplayName", nullptr);
+    else out.member("userDisplayName", p.user_display_name);
+    kept_or("discoverable", "true");
+    const Timestamp created = c.item.creation_at.value_or(now);
+    kept_or("creationDate", format_iso(created));
+    if (kept)
+        for (const auto m : kept->members()) {
+            static constexpr std::string_view written[] = {"credentialId", "keyType", "keyAlgorithm", "keyCurve",
+                                                           "userHandle", "userName", "counter", "rpName",
+                                                           "userDisplayName", "discoverable", "creationDate"};
+            if (std::find(std::begin(written), std::end(written), m.key) != std::end(written)) continue;
+            out.key(m.key);
+            out.copy(m.value);
+        }
+    out.end_object();
+}
+
+}  // namespace
+
+void write_login(JsonOut& out, const Cipher& c, Timestamp now, Report& report) {
+    static const Field none;
+    out.start_object();
+    write_uris(out, c, report);
+    out.member("username", c.auth ? c.auth->username : none);
+    out.member("password", c.auth ? c.auth->password : none);
+    out.key("totp");
+    if (const auto totp = totp_text(c.totp, c.ext)) out.string(totp->view());
+    else out.null();
+    out.key("fido2Credentials");
+    out.start_array();
+    for (const Passkey* p : c.passkeys) write_passkey(out, c, *p, now, report);
+    out.end_array();
+    write_kept_members(out, c, "login");
+    out.end_object();
+}
+
+}  // namespace cxf::bitwarden_json

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+// Descriptive data no Bitwarden export has a place for (account names, item subtitles, folder
+// dates and subtitles): not credentials, so noted once rather than reported lost one by one.
+#pragma once
+
+#include <string_view>
+
+#include "cxf/model/vault.h"
+#include "cxf/report.h"
+
+namespace cxf::bitwarden_json {
+
+void note_unkept_metadata(const Vault& vault, std::string_view target, Report& report);
+
+}  // namespace cxf::bitwarden_json

@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: MIT
+// Which Bitwarden ciphers an item becomes and which credentials fill each. The first cipher has the
+// type the importer saw (when the item still holds what that type needs) or the item's main kind;
+// every other kind of credential goes to a cipher of its own kind, made when first needed.
+#include <algorithm>
+
+#include "cxf/crypto/hash.h"
+#include "cxf/crypto/openssh.h"
+#include "cxf/model/credential_fields.h"
+#include "exporters/bitwarden_json/cipher.h"
+#include "importers/bitwarden_json/codec.h"
+
+namespace cxf::bitwarden_json {
+
+namespace {
+
+using T = CipherType;
+
+constexpr std::int64_t id(CipherType t) { return static_cast<std::int64_t>(t); }
+
+std::optional<std::string> marker(const CustomFields& fields) {
+    const ExtensionView view(fields.extensions);
+    const auto m = view.string("object");
+    return m ? std::optional<std::string>(*m) : std::nullopt;
+}
+
+bool writable_ssh_key(const SshKey& key) { return crypto::ssh_public_key_blob(key.private_key).has_value(); }
+
+// The Bitwarden type a credential belongs in; nullopt for notes, custom fields and credentials no
+// Bitwarden type holds.
+std::optional<std::int64_t> natural_type(const Credential& credential) {
+    return std::visit(
+        [](const auto& cred) -> std::optional<std::int64_t> {
+            using C = std::decay_t<decltype(cred)>;
+            if constexpr (std::is_same_v<C, BasicAuth> || std::is_same_v<C, Totp> || std::is_same_v<C, Passkey>)
+                return id(T::login);
+            else if constexpr (std::is_same_v<C, CreditCard>) return id(T::card);
+            else if constexpr (std::is_same_v<C, SshKey>)
+                return writable_ssh_key(cred) ? std::optional(id(T::ssh_key)) : std::nullopt;
+            else if constexpr (std::is_same_v<C, PersonName> || std::is_same_v<C, Address> ||
+                               std::is_same_v<C, IdentityDocument> || std::is_same_v<C, Passport> ||
+                               std::is_same_v<C, DriversLicense>)
+                return id(T::identity);
+            else if constexpr (std::is_same_v<C, CustomFields>) {
+                const auto m = marker(cred);
+                if (m == identity_extras) return id(T::identity);
+                if (m == bank_account_object) return id(T::bank_account);
+                return std::nullopt;
+            } else {
+                return std::nullopt;
+            }
+        },
+        credential);
+}
+
+// The type the importer saw, when the item still holds what that type needs.
+bool consistent(std::int64_t type, const Item& item, const ExtensionView& ext) {
+    bool any = false, fits = false;
+    for (const Credential& c : item.credentials) {
+        const auto natural = natural_type(c);
+        if (!natural) continue;
+        any = true;
+        if (*natural == type) fits = true;
+        if (type == id(T::drivers_license) && std::holds_alternative<DriversLicense>(c)) fits = true;
+        if (type == id(T::passport) && std::holds_alternative<Passport>(c)) fits = true;
+    }
+    switch (type) {
+        case id(T::secure_note): return !any;
+        case id(T::identity): return fits || !any;
+        case id(T::ssh_key): {
+            const auto kept = ext.find("sshKey");
+            return fits || (kept && kept->find("privateKey") && !kept->find("check"));
+        }
+        case id(T::login):
+        case id(T::card):
+        case id(T::bank_account):
+        case id(T::drivers_license):
+        case id(T::passport): return fits;
+        default: return type > id(T::passport) && !any;
+    }
+}
+
+std::int64_t main_type(const Item& item) {
+    std::optional<std::int64_t> best;
+    constexpr std::int64_t priority[] = {id(T::login), id(T::card), id(T::ssh_key), id(T::identity), id(T::bank_account)};
+    const auto rank = [&](std::int64_t t) { return std::find(std::begin(priority), std::end(priority), t) - std::begin(priority); };
+    for (const Credential& c : item.credentials)
+        if (const auto natural = natural_type(c); natural && (!best || rank(*natural) < rank(*best))) best = natural;
+    return best.value_or(id(T::secure_note));
+}
+
+const ExtensionView& no_extension() {
+    static const std::vector<Extension> none;
+    static const ExtensionView view(none);
+    return view;
+}
+
+class Planner {
+public:
+    Planner(const Item& item, const ExtensionView& ext, const std::string& place, Report& report)
+        : item_(item), ext_(ext), place_(place), report_(report) {}
+
+    std::vector<std::unique_ptr<Cipher>> run() {
+        const auto seen = ext_.integer("type");
+        add_cipher(seen && consistent(*seen, item_, ext_) ? *seen : main_type(item_));
+        for (const Credential& credential : item_.credentials) std::visit([&](const auto& cred) { take(cred); }, credential);
+        for (const auto& c : ciphers_) unmapped_members(*c);
+        if (retyped_)
+            report_.changed(place_, std::to_string(retyped_) + " custom field(s) of a type Bitwarden lacks (e-mail, date, "
+                                                               "…) written as text",
+                            "custom-fields");
+        insert_kept_fields();
+        if (ciphers_.size() > 1)
+            report_.changed(place_, "written as " + std::to_string(ciphers_.size()) +
+                                        " Bitwarden items with its title, one per kind of credential (a Bitwarden item "
+                                        "has one type)");
+        return std::move(ciphers_);
+    }
+
+private:
+    Cipher& primary() { return *ciphers_.front(); }
+
+    Cipher& add_cipher(std::int64_t type) {
+        const bool first = ciphers_.empty();
+        auto c = std::make_unique<Cipher>(item_, first ? ext_ : no_extension(), place_, type);
+        c->primary = first;
+        if (first) {
+            c->id = item_id();
+        } else {
+            const std::string k = std::to_string(ciphers_.size());
+            c->id = guid_for(crypto::sha256({item_.id, as_bytes(k)}));
+        }
+        ciphers_.push_back(std::move(c));
+        return *ciphers_.back();
+    }
+
+    std::string item_id() const {
+        if (const auto kept = ext_.string("id"); kept && as_bytes(*kept).size() == item_.id.size() &&
+                                                 std::equal(item_.id.begin(), item_.id.end(), as_bytes(*kept).begin()))
+            return std::string(*kept);
+        return guid_for(item_.id);
+    }
+
+    // The first cipher of one of `types` whose `slot` is free, else a new cipher of types[0].
+    template <typename Slot>
+    Cipher& holder(std::initializer_list<std::int64_t> types, Slot slot) {
+        for (const auto& c : ciphers_)
+            if (std::find(types.begin(), types.end(), c->type) != types.end() && !((*c).*slot)) return *c;
+        return add_cipher(*types.begin());
+    }
+
+    void lost(const std::string& field, const std::string& reason) { report_.lost(place_, item_.title, field, reason); }
+
+    void add_field(Cipher& c, const EditableField& f, std::string name) {
+        OutField out;
+        out.name = f.label ? *f.label : std::move(name);
+        out.value = f.value.clone();
+        out.type = f.type == FieldType::concealed_string ? 1 : f.type == FieldType::boolean ? 2 : 0;
+        if (f.type != FieldType::string && f.type != FieldType::concealed_string && f.type != FieldType::boolean)
+            ++retyped_;
+        c.fields.push_back(std::move(out));
+    }
+
+    // Members Bitwarden's type has no place for, as custom fields named "<credential type>.<member>"
+    // unless the field has its own label.
+    template <typename C>
+    void fields_of(Cipher& cipher, const C& credential, std::initializer_list<std::string_view> mapped) {
+        for (const FieldMember<C>& spec : field_members<C>()) {
+            const Field& f = credential.*spec.member;
+            if (!f || std::find(mapped.begin(), mapped.end(), spec.name) != mapped.end()) continue;
+            add_field(cipher, *f, std::string(C::type_name) + "." + std::string(spec.name));
+        }
+    }
+
+    // A credential no Bitwarden type holds: its fields (if any) as custom fields of the first cipher.
+    template <typename C>
+    void leftover(const C& credential, const std::string& reason) {
+        fields_of(primary(), credential, {});
+        const bool has_fields = !field_members<C>().empty();
+        lost("credential:" + std::string(C::type_name), reason + (has_fields ? "; its fields were written as custom fields" : ""));
+    }
+
+    void take(const BasicAuth& cred) {
+        Cipher& c = holder({id(T::login)}, &Cipher::auth);
+        c.auth = &cred;
+    }
+    void take(const Totp& cred) { holder({id(T::login)}, &Cipher::totp).totp = &cred; }
+    void take(const Passkey& cred) {
+        for (const auto& c : ciphers_)
+            if (c->type == id(T::login)) {
+                c->passkeys.push_back(&cred);
+                return;
+            }
+        add_cipher(id(T::login)).passkeys.push_back(&cred);
+    }
+    void take(const Note& cred) {
+        const std::string_view text = cred.content ? cred.content->value.view() : std::string_view();
+        std::optional<crypto::Secret>& notes = primary().notes;
+        if (!notes) {
+            notes = crypto::Secret(text);
+            return;
+        }
+        notes->append("\n\n");
+        notes->append(text);
+        report_.changed(place_, "several notes joined into Bitwarden's one notes field", "note");
+    }
+    void take(const File& cred) {
+        lost("attachment:" + cred.name, "Bitwarden JSON exports cannot hold attachments (only its zip export can)");
+    }
+    void take(const CreditCard& cred) { holder({id(T::card)}, &Cipher::card).card = &cred; }
+    void take(const PersonName& cred) {
+        holder({id(T::identity), id(T::drivers_license), id(T::passport)}, &Cipher::name).name = &cred;
+    }
+    void take(const Address& cred) { holder({id(T::identity)}, &Cipher::address).address = &cred; }
+    void take(const IdentityDocument& cred) { holder({id(T::identity)}, &Cipher::document).document = &cred; }
+    void take(const Passport& cred) { holder({id(T::identity), id(T::passport)}, &Cipher::passport).passport = &cred; }
+    void take(const DriversLicense& cred) {
+        holder({id(T::identity), id(T::drivers_license)}, &Cipher::license).license = &cred;
+    }
+    void take(const SshKey& cred) {
+        if (writable_ssh_key(cred)) holder({id(T::ssh_key)}, &Cipher::ssh_key).ssh_key = &cred;
+        else leftover(cred, "OpenSSH has no encoding for this key type");
+    }
+    void take(const CustomFields& cred) {
+        const auto m = marker(cred);
+        if (m == identity_extras) {
+            Cipher& c = holder({id(T::identity)}, &Cipher::identity_extras);
+            c.identity_extras = &cred;
+            for (const EditableField& f : cred.fields)
+                if (f.label != "company" && f.label != "email" && f.label != "username") add_field(c, f, "identity");
+            return;
+        }
+        if (m == bank_account_object) {
+            holder({id(T::bank_account)}, &Cipher::bank_account).bank_account = &cred;
+            return;
+        }
+        if (cred.label || ++groups_ > 1)
+            report_.changed(place_, "custom-field groups and their labels become Bitwarden's one list of fields",
+                            "custom-fields");
+        for (const EditableField& f : cred.fields) add_field(primary(), f, cred.label.value_or("field"));
+    }
+    template <typename C>
+    void take(const C& cred) {
+        if constexpr (std::is_same_v<C, UnknownCredential>)
+            lost("credential:" + cred.type, "a credential type cxf does not know");
+        else if constexpr (std::is_same_v<C, GeneratedPassword> || std::is_same_v<C, ItemReference>)
+            lost("credential:" + std::string(C::type_name), "Bitwarden has no " + std::string(C::type_name));
+        else
+            leftover(cred, "Bitwarden has no " + std::string(C::type_name) + " item");
+    }
+
+    void unmapped_members(Cipher& c) {
+        const auto is = [&](CipherType t) { return c.type == id(t); };
+        if (c.card) fields_of(c, *c.card, {"number", "fullName", "cardType", "verificationNumber", "expiryDate"});
+        if (c.name) {
+            if (is(T::identity)) fields_of(c, *c.name, {"title", "given", "given2", "surname"});
+            else if (is(T::drivers_license)) fields_of(c, *c.name, {"given", "given2", "surname"});
+            else fields_of(c, *c.name, {"given", "surname"});
+        }
+        if (c.document) fields_of(c, *c.document, {"identificationNumber"});
+        if (c.passport) {
+            if (is(T::identity)) fields_of(c, *c.passport, {"passportNumber"});
+            else
+                fields_of(c, *c.passport, {"issuingCountry", "passportType", "passportNumber", "nationalIdentificationNumber",
+                                           "nationality", "birthDate", "birthPlace", "sex", "issueDate", "expiryDate",
+                                           "issuingAuthority"});
+        }
+        if (c.license) {
+            if (is(T::identity)) fields_of(c, *c.license, {"licenseNumber"});
+            else
+                fields_of(c, *c.license, {"birthDate", "issueDate", "expiryDate", "issuingAuthority", "territory", "country",
+                                          "licenseNumber", "licenseClass"});
+        }
+        if (c.ssh_key) fields_of(c, *c.ssh_key, {});
+    }
+
+    // Linked fields (and others the importer could not type) go back where they were.
+    void insert_kept_fields() {
+        const auto kept = ext_.find("fields");
+        if (!kept || !kept->is_array()) return;
+        std::vector<OutField>& fields = primary().fields;
+        for (const json::Cursor entry : kept->elements()) {
+            const auto index = entry.find("index");
+            const auto field = entry.find("field");
+            if (!index || !field || !index->is(json::Kind::uint64)) continue;
+            OutField out;
+            out.kept = *field;
+            const auto at = std::min<std::size_t>(static_cast<std::size_t>(index->uint64()), fields.size());
+            fields.insert(fields.begin() + static_cast<std::ptrdiff_t>(at), std::move(out));
+        }
+    }
+
+    const Item& item_;
+    const ExtensionView& ext_;
+    const std::string& place_;
+    Report& report_;
+    std::vector<std::unique_ptr<Cipher>> ciphers_;
+    std::size_t retyped_ = 0;
+    std::size_t groups_ = 0;
+};
+
+}  // namespace
+
+std::vector<std::unique_ptr<Cipher>> plan(const Item& item, const ExtensionView& ext, const std::string& place,
+                                          Report& report) {
+    return Planner(item, ext, place, report).run();
+}
+
+}  // namespace cxf::bitwarden_json

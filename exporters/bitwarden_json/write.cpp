@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: MIT
+// The export around the ciphers: folders (individual) or collections (organisation) named by
+// their path with "/", each item filed in them, then the password-protected envelope if asked.
+#include "exporters/bitwarden_json/write.h"
+
+#include <charconv>
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "cxf/bitwarden/protected_export.h"
+#include "cxf/error.h"
+#include "cxf/formats/losses.h"
+#include "exporters/bitwarden_json/cipher.h"
+#include "exporters/bitwarden_json/metadata.h"
+#include "importers/bitwarden_json/codec.h"
+
+namespace cxf::bitwarden_json {
+
+namespace {
+
+constexpr std::string_view empty_guid = "00000000-0000-0000-0000-000000000000";
+
+struct Settings {
+    bool encrypt = false;
+    bitwarden::KdfParams kdf;
+    bool organization = false;
+    bool layout_given = false;
+};
+
+[[noreturn]] void usage(const std::string& message) { throw Error(Errc::usage, {"", ""}, message); }
+
+std::uint32_t positive(const WriteOptions& options, std::string_view name, std::uint32_t fallback) {
+    const auto it = options.settings.find(name);
+    if (it == options.settings.end()) return fallback;
+    std::uint32_t value = 0;
+    const std::string& text = it->second;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value == 0)
+        usage("--" + std::string(name) + " needs a positive whole number, not '" + text + "'");
+    return value;
+}
+
+Settings read_settings(const WriteOptions& options) {
+    Settings s;
+    const auto& given = options.settings;
+    s.encrypt = given.contains("bitwarden-encrypt");
+    if (const auto kdf = given.find("bitwarden-kdf"); kdf != given.end()) {
+        if (kdf->second == "argon2id") s.kdf.type = bitwarden::KdfParams::Type::argon2id;
+        else if (kdf->second != "pbkdf2") usage("--bitwarden-kdf is pbkdf2 or argon2id, not '" + kdf->second + "'");
+    }
+    const bool argon2 = s.kdf.type == bitwarden::KdfParams::Type::argon2id;
+    // Bitwarden's defaults for new accounts.
+    s.kdf.iterations = positive(options, "bitwarden-kdf-iterations", argon2 ? 3 : 600000);
+    s.kdf.memory_mib = positive(options, "bitwarden-kdf-memory", 64);
+    s.kdf.parallelism = positive(options, "bitwarden-kdf-parallelism", 4);
+    if (!s.encrypt && (given.contains("bitwarden-kdf") || given.contains("bitwarden-kdf-iterations") ||
+                       given.contains("bitwarden-kdf-memory") || given.contains("bitwarden-kdf-parallelism")))
+        usage("the --bitwarden-kdf options apply only with --bitwarden-encrypt");
+    if (!argon2 && (given.contains("bitwarden-kdf-memory") || given.contains("bitwarden-kdf-parallelism")))
+        usage("--bitwarden-kdf-memory and --bitwarden-kdf-parallelism apply only with --bitwarden-kdf argon2id");
+    if (const auto layout = given.find("bitwarden-layout"); layout != given.end()) {
+        if (layout->second != "individual" && layout->second != "organization")
+            usage("--bitwarden-layout is individual or organization, not '" + layout->second + "'");
+        s.organization = layout->second == "organization";
+        s.layout_given = true;
+    }
+    return s;
+}
+
+std::size_t item_count(const Vault& vault) {
+    std::size_t n = 0;
+    for (const Account& a : vault.accounts) n += a.items.size();
+    return n;
+}
+
+struct Folder {
+    std::string guid;
+    std::string path;
+    const Collection* collection;
+    std::string place;
+};
+
+class ExportWriter {
+public:
+    ExportWriter(const Vault& vault, const Settings& settings, Report& report, Timestamp now)
+        : vault_(vault), settings_(settings), report_(report), now_(now) {}
+
+    void run(io::Output& out) {
+        collect_folders();
+        organization_ = organization_id();
+        const bool organization = settings_.layout_given ? settings_.organization : source_layout() == "organization";
+        JsonOut json(out);
+        json.start_object();
+        json.member_boolean("encrypted", false);
+        if (organization) write_collections(json);
+        else write_folders(json);
+        json.key("items");
+        json.start_array();
+        for (std::size_t a = 0; a < vault_.accounts.size(); ++a)
+            for (std::size_t i = 0; i < vault_.accounts[a].items.size(); ++i)
+                write_item(json, a, i, organization);
+        json.end_array();
+        if (!vault_.accounts.empty()) {
+            const ExtensionView ext(vault_.accounts.front().extensions);
+            if (const auto extra = ext.find("extra"); extra && extra->is_object())
+                for (const auto m : extra->members()) {
+                    json.key(m.key);
+                    json.copy(m.value);
+                }
+        }
+        json.end_object();
+        json.flush();
+    }
+
+private:
+    std::string source_layout() const {
+        if (vault_.accounts.empty()) return {};
+        const ExtensionView ext(vault_.accounts.front().extensions);
+        return std::string(ext.string("layout").value_or(""));
+    }
+
+    void collect_folders() {
+        for (std::size_t a = 0; a < vault_.accounts.size(); ++a) {
+            const Account& account = vault_.accounts[a];
+            const std::string place = "/accounts/" + std::to_string(a);
+            if (a > 0) report_.changed(place, "accounts merged into one Bitwarden export");
+            for (std::size_t c = 0; c < account.collections.size(); ++c)
+                walk(account.collections[c], "", place + "/collections/" + std::to_string(c));
+        }
+        std::set<std::string> paths;
+        for (const Folder& f : folders_) paths.insert(f.path);
+        // Bitwarden nests by name: a "/" in a title that meets an existing folder's path re-nests it.
+        for (const Folder& f : folders_)
+            if (f.collection->title.find('/') != std::string::npos) {
+                const std::string parent = f.path.substr(0, f.path.size() - f.collection->title.size());
+                for (auto cut = f.path.find('/', parent.size()); cut != std::string::npos; cut = f.path.find('/', cut + 1))
+                    if (paths.contains(f.path.substr(0, cut))) {
+                        report_.changed(f.place, "the '/' in the folder name '" + f.collection->title +
+                                                     "' makes Bitwarden show it nested under '" + f.path.substr(0, cut) + "'");
+                        break;
+                    }
+            }
+    }
+
+    void walk(const Collection& c, const std::string& parent, const std::string& place) {
+        Folder folder;
+        folder.path = parent.empty() ? c.title : parent + "/" + c.title;
+        const ExtensionView ext(c.extensions);
+        const auto kept_id = ext.string("id");
+        const ByteView kept_bytes = kept_id ? as_bytes(*kept_id) : ByteView();
+        folder.guid = kept_id && std::equal(kept_bytes.begin(), kept_bytes.end(), c.id.begin(), c.id.end())
+                          ? std::string(*kept_id)
+                          : guid_for(c.id);
+        folder.collection = &c;
+        folder.place = place;
+        const std::size_t index = folders_.size();
+        for (const LinkedItem& l : c.items) filed_[std::string(l.item.begin(), l.item.end())].push_back(index);
+        folders_.push_back(std::move(folder));
+        for (std::size_t s = 0; s < c.sub_collections.size(); ++s)
+            walk(c.sub_collections[s], folders_[index].path, place + "/subCollections/" + std::to_string(s));
+    }
+
+    const std::vector<std::size_t>* filed(const Item& item) const {
+        const auto it = filed_.find(std::string(item.id.begin(), item.id.end()));
+        return it == filed_.end() ? nullptr : &it->second;
+    }
+
+    void write_folders(JsonOut& json) {
+        json.key("folders");
+        json.start_array();
+        for (std::size_t f = 0; f < folders_.size(); ++f) {
+            json.place = folders_[f].place;
+            json.start_object();
+            json.member("id", folders_[f].guid);
+            json.member("name", folders_[f].path);
+            write_extra(json, folders_[f]);
+            json.end_object();
+        }
+        json.end_array();
+    }
+
+    // Members of a folder or collection cxf does not map, as the importer kept them.
+    static void write_extra(JsonOut& json, const Folder& folder) {
+        const ExtensionView ext(folder.collection->extensions);
+        if (const auto extra = ext.find("extra"); extra && extra->is_object())
+            for (const auto m : extra->members()) {
+                json.key(m.key);
+                json.copy(m.value);
+            }
+    }
+
+    std::string organization_id() const {
+        for (const Folder& f : folders_) {
+            const ExtensionView ext(f.collection->extensions);
+            if (const auto id = ext.string("organizationId")) return std::string(*id);
+        }
+        return std::string(empty_guid);
+    }
+
+    void write_collections(JsonOut& json) {
+        const std::string& organization = organization_;
+        json.key("collections");
+        json.start_array();
+        for (std::size_t f = 0; f < folders_.size(); ++f) {
+            const ExtensionView ext(folders_[f].collection->extensions);
+            json.place = folders_[f].place;
+            json.start_object();
+            json.member("id", folders_[f].guid);
+            json.member("organizationId", std::string(ext.string("organizationId").value_or(organization)));
+            json.member("name", folders_[f].path);
+            json.key("externalId");
+            if (const auto external = ext.find("externalId")) json.copy(*external);
+            else json.null();
+            write_extra(json, folders_[f]);
+            json.end_object();
+        }
+        json.end_array();
+    }
+
+    void write_item(JsonOut& json, std::size_t a, std::size_t i, bool organization) {
+        const Item& item = vault_.accounts[a].items[i];
+        const std::string place = item_place(a, i);
+        const ExtensionView ext(item.extensions);
+        const auto ciphers = plan(item, ext, place, report_);
+        if (!item.tags.empty()) report_.lost(place, item.title, "tags", "Bitwarden has no tags");
+        if (item.scope && ciphers.front()->type != static_cast<std::int64_t>(CipherType::login) &&
+            (!item.scope->urls.empty() || !item.scope->android_apps.empty()))
+            report_.lost(place, item.title, "urls", "only Bitwarden logins hold URLs");
+
+        Filing filing;
+        filing.now = now_;
+        if (const auto* in = filed(item)) {
+            if (organization) {
+                filing.collection_ids.emplace();
+                for (const std::size_t f : *in) filing.collection_ids->push_back(folders_[f].guid);
+            } else {
+                filing.folder_id = folders_[in->front()].guid;
+                for (std::size_t k = 1; k < in->size(); ++k)
+                    report_.lost(place, item.title, "collection:" + folders_[(*in)[k]].path,
+                                 "a Bitwarden item is in one folder; it stays in '" + folders_[in->front()].path + "'");
+            }
+        } else if (organization) {
+            filing.collection_ids.emplace();
+        }
+        if (organization) filing.organization_id = organization_;
+        for (const auto& cipher : ciphers) write_cipher(json, *cipher, filing, report_);
+    }
+
+    const Vault& vault_;
+    const Settings& settings_;
+    Report& report_;
+    Timestamp now_;
+    std::vector<Folder> folders_;
+    std::map<std::string, std::vector<std::size_t>> filed_;  // item id bytes → folders
+    std::string organization_;
+};
+
+}  // namespace
+
+void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
+    const Settings settings = read_settings(options);
+    const Timestamp now = options.now != 0 ? options.now : static_cast<Timestamp>(std::time(nullptr));
+    if (item_count(vault) > import_item_limit)
+        report.warning("", "Bitwarden imports at most " + std::to_string(import_item_limit) + " items from one file; this "
+                           "export has " + std::to_string(item_count(vault)) + " (--split " +
+                           std::to_string(import_item_limit) + " writes several files)");
+    report_extensions_lost(vault, extension_name, "Bitwarden", report);
+    note_unkept_metadata(vault, "Bitwarden", report);
+    if (!settings.encrypt) {
+        ExportWriter(vault, settings, report, now).run(out);
+        return;
+    }
+    if (!options.password)
+        usage("--bitwarden-encrypt needs an output password (--out-password-file, --out-password-env or --out-password-fd)");
+    io::MemoryOutput plain;
+    ExportWriter(vault, settings, report, now).run(plain);
+    const crypto::Secret password = options.password();
+    out.write(bitwarden::encrypt_export(plain.bytes(), password, settings.kdf));
+}
+
+}  // namespace cxf::bitwarden_json

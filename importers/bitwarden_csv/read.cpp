@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+// A Bitwarden CSV export → Vault. Columns are found by their header names, so older exports
+// (without reprompt) read too. Folders are named by path; items get ids derived from their row.
+#include <algorithm>
+#include <map>
+
+#include "cxf/crypto/hash.h"
+#include "cxf/csv/csv.h"
+#include "cxf/error.h"
+#include "cxf/otp/otpauth.h"
+#include "importers/bitwarden_csv/bitwarden_csv.h"
+#include "importers/bitwarden_json/extension.h"
+#include "importers/bitwarden_json/folders.h"
+
+namespace cxf::bitwarden_csv {
+
+namespace {
+
+using bitwarden_json::ExtensionBuilder;
+
+constexpr std::string_view known_columns[] = {"folder", "favorite", "collections", "type", "name", "notes", "fields",
+                                              "reprompt", "login_uri", "login_username", "login_password", "login_totp"};
+
+// 16 bytes of SHA-256(kind || text): the same row, folder or file always gets the same id.
+Id derived_id(std::string_view kind, std::string_view text) {
+    const crypto::SecureBytes digest = crypto::sha256({as_bytes(kind), as_bytes(text)});
+    return Id(digest.begin(), digest.begin() + 16);
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    while (true) {
+        const auto at = text.find(separator);
+        parts.push_back(text.substr(0, at));
+        if (at == std::string_view::npos) return parts;
+        text.remove_prefix(at + 1);
+    }
+}
+
+class CsvReader {
+public:
+    CsvReader(const Input& input, const ReadOptions& options, Report& report)
+        : input_(input), csv_(as_text(input.bytes), input.name, options.limits), report_(report) {}
+
+    Vault run() {
+        const auto header = csv_.next();
+        if (!header) throw Error(Errc::malformed, {input_.name, "line 1"}, "empty file: no header row");
+        for (std::size_t i = 0; i < header->cells.size(); ++i) {
+            const std::string name(trim(header->cells[i].view()));
+            columns_.emplace(name, i);
+            if (std::find(std::begin(known_columns), std::end(known_columns), name) == std::end(known_columns))
+                report_.changed("line 1", "column '" + name + "' is not a Bitwarden column; ignored");
+        }
+        width_ = header->cells.size();
+        if (!columns_.contains("type") || !columns_.contains("name"))
+            throw Error(Errc::malformed, {input_.name, "line 1"}, "not a Bitwarden CSV header: no 'type' and 'name' columns");
+        organization_ = columns_.contains("collections");
+
+        Account account;
+        while (auto row = csv_.next()) {
+            if (row->cells.size() == 1 && row->cells.front().empty()) continue;  // a blank line
+            if (row->cells.size() != width_)
+                throw Error(Errc::malformed, {input_.name, "line " + std::to_string(row->line)},
+                            "expected " + std::to_string(width_) + " cells, got " + std::to_string(row->cells.size()));
+            account.items.push_back(item(*row));
+        }
+        // From the item ids, so the same rows give the same account whatever the header or line ends.
+        crypto::SecureBytes ids;
+        for (const Item& item : account.items) ids.insert(ids.end(), item.id.begin(), item.id.end());
+        account.id = derived_id("account", as_text(ids));
+        account.collections = folders_.build();
+        if (organization_) {
+            ExtensionBuilder extension;
+            extension.set_string("layout", "organization");
+            extension.add_to(account.extensions);
+        }
+        Vault vault;
+        vault.accounts.push_back(std::move(account));
+        return vault;
+    }
+
+private:
+    std::string_view cell(const csv::Row& row, std::string_view column) const {
+        const auto it = columns_.find(column);
+        return it == columns_.end() ? std::string_view() : row.cells[it->second].view();
+    }
+
+    std::string place(const csv::Row& row) const { return "line " + std::to_string(row.line); }
+
+    void file(const Id& item, std::string_view path) {
+        const std::string name(path);
+        auto folder = folders_.find_path(name);
+        if (!folder) folder = folders_.add(derived_id("folder", name), name, ExtensionBuilder());
+        folders_.file(*folder, item);
+    }
+
+    Item item(const csv::Row& row) {
+        Item item;
+        ExtensionBuilder extension;
+        item.title = std::string(cell(row, "name"));
+        item.id = derived_id("item", place(row) + "\n" + item.title);
+        const std::string_view type = cell(row, "type");
+        const bool note = type == "note";
+        if (!note && type != "login")
+            report_.changed(place(row), "type '" + std::string(type) + "' read as a login, as Bitwarden does");
+        extension.set_integer("type", note ? 2 : 1);
+
+        if (!note) {
+            BasicAuth auth;
+            if (const auto v = cell(row, "login_username"); !v.empty()) auth.username = make_field(FieldType::string, v);
+            if (const auto v = cell(row, "login_password"); !v.empty()) auth.password = make_field(FieldType::concealed_string, v);
+            item.credentials.emplace_back(std::move(auth));
+            CredentialScope scope;
+            for (const std::string_view uri : split(cell(row, "login_uri"), ','))
+                if (!trim(uri).empty()) scope.urls.emplace_back(trim(uri));
+            if (!scope.urls.empty()) item.scope = std::move(scope);
+            if (const auto totp_text = cell(row, "login_totp"); !totp_text.empty()) {
+                if (auto totp = otp::parse(totp_text)) {
+                    item.credentials.emplace_back(std::move(*totp));
+                } else {
+                    extension.set_string("totp", totp_text);
+                    report_.changed(place(row), "the TOTP is neither an otpauth:// URI nor a valid Base32 secret; kept as text in "
+                                                "cxf.local/bitwarden", "totp");
+                }
+            }
+        }
+        if (const auto notes = cell(row, "notes"); !notes.empty())
+            item.credentials.emplace_back(Note{make_field(FieldType::string, notes)});
+        if (const auto fields = cell(row, "fields"); !fields.empty()) item.credentials.emplace_back(custom_fields(fields, row));
+
+        const std::string_view reprompt = cell(row, "reprompt");
+        if (reprompt == "1") extension.set_integer("reprompt", 1);
+        else if (!reprompt.empty() && reprompt != "0")
+            report_.changed(place(row), "reprompt '" + std::string(reprompt) + "' is not 0 or 1; read as 0");
+        const std::string_view favorite = cell(row, "favorite");
+        item.favorite = !favorite.empty() && favorite != "0";
+
+        if (organization_) {
+            for (const std::string_view path : split(cell(row, "collections"), ','))
+                if (!path.empty()) file(item.id, path);
+        } else if (const auto folder = cell(row, "folder"); !folder.empty()) {
+            file(item.id, folder);
+        }
+        extension.add_to(item.extensions);
+        return item;
+    }
+
+    // One "name: value" per line, split at the first ": " (values hold ": " more often than names).
+    CustomFields custom_fields(std::string_view text, const csv::Row& row) {
+        CustomFields custom;
+        for (std::string_view line : split(text, '\n')) {
+            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+            if (line.empty()) continue;
+            const auto colon = line.find(": ");
+            EditableField field(FieldType::string, colon == std::string_view::npos ? std::string_view() : line.substr(colon + 2));
+            field.label = std::string(line.substr(0, colon));
+            if (colon == std::string_view::npos)
+                report_.changed(place(row), "a custom field line without ': ' read as a name with an empty value",
+                                "custom-fields");
+            custom.fields.push_back(std::move(field));
+        }
+        return custom;
+    }
+
+    const Input& input_;
+    csv::Reader csv_;
+    Report& report_;
+    std::map<std::string, std::size_t, std::less<>> columns_;
+    std::size_t width_ = 0;
+    bool organization_ = false;
+    bitwarden_json::FolderTree folders_;
+};
+
+}  // namespace
+
+Vault read(const Input& input, const ReadOptions& options, Report& report) { return CsvReader(input, options, report).run(); }
+
+}  // namespace cxf::bitwarden_csv

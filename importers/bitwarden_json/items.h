@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+// The Bitwarden JSON importer's mapping, one function per part of a cipher, and what they share.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cxf/json/cursor.h"
+#include "cxf/model/vault.h"
+#include "cxf/report.h"
+#include "importers/bitwarden_json/extension.h"
+
+namespace cxf::bitwarden_json {
+
+// Bitwarden's cipher types (vault/enums/cipher-type.ts).
+enum class CipherType : std::int64_t {
+    login = 1,
+    secure_note = 2,
+    card = 3,
+    identity = 4,
+    ssh_key = 5,
+    bank_account = 6,
+    drivers_license = 7,
+    passport = 8,
+};
+
+// Markers on custom-fields credentials that hold a Bitwarden object CXF has no type for.
+inline constexpr std::string_view identity_extras = "identity";
+inline constexpr std::string_view bank_account_object = "bankAccount";
+
+// A custom-fields credential holding a Bitwarden object (identity_extras, bank_account_object),
+// its fields labelled with the object's member names.
+CustomFields object_fields(std::string_view object);
+void add_labelled(CustomFields& fields, std::string_view label, FieldType type, std::string_view value);
+
+// One item being read: typed access to its members (a wrong type is Errc::malformed at the
+// member's JSON pointer), the report, and the item's extension.
+class ItemSource {
+public:
+    ItemSource(const std::string& file, Report& report) : file_(file), report_(report) {}
+
+    // null and absent both mean "absent".
+    std::optional<std::string_view> text(const json::Cursor& value) const;
+    std::optional<std::int64_t> integer(const json::Cursor& value) const;
+    std::optional<bool> boolean(const json::Cursor& value) const;
+    bool array(const json::Cursor& value) const;   // false for null
+    bool object(const json::Cursor& value) const;  // false for null
+    [[noreturn]] void fail(const json::Cursor& at, const std::string& message) const;
+
+    // A string member as an EditableField of `type`; null for null or absent.
+    Field field(const json::Cursor& value, FieldType type) const;
+
+    // Keeps a member this importer does not map, verbatim, under `object` ("extra" for the item).
+    void keep(std::string_view object, const json::Cursor::Member& member);
+
+    const std::string& file() const noexcept { return file_; }
+    Report& report() const noexcept { return report_; }
+    ExtensionBuilder& extension() noexcept { return extension_; }
+
+private:
+    const std::string& file_;
+    Report& report_;
+    ExtensionBuilder extension_;
+};
+
+void read_login(const json::Cursor& login, Item& item, ItemSource& source);
+Passkey read_passkey(const json::Cursor& credential, ItemSource& source);
+void read_card(const json::Cursor& card, Item& item, ItemSource& source);
+void read_identity(const json::Cursor& identity, Item& item, ItemSource& source);
+void read_ssh_key(const json::Cursor& ssh_key, Item& item, ItemSource& source);
+void read_bank_account(const json::Cursor& bank_account, Item& item, ItemSource& source);
+void read_drivers_license(const json::Cursor& license, Item& item, ItemSource& source);
+void read_passport(const json::Cursor& passport, Item& item, ItemSource& source);
+// Custom fields: text, hidden and boolean become a custom-fields credential; linked fields (and
+// types CXF cannot name) are kept in the extension with their position.
+void read_fields(const json::Cursor& fields, Item& item, ItemSource& source);
+
+// An item and where the export files it.
+struct ReadItem {
+    Item item;
+    std::optional<std::string> folder_id;
+    std::vector<std::string> collection_ids;
+};
+
+ReadItem read_item(const json::Cursor& cipher, const std::string& file, Report& report);
+
+// /items/N: where the parser hands each item off as soon as it is complete.
+bool is_item_path(const json::Path& path);
+
+// A value whose Bitwarden spelling differs from what cxf would write back (a date with
+// milliseconds, a zero-padded month): kept in the extension under `key` so writing it again gives
+// the same text.
+void keep_spelling(ItemSource& source, std::string_view key, std::string_view original, std::string_view canonical);
+
+}  // namespace cxf::bitwarden_json

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: MIT
+// A Bitwarden JSON export → Vault: open the envelope, map each item as soon as it is parsed, then
+// rebuild the folder (or collection) tree from the "/" in the names and file the items in it.
+#include <map>
+
+#include "cxf/bitwarden/protected_export.h"
+#include "cxf/crypto/hash.h"
+#include "cxf/error.h"
+#include "importers/bitwarden_json/bitwarden_json.h"
+#include "importers/bitwarden_json/codec.h"
+#include "importers/bitwarden_json/folders.h"
+#include "importers/bitwarden_json/items.h"
+
+namespace cxf::bitwarden_json {
+
+namespace {
+
+class ExportReader {
+public:
+    ExportReader(std::string file, const Limits& limits, PasswordProvider password, Report& report)
+        : file_(std::move(file)), limits_(limits), password_(std::move(password)), report_(report) {}
+
+    Vault run(std::string_view text) {
+        json::Tape tape;
+        json::Handoff handoff{is_item_path, [&](const json::Tape& t, std::uint32_t index, const json::Path& path) {
+                                  const std::string base = path.pointer();
+                                  items_.push_back(read_item(json::Cursor(t, index, base), file_, report_));
+                              }};
+        json::parse(text, file_, limits_, tape, &handoff);
+        const std::string base;
+        const json::Cursor root(tape, 0, base);
+        if (!root.is_object())
+            throw Error(Errc::malformed, {file_, ""}, "expected a Bitwarden export object, got " +
+                                                          std::string(json::kind_name(root.kind())));
+        return map(root, text);
+    }
+
+private:
+    [[noreturn]] void fail(const json::Cursor& at, const std::string& message) const {
+        throw Error(Errc::malformed, {file_, at.pointer()}, message);
+    }
+
+    Vault map(const json::Cursor& root, std::string_view text) {
+        switch (bitwarden::envelope_kind(root)) {
+            case bitwarden::Envelope::account_restricted:
+                throw Error(Errc::unsupported, {file_, ""},
+                            "an account-restricted encrypted export can only be opened by its own Bitwarden account; "
+                            "export again choosing \"Password protected\" (or unencrypted)");
+            case bitwarden::Envelope::password_protected: return open_protected(text);
+            case bitwarden::Envelope::plain: break;
+        }
+        const auto items = root.find("items");
+        if (!items || !items->is_array()) throw Error(Errc::malformed, {file_, ""}, "not a Bitwarden export: no 'items' array");
+        for (const json::Cursor leftover : items->elements()) fail(leftover, "expected an item object");
+
+        Account account;
+        ExtensionBuilder account_extension;
+        for (const auto m : root.members()) {
+            if (m.key == "items" || m.key == "encrypted") continue;
+            if (m.key == "folders") read_groups(m.value, false);
+            else if (m.key == "collections") {
+                read_groups(m.value, true);
+                account_extension.set_string("layout", "organization");
+            } else {
+                account_extension.set_in("extra", m.key, json::to_json(m.value));
+            }
+        }
+        file_items();
+        account.id = account_id();
+        account.collections = folders_.build();
+        account.items.reserve(items_.size());
+        for (ReadItem& r : items_) account.items.push_back(std::move(r.item));
+        account_extension.add_to(account.extensions);
+        Vault vault;
+        vault.accounts.push_back(std::move(account));
+        return vault;
+    }
+
+    Vault open_protected(std::string_view envelope) {
+        if (!password_)
+            throw Error(Errc::usage, {file_, ""},
+                        "this Bitwarden export is password-protected: give its password with --password-file, "
+                        "--password-env or --password-fd");
+        const crypto::Secret password = password_();
+        const crypto::SecureBytes plain = bitwarden::decrypt_export(envelope, file_, password, limits_);
+        return ExportReader(file_ + " (decrypted data)", limits_, nullptr, report_).run(as_text(plain));
+    }
+
+    // Organisation exports: the organisation's id; individual ones: 16 bytes of a hash of the item
+    // ids, so the same export (plain, protected, or written again by cxf) always gives the same account.
+    Id account_id() const {
+        if (organization_id_)
+            if (auto guid = parse_guid(*organization_id_)) return std::move(*guid);
+        crypto::SecureBytes ids;
+        for (const ReadItem& r : items_) ids.insert(ids.end(), r.item.id.begin(), r.item.id.end());
+        const crypto::SecureBytes digest = crypto::sha256({as_bytes("bitwarden account"), ids});
+        return Id(digest.begin(), digest.begin() + 16);
+    }
+
+    void read_groups(const json::Cursor& list, bool organization) {
+        ItemSource source(file_, report_);
+        if (!source.array(list)) return;
+        for (const json::Cursor g : list.elements()) {
+            if (!source.object(g)) fail(g, "expected a folder or collection object");
+            std::string id_text, path;
+            Id id;
+            ExtensionBuilder extension;
+            for (const auto m : g.members()) {
+                if (m.key == "id") {
+                    id_text = std::string(source.text(m.value).value_or(""));
+                    if (auto guid = parse_guid(id_text)) {
+                        id = std::move(*guid);
+                    } else {
+                        const ByteView bytes = as_bytes(id_text);
+                        id.assign(bytes.begin(), bytes.end());
+                        extension.set_string("id", id_text);
+                    }
+                } else if (m.key == "name") {
+                    path = std::string(source.text(m.value).value_or(""));
+                } else if (organization && m.key == "organizationId") {
+                    if (const auto organization_id = source.text(m.value)) {
+                        if (!organization_id_) organization_id_ = std::string(*organization_id);
+                        extension.set("organizationId", json::to_json(m.value));
+                    }
+                } else if (organization && m.key == "externalId") {
+                    if (!m.value.is_null()) extension.set("externalId", json::to_json(m.value));
+                } else {
+                    extension.set_in("extra", m.key, json::to_json(m.value));
+                }
+            }
+            by_id_.emplace(id_text, folders_.add(std::move(id), std::move(path), std::move(extension)));
+        }
+    }
+
+    void file_items() {
+        for (std::size_t n = 0; n < items_.size(); ++n) {
+            ReadItem& r = items_[n];
+            std::vector<std::string> ids = r.collection_ids;
+            if (r.folder_id) ids.insert(ids.begin(), *r.folder_id);
+            for (const std::string& id : ids) {
+                const auto folder = by_id_.find(id);
+                if (folder == by_id_.end()) {
+                    report_.changed("/items/" + std::to_string(n), "filed in a folder or collection that is not in the "
+                                                                   "export; left at the top level");
+                    continue;
+                }
+                folders_.file(folder->second, r.item.id);
+            }
+        }
+    }
+
+    std::string file_;
+    Limits limits_;
+    PasswordProvider password_;
+    Report& report_;
+    std::vector<ReadItem> items_;
+    FolderTree folders_;
+    std::map<std::string, std::size_t, std::less<>> by_id_;
+    std::optional<std::string> organization_id_;
+};
+
+}  // namespace
+
+Vault read(const Input& input, const ReadOptions& options, Report& report) {
+    return ExportReader(input.name, options.limits, options.password, report).run(as_text(input.bytes));
+}
+
+}  // namespace cxf::bitwarden_json

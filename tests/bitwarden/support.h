@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+// Helpers for the Bitwarden format tests: reading fixtures (with their passwords), writing through a
+// format into memory, finding items and credentials, and comparing Bitwarden JSON documents.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cxf/cxf.h"
+#include "tests/support/json_diff.h"
+
+namespace bwtest {
+
+// The passwords of the protected fixtures (testdata/bitwarden/PROVENANCE.md).
+inline constexpr std::string_view keepassxc_password = "a";
+inline constexpr std::string_view synthetic_password = "bitwarden-export-test";
+
+// Reads testdata/<relative> with the format detected from its content.
+cxf::Vault read(std::string_view relative, cxf::Report& report, std::string_view password = {});
+// Reads text with a given format.
+cxf::Vault read_text(std::string_view format_id, std::string_view text, cxf::Report& report, std::string_view password = {});
+
+// Writes with a format into memory; `settings` are the format's write options.
+std::string write(std::string_view format_id, const cxf::Vault& vault, cxf::Report& report,
+                  const std::map<std::string, std::string, std::less<>>& settings = {}, std::string_view password = {});
+
+const cxf::Item& item_titled(const cxf::Vault& vault, std::string_view title);
+
+template <typename T>
+std::vector<const T*> all(const cxf::Item& item) {
+    std::vector<const T*> out;
+    for (const cxf::Credential& c : item.credentials)
+        if (const T* t = std::get_if<T>(&c)) out.push_back(t);
+    return out;
+}
+
+template <typename T>
+const T& only(const cxf::Item& item) {
+    const auto found = all<T>(item);
+    if (found.size() != 1)
+        throw std::logic_error(item.title + ": " + std::to_string(found.size()) + " credentials of the asked type");
+    return *found.front();
+}
+
+std::string value(const cxf::Field& field);  // "<absent>" when there is none
+
+// The differences between two Bitwarden JSON documents that carry meaning: members that only one
+// side has with a default value (null, false, 0, "", []) — what older exports leave out and
+// current ones write — are not counted.
+std::vector<test::Difference> meaningful_diff(std::string_view a, std::string_view b);
+
+// Counts notices of a kind whose field starts with `field`.
+std::size_t count(const cxf::Report& report, cxf::NoticeKind kind, std::string_view field);
+
+bool has_message(const cxf::Report& report, cxf::NoticeKind kind, std::string_view text);
+
+// Parses JSON text for inspection in tests.
+struct Json {
+    explicit Json(std::string_view text);
+    cxf::json::Tape tape;
+    std::string base;
+    cxf::json::Cursor root() const { return {tape, 0, base}; }
+};
+
+// The member at a "/"-separated path of keys and array indexes ("items/0/login/totp").
+cxf::json::Cursor at(const cxf::json::Cursor& root, std::string_view path);
+
+}  // namespace bwtest
