@@ -53,19 +53,20 @@ crypto::Secret read_file(const std::string& path) {
     }
 }
 
-// One line from the terminal with echo off.
+// One line from the terminal with echo off. Echo goes off before the prompt appears, so nothing
+// typed after the prompt is flushed away (TCSAFLUSH discards only what was typed before it).
 crypto::Secret prompt(const std::string& label) {
     termios saved{};
     const bool tty = ::tcgetattr(STDIN_FILENO, &saved) == 0;
     termios quiet = saved;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    if (tty) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     const std::string text = label + ": ";
     if (::write(STDERR_FILENO, text.data(), text.size()) < 0) {}
-    if (tty) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     crypto::Secret line;
     char c;
     while (::read(STDIN_FILENO, &c, 1) == 1 && c != '\n' && line.size() <= max_password_bytes) line.push_back(c);
-    if (tty) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    if (tty) ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
     if (::write(STDERR_FILENO, "\n", 1) < 0) {}
     return strip_one_newline(std::move(line));
 }
