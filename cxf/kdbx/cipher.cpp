@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// OpenSSL for AES-256-CBC and ChaCha20, nettle for Twofish (OpenSSL has none).
+#include "cxf/kdbx/cipher.h"
+
+#include <algorithm>
+
+#include <nettle/cbc.h>
+#include <nettle/twofish.h>
+
+#include "cxf/crypto/openssl_ptr.h"
+#include "cxf/error.h"
+
+namespace cxf::kdbx::detail {
+
+namespace {
+
+constexpr std::size_t block_size = 16;
+
+[[noreturn]] void openssl_failed(const char* what) {
+    throw Error(Errc::io, {}, std::string("OpenSSL failed: ") + what);
+}
+
+// OpenSSL's ChaCha20 IV is a 32-bit little-endian block counter followed by the 96-bit nonce.
+Bytes chacha20_iv(ByteView nonce) {
+    Bytes iv(16, 0);
+    std::copy_n(nonce.begin(), std::min<std::size_t>(nonce.size(), 12), iv.begin() + 4);
+    return iv;
+}
+
+const EVP_CIPHER* evp_cipher(Cipher cipher) { return cipher == Cipher::chacha20 ? EVP_chacha20() : EVP_aes_256_cbc(); }
+
+// PKCS#7 is checked here rather than by OpenSSL so that AES and Twofish are judged alike.
+std::optional<crypto::SecureBytes> strip_padding(crypto::SecureBytes plain) {
+    if (plain.empty()) return std::nullopt;
+    const std::uint8_t pad = plain.back();
+    if (pad == 0 || pad > block_size || pad > plain.size()) return std::nullopt;
+    std::uint8_t diff = 0;
+    for (std::size_t i = plain.size() - pad; i < plain.size(); ++i) diff |= static_cast<std::uint8_t>(plain[i] ^ pad);
+    if (diff != 0) return std::nullopt;
+    plain.resize(plain.size() - pad);
+    return plain;
+}
+
+crypto::SecureBytes openssl_decrypt(Cipher cipher, ByteView key, ByteView iv, ByteView ciphertext) {
+    const crypto::CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
+    const Bytes full_iv = cipher == Cipher::chacha20 ? chacha20_iv(iv) : Bytes(iv.begin(), iv.end());
+    if (!ctx || EVP_DecryptInit_ex(ctx.get(), evp_cipher(cipher), nullptr, key.data(), full_iv.data()) != 1)
+        openssl_failed("decrypt init");
+    EVP_CIPHER_CTX_set_padding(ctx.get(), 0);
+    crypto::SecureBytes out(ciphertext.size() + block_size);
+    std::size_t done = 0;
+    // EVP lengths are int: feed at most 1 GiB per call.
+    for (std::size_t at = 0; at < ciphertext.size();) {
+        const std::size_t n = std::min<std::size_t>(ciphertext.size() - at, std::size_t{1} << 30);
+        int length = 0;
+        if (EVP_DecryptUpdate(ctx.get(), out.data() + done, &length, ciphertext.data() + at, static_cast<int>(n)) != 1)
+            openssl_failed("decrypt");
+        done += static_cast<std::size_t>(length);
+        at += n;
+    }
+    int length = 0;
+    if (EVP_DecryptFinal_ex(ctx.get(), out.data() + done, &length) != 1) openssl_failed("decrypt final");
+    out.resize(done + static_cast<std::size_t>(length));
+    return out;
+}
+
+crypto::SecureBytes twofish_decrypt(ByteView key, ByteView iv, ByteView ciphertext) {
+    twofish_ctx ctx;
+    twofish_set_key(&ctx, key.size(), key.data());
+    std::uint8_t chain[block_size];
+    std::copy(iv.begin(), iv.end(), chain);
+    crypto::SecureBytes out(ciphertext.size());
+    nettle_cipher_func* const decrypt_block = [](const void* c, std::size_t n, std::uint8_t* dst,
+                                                 const std::uint8_t* src) {
+        twofish_decrypt(static_cast<const twofish_ctx*>(c), n, dst, src);
+    };
+    cbc_decrypt(&ctx, decrypt_block, block_size, chain, ciphertext.size(), out.data(), ciphertext.data());
+    OPENSSL_cleanse(&ctx, sizeof ctx);
+    return out;
+}
+
+}  // namespace
+
+std::optional<crypto::SecureBytes> decrypt_payload(Cipher cipher, ByteView key, ByteView iv, ByteView ciphertext,
+                                                   const std::string& file, const std::string& place) {
+    if (cipher == Cipher::chacha20) return openssl_decrypt(cipher, key, iv, ciphertext);
+    if (ciphertext.size() % block_size != 0)
+        throw Error(Errc::malformed, {file, place},
+                    "the encrypted payload (" + std::to_string(ciphertext.size()) +
+                        " bytes) is not a whole number of cipher blocks: the file is truncated or damaged");
+    return strip_padding(cipher == Cipher::twofish_cbc ? twofish_decrypt(key, iv, ciphertext)
+                                                       : openssl_decrypt(cipher, key, iv, ciphertext));
+}
+
+Bytes encrypt_payload(Cipher cipher, ByteView key, ByteView iv, ByteView plaintext) {
+    if (cipher == Cipher::twofish_cbc) throw Error(Errc::usage, {}, "Twofish is supported for reading only");
+    const crypto::CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
+    const Bytes full_iv = cipher == Cipher::chacha20 ? chacha20_iv(iv) : Bytes(iv.begin(), iv.end());
+    if (!ctx || EVP_EncryptInit_ex(ctx.get(), evp_cipher(cipher), nullptr, key.data(), full_iv.data()) != 1)
+        openssl_failed("encrypt init");
+    Bytes out(plaintext.size() + block_size);
+    std::size_t done = 0;
+    for (std::size_t at = 0; at < plaintext.size();) {
+        const std::size_t n = std::min<std::size_t>(plaintext.size() - at, std::size_t{1} << 30);
+        int length = 0;
+        if (EVP_EncryptUpdate(ctx.get(), out.data() + done, &length, plaintext.data() + at, static_cast<int>(n)) != 1)
+            openssl_failed("encrypt");
+        done += static_cast<std::size_t>(length);
+        at += n;
+    }
+    int length = 0;
+    if (EVP_EncryptFinal_ex(ctx.get(), out.data() + done, &length) != 1) openssl_failed("encrypt final");
+    out.resize(done + static_cast<std::size_t>(length));
+    return out;
+}
+
+}  // namespace cxf::kdbx::detail

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+// GZip (RFC 1952) for KDBX payloads and KDBX 3.x pooled binaries, with decompression caps.
+#pragma once
+
+#include <string>
+
+#include "cxf/crypto/secret.h"
+#include "cxf/limits.h"
+
+namespace cxf::kdbx::detail {
+
+// Errc::limit_exceeded once the output passes Limits::max_decompressed_bytes or
+// max_compression_ratio times the input; Errc::malformed for a damaged stream.
+crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, const std::string& file,
+                           const std::string& place);
+crypto::SecureBytes gzip(ByteView data);
+
+}  // namespace cxf::kdbx::detail

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// KeePass KDBX 3.1 and 4.x files ↔ the KDBX object model (cxf/kdbx/database.h).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cxf/crypto/secret.h"
+#include "cxf/formats/format.h"
+#include "cxf/kdbx/database.h"
+#include "cxf/limits.h"
+
+namespace cxf::kdbx {
+
+struct FormatVersion {
+    std::uint16_t major = 4;
+    std::uint16_t minor = 0;
+    auto operator<=>(const FormatVersion&) const = default;
+};
+
+enum class Cipher : std::uint8_t { aes256_cbc, twofish_cbc, chacha20 };
+enum class Compression : std::uint8_t { none, gzip };
+enum class Kdf : std::uint8_t { aes_kdf, argon2d, argon2id };
+enum class InnerStream : std::uint8_t { none, salsa20, chacha20 };
+
+std::string_view name(Cipher cipher) noexcept;            // "AES-256-CBC", "Twofish-CBC", "ChaCha20"
+std::string_view name(Compression compression) noexcept;  // "none", "gzip"
+std::string_view name(Kdf kdf) noexcept;                  // "AES-KDF", "Argon2d", "Argon2id"
+std::string_view name(InnerStream stream) noexcept;       // "none", "Salsa20", "ChaCha20"
+
+// The KDF and its parameters as KDBX 4 stores them (KDBX 3.x: AES-KDF from TransformSeed/Rounds).
+struct KdfParameters {
+    Kdf kdf = Kdf::argon2id;
+    Bytes salt;                       // S: the AES-KDF seed or the Argon2 salt
+    std::uint64_t rounds = 0;         // R: AES-KDF
+    std::uint64_t memory_bytes = 0;   // M: Argon2, in bytes (not KiB)
+    std::uint64_t iterations = 0;     // I: Argon2
+    std::uint32_t parallelism = 0;    // P: Argon2 lanes
+    std::uint32_t version = 0x13;     // V: Argon2 0x10 or 0x13
+    Bytes secret;                     // K: Argon2 secret key (optional, no known writer uses it)
+    Bytes associated_data;            // A: Argon2 associated data (optional)
+    bool operator==(const KdfParameters&) const = default;
+};
+
+// Argon2id at KeePass's default cost: 64 MiB, 2 passes, 2 lanes.
+KdfParameters default_kdf();
+
+// What the unencrypted outer header says; no secrets.
+struct HeaderInfo {
+    FormatVersion version;
+    Cipher cipher = Cipher::aes256_cbc;
+    Compression compression = Compression::gzip;
+    KdfParameters kdf;
+    std::optional<InnerStream> inner_stream;  // KDBX 3.x; KDBX 4 keeps it in the encrypted inner header
+    std::size_t header_size = 0;              // bytes, signature to end of the EndOfHeader field
+    VariantMap public_custom_data;            // KDBX 4 field 12
+};
+
+// SHA-256 over the key components (SHA-256 of the password, the key file's 32 bytes), KeePass's
+// "composite key"; what the KDF transforms.
+struct CompositeKey {
+    crypto::SecureBytes hash;
+};
+
+// `password` null: no password. An empty password is a password ("" is hashed; KeePass §1.4).
+// `key_file` is the key file's content: KeePass XML v1.0/v2.0, 32 raw bytes, 64 hex digits, or any
+// other file (its SHA-256). Throws Errc::usage when given neither, Errc::malformed for a broken XML
+// key file, Errc::integrity when a v2.0 key file's Data@Hash does not match.
+CompositeKey make_composite_key(const crypto::Secret* password, std::optional<ByteView> key_file,
+                                const std::string& key_file_name = {});
+
+// Signature check on the first bytes: yes for KDBX (and for KeePass 1.x .kdb, so that reading it
+// reports that it is not supported); never throws.
+Confidence detect(ByteView head) noexcept;
+
+// The outer header, without the key.
+HeaderInfo read_header_info(ByteView file, const std::string& file_name);
+
+// Decrypts, verifies and parses a whole file. Errc::wrong_password when the key does not open an
+// intact file, Errc::integrity for damage, Errc::limit_exceeded for costs over `limits`.
+Database open(ByteView file, const CompositeKey& key, const Limits& limits, const std::string& file_name);
+
+struct SaveSettings {
+    // 4: KDBX 4.0, or 4.1 when the content needs it. 3: KDBX 3.1 (AES-KDF only).
+    std::uint16_t major_version = 4;
+    Cipher cipher = Cipher::aes256_cbc;  // AES-256-CBC or ChaCha20
+    Compression compression = Compression::gzip;
+    // The salt is ignored: every save draws a fresh one, like every other seed and IV.
+    KdfParameters kdf = default_kdf();
+    // When set, the iterations (Argon2) or rounds (AES-KDF) are measured on this machine to take
+    // about this long, replacing kdf.iterations/kdf.rounds.
+    std::optional<std::chrono::milliseconds> target_unlock_time;
+};
+
+// The version save() writes for this content.
+FormatVersion save_version(const Database& database, const SaveSettings& settings);
+
+// The whole file. Throws Errc::usage for settings it cannot write (Twofish, Argon2 in KDBX 3.1, a
+// binary reference outside the pool).
+crypto::SecureBytes save(const Database& database, const CompositeKey& key, const SaveSettings& settings);
+
+}  // namespace cxf::kdbx

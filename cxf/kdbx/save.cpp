@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// Writing a KDBX file: fresh seeds, IVs and stream key on every save; KDBX 4.0/4.1 or 3.1.
+#include <algorithm>
+#include <limits>
+
+#include "cxf/crypto/hash.h"
+#include "cxf/error.h"
+#include "cxf/kdbx/block_stream.h"
+#include "cxf/kdbx/bytes.h"
+#include "cxf/kdbx/cipher.h"
+#include "cxf/kdbx/gzip.h"
+#include "cxf/kdbx/header.h"
+#include "cxf/kdbx/inner_header.h"
+#include "cxf/kdbx/kdf.h"
+#include "cxf/kdbx/keys.h"
+#include "cxf/kdbx/xml.h"
+
+namespace cxf::kdbx {
+
+namespace {
+
+using namespace detail;
+
+bool has_timestamps(const CustomData& data) {
+    return std::any_of(data.begin(), data.end(), [](const CustomDataItem& i) { return i.last_modified.has_value(); });
+}
+
+// KDBX 4.1 additions (KeePass 2.48): see kdbx.md §2 "Versioning rules".
+bool needs_41(const Entry& e) {
+    return !e.quality_check || e.previous_parent_group != nil_uuid || has_timestamps(e.custom_data) ||
+           std::any_of(e.history.begin(), e.history.end(), needs_41);
+}
+
+bool needs_41(const Group& g) {
+    return !g.tags.empty() || g.previous_parent_group != nil_uuid || has_timestamps(g.custom_data) ||
+           std::any_of(g.entries.begin(), g.entries.end(), [](const Entry& e) { return needs_41(e); }) ||
+           std::any_of(g.groups.begin(), g.groups.end(), [](const Group& c) { return needs_41(c); });
+}
+
+bool needs_41(const Database& db) {
+    return has_timestamps(db.meta.custom_data) ||
+           std::any_of(db.meta.custom_icons.begin(), db.meta.custom_icons.end(),
+                       [](const CustomIcon& i) { return !i.name.empty() || i.last_modified.has_value(); }) ||
+           needs_41(db.root);
+}
+
+void check_refs(const Entry& e, std::size_t pool_size) {
+    for (const BinaryRef& ref : e.binaries)
+        if (ref.index >= pool_size)
+            throw Error(Errc::usage, {}, "attachment '" + ref.key + "' refers to binary " + std::to_string(ref.index) +
+                                             " of a pool of " + std::to_string(pool_size));
+    for (const Entry& h : e.history) check_refs(h, pool_size);
+}
+
+void check_refs(const Group& g, std::size_t pool_size) {
+    for (const Entry& e : g.entries) check_refs(e, pool_size);
+    for (const Group& c : g.groups) check_refs(c, pool_size);
+}
+
+void check_settings(const Database& db, const SaveSettings& settings) {
+    if (settings.major_version != 3 && settings.major_version != 4)
+        throw Error(Errc::usage, {},
+                    "KDBX " + std::to_string(settings.major_version) + " cannot be written (3 or 4 can)");
+    if (settings.cipher == Cipher::twofish_cbc) throw Error(Errc::usage, {}, "Twofish is supported for reading only");
+    if (settings.major_version == 3 && settings.kdf.kdf != Kdf::aes_kdf)
+        throw Error(Errc::usage, {}, "KDBX 3.1 can only use AES-KDF, not " + std::string(name(settings.kdf.kdf)));
+    check_refs(db.root, db.binaries.size());
+    for (const Binary& b : db.binaries)
+        if (b.data.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+            throw Error(Errc::usage, {},
+                        "an attachment of " + std::to_string(b.data.size()) + " bytes is too big for KDBX");
+}
+
+// The settings' KDF with a fresh salt, tuned to the target time if one is set; bad parameters are the
+// caller's mistake (Errc::usage).
+KdfParameters fresh_kdf(const SaveSettings& settings) {
+    KdfParameters kdf = settings.kdf;
+    const crypto::SecureBytes salt = crypto::random_bytes(32);
+    kdf.salt.assign(salt.begin(), salt.end());
+    Limits unbounded;
+    unbounded.max_kdf_memory_bytes = unbounded.max_kdf_iterations = unbounded.max_aes_kdf_rounds = UINT64_MAX;
+    try {
+        if (settings.target_unlock_time) {
+            (kdf.kdf == Kdf::aes_kdf ? kdf.rounds : kdf.iterations) = 1;
+            check_kdf(kdf, unbounded, "", "KDF settings");
+            kdf = tune_kdf(kdf, *settings.target_unlock_time);
+        }
+        check_kdf(kdf, unbounded, "", "KDF settings");
+    } catch (const Error& e) {
+        throw Error(Errc::usage, {}, e.what());
+    }
+    return kdf;
+}
+
+Bytes random_public(std::size_t count) {
+    const crypto::SecureBytes r = crypto::random_bytes(count);
+    return Bytes(r.begin(), r.end());
+}
+
+crypto::SecureBytes compress(crypto::SecureBytes payload, Compression compression) {
+    return compression == Compression::gzip ? gzip(payload) : payload;
+}
+
+crypto::SecureBytes join(std::initializer_list<ByteView> parts) {
+    std::size_t size = 0;
+    for (const ByteView part : parts) size += part.size();
+    crypto::SecureBytes out;
+    out.reserve(size);
+    for (const ByteView part : parts) out.insert(out.end(), part.begin(), part.end());
+    return out;
+}
+
+crypto::SecureBytes save4(const Database& db, const OuterHeader& header, const MasterKeys& keys, Compression compression) {
+    const Bytes header_bytes = write_header(header);
+    // KDBX 4 files get ChaCha20 with a 64-byte key, as KeePass writes them.
+    const crypto::SecureBytes stream_key = crypto::random_bytes(64);
+    InnerStreamCipher stream(InnerStream::chacha20, stream_key);
+    crypto::SecureBytes payload;
+    write_inner_header(InnerStream::chacha20, stream_key, db.binaries, payload);
+    const crypto::SecureBytes xml = write_xml(db, XmlWriteContext{header.version, stream, {}, false});
+    payload.insert(payload.end(), xml.begin(), xml.end());
+    const Bytes ciphertext =
+        encrypt_payload(header.cipher, keys.cipher_key, header.iv, compress(std::move(payload), compression));
+    const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
+    const crypto::SecureBytes header_mac = crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header_bytes});
+    return join({header_bytes, header_hash, header_mac, write_hmac_blocks(ciphertext, keys.hmac_base_key)});
+}
+
+crypto::SecureBytes save3(const Database& db, OuterHeader& header, const MasterKeys& keys, Compression compression) {
+    header.stream_key = crypto::random_bytes(32);
+    header.stream_start_bytes = random_public(32);
+    header.inner_stream = InnerStream::salsa20;  // what KeePass writes in KDBX 3.1
+    const Bytes header_bytes = write_header(header);
+    InnerStreamCipher stream(header.inner_stream, header.stream_key);
+    const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
+    const crypto::SecureBytes xml =
+        write_xml(db, XmlWriteContext{header.version, stream, header_hash, compression == Compression::gzip});
+    crypto::SecureBytes plain(header.stream_start_bytes.begin(), header.stream_start_bytes.end());
+    write_hashed_blocks(compress(xml, compression), plain);
+    return join({header_bytes, encrypt_payload(header.cipher, keys.cipher_key, header.iv, plain)});
+}
+
+}  // namespace
+
+FormatVersion save_version(const Database& database, const SaveSettings& settings) {
+    if (settings.major_version == 3) return {3, 1};
+    return {4, static_cast<std::uint16_t>(needs_41(database) ? 1 : 0)};
+}
+
+crypto::SecureBytes save(const Database& database, const CompositeKey& key, const SaveSettings& settings) {
+    check_settings(database, settings);
+    OuterHeader header;
+    header.version = save_version(database, settings);
+    header.cipher = settings.cipher;
+    header.compression = settings.compression;
+    header.master_seed = random_public(32);
+    header.iv = random_public(iv_size(settings.cipher));
+    header.kdf = fresh_kdf(settings);
+    if (header.version.major >= 4) header.public_custom_data = database.public_custom_data;
+    const MasterKeys keys = derive_master_keys(header.master_seed, transform_key(key.hash, header.kdf));
+    return header.version.major >= 4 ? save4(database, header, keys, settings.compression)
+                                     : save3(database, header, keys, settings.compression);
+}
+
+}  // namespace cxf::kdbx

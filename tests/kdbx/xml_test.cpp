@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// Details of the XML reader that the sample files do not all reach: the inner stream's document
+// order across element kinds, inline and compressed binaries, lenient forms, unknown elements.
+#include <catch2/catch.hpp>
+
+#include "cxf/encoding/base64.h"
+#include "cxf/kdbx/gzip.h"
+#include "cxf/kdbx/inner_stream.h"
+#include "tests/kdbx/forge.h"
+#include "tests/kdbx/kdbx_support.h"
+
+using namespace test::kdbx;
+
+namespace {
+
+// Encrypts values in the order the document will hold them, as a writer would.
+class Protector {
+public:
+    Protector() : stream_(InnerStream::chacha20, forged_stream_key()) {}
+    std::string operator()(std::string_view plain) {
+        cxf::crypto::SecureBytes bytes = cxf::crypto::secure_copy(cxf::as_bytes(plain));
+        stream_.apply(bytes);
+        return cxf::encoding::base64_encode(bytes);
+    }
+
+private:
+    cxf::kdbx::detail::InnerStreamCipher stream_;
+};
+
+}  // namespace
+
+TEST_CASE("protected values consume the inner stream in document order, binaries and history included", "[kdbx]") {
+    Protector protect;
+    const std::string first = protect("first secret");
+    const std::string binary = protect("protected inline attachment");
+    const std::string empty = protect("");
+    const std::string old = protect("old secret");
+    const std::string last = protect("last ✓");
+    const cxf::crypto::SecureBytes zipped = cxf::kdbx::detail::gzip(cxf::as_bytes("compressed inline attachment"));
+    const std::string xml =
+        "<KeePassFile><Meta><Generator>g</Generator></Meta><Root><Group><Name>r</Name>"
+        "<Entry><String><Key>A</Key><Value Protected=\"True\">" + first + "</Value></String>"
+        "<Binary><Key>p.txt</Key><Value Protected=\"True\">" + binary + "</Value></Binary>"
+        "<Binary><Key>c.txt</Key><Value Compressed=\"True\">" + cxf::encoding::base64_encode(zipped) + "</Value></Binary>"
+        "<String><Key>E</Key><Value Protected=\"True\">" + empty + "</Value></String>"
+        "<History><Entry><String><Key>A</Key><Value Protected=\"True\">" + old + "</Value></String></Entry></History>"
+        "</Entry><Entry><String><Key>B</Key><Value Protected=\"true\">" + last + "</Value></String>"
+        "<String><Key>Plain</Key><Value ProtectInMemory=\"True\">not encrypted</Value></String></Entry>"
+        "</Group></Root></KeePassFile>";
+    const CompositeKey key = password_key("order");
+    const Database db = open(forge_kdbx4(xml, key), key, {}, "order");
+
+    const Entry& e = db.root.entries.at(0);
+    CHECK(value(e, "A") == "first secret");
+    CHECK(value(e, "E").empty());
+    CHECK(is_protected(e, "E"));
+    CHECK(attachment_text(db, e, "p.txt") == "protected inline attachment");
+    CHECK(db.binaries.at(e.binaries.at(0).index).protect);
+    CHECK(attachment_text(db, e, "c.txt") == "compressed inline attachment");
+    CHECK(value(e.history.at(0), "A") == "old secret");
+    const Entry& f = db.root.entries.at(1);
+    CHECK(value(f, "B") == "last ✓");
+    CHECK(value(f, "Plain") == "not encrypted");
+    CHECK_FALSE(is_protected(f, "Plain"));
+}
+
+TEST_CASE("lenient reading: either date form, no declaration, comments, CDATA, unknown elements kept", "[kdbx]") {
+    const std::string xml =
+        "<!-- written by hand --><KeePassFile><Meta><Generator><![CDATA[a <b> & c]]></Generator>"
+        "<DatabaseNameChanged>2021-01-23T16:33:23Z</DatabaseNameChanged><SettingsChanged>00ae1w4AAAA=</SettingsChanged>"
+        "<MemoryProtection><ProtectTitle>true</ProtectTitle><AutoEnableVisualHiding>False</AutoEnableVisualHiding></MemoryProtection>"
+        "<Future attr=\"1\"><Nested>x</Nested></Future></Meta>"
+        "<Root><Group><Name>r</Name><EnableAutoType></EnableAutoType><EnableSearching>False</EnableSearching>"
+        "<IconID></IconID><Tags>a, b;c</Tags><Entry><String><Key>Title</Key><Value>   </Value></String>"
+        "<QualityCheck>False</QualityCheck><Times><Expires>True</Expires><UsageCount>7</UsageCount></Times></Entry>"
+        "</Group><Extra/></Root></KeePassFile>";
+    const CompositeKey key = password_key("lenient");
+    const Database db = open(forge_kdbx4(xml, key), key, {}, "lenient");
+    CHECK(db.meta.generator == "a <b> & c");
+    CHECK(db.meta.database_name_changed == Time{63747016403});
+    CHECK(db.meta.settings_changed == Time{63747016403});
+    CHECK(db.meta.memory_protection.title);
+    CHECK(db.meta.unknown == std::vector<std::string>{"<Future attr=\"1\"><Nested>x</Nested></Future>"});
+    CHECK(db.root_unknown == std::vector<std::string>{"<Extra/>"});
+    CHECK_FALSE(db.root.enable_auto_type.has_value());
+    CHECK(db.root.enable_searching == false);
+    CHECK(db.root.icon_id == 48);
+    CHECK(db.root.tags == std::vector<std::string>{"a", "b", "c"});
+    const Entry& e = db.root.entries.at(0);
+    CHECK(value(e, "Title") == "   ");
+    CHECK_FALSE(e.quality_check);
+    CHECK(e.times.expires);
+    CHECK(e.times.usage_count == 7);
+
+    // What was kept unknown goes back out where it came from.
+    const cxf::crypto::SecureBytes saved = save(db, key, cheap_settings());
+    const Database again = open(saved, key, {}, "again");
+    CHECK(again.meta.unknown == db.meta.unknown);
+    CHECK(again.root_unknown == db.root_unknown);
+}
