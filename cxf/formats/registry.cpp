@@ -2,6 +2,7 @@
 // The built-in formats. Adding a format is adding its descriptor here (and its folders).
 #include <algorithm>
 
+#include "cxf/archive/cxp_format.h"
 #include "cxf/archive/plain_format.h"
 #include "cxf/cxf_json/format.h"
 #include "cxf/error.h"
@@ -23,6 +24,7 @@ constexpr FeatureName feature_table[] = {
 };
 
 const Format builtin[] = {
+    archive::cxp_format(),
     archive::plain_format(),
     cxf_json::format(),
     bitwarden_json::format(),

@@ -14,5 +14,6 @@ int run_convert(const Args& args);
 int run_inspect(const Args& args);
 int run_validate(const Args& args);
 int run_formats(const Args& args);
+int run_cxp(const Args& args);
 
 }  // namespace cxf::cli

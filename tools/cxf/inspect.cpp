@@ -15,10 +15,16 @@ namespace cxf::cli {
 
 namespace {
 
-void print_text(const Input& input, const Format& format, const std::vector<Property>& properties, const Counts& counts) {
+// What is readable without a password or key: printed before anything is decrypted, so it shows
+// even when decrypting is not possible.
+void print_header(const Input& input, const Format& format, const std::vector<Property>& properties) {
     std::cout << "file: " << input.name << '\n';
     std::cout << "format: " << format.id << " (" << format.title << ")\n";
     for (const Property& p : properties) std::cout << p.name << ": " << p.value << '\n';
+    std::cout.flush();
+}
+
+void print_counts(const Counts& counts) {
     std::cout << "accounts: " << counts.accounts << '\n';
     std::cout << "collections: " << counts.collections << '\n';
     std::cout << "items: " << counts.items << '\n';
@@ -81,10 +87,12 @@ int run_inspect(const Args& args) {
     const Format& format = input_format(vm, input);
     read.settings = format_settings(vm, format, &Format::read_options);
     const std::vector<Property> properties = format.describe ? format.describe(input) : std::vector<Property>{};
+    const bool json = vm.count("json") > 0;
+    if (!json) print_header(input, format, properties);
     Report report;
     const Counts counts = count(format.read(input, read, report));
-    if (vm.count("json")) print_json(input, format, properties, counts);
-    else print_text(input, format, properties, counts);
+    if (json) print_json(input, format, properties, counts);
+    else print_counts(counts);
     return exit_ok;
 }
 

@@ -28,6 +28,7 @@ constexpr Command commands[] = {
     {"inspect", "show a file's format, version and counts (never its values)", run_inspect},
     {"validate", "check a CXF document against CXF 1.0", run_validate},
     {"formats", "list the formats and what each can carry", run_formats},
+    {"cxp", "CXP keys: cxf cxp keygen PRIVATE_KEY REQUEST_JSON, for .cxp archives", run_cxp},
 };
 
 void print_usage(std::ostream& out) {
