@@ -9,6 +9,7 @@
 #include "cxf/formats/format.h"
 #include "importers/bitwarden_csv/bitwarden_csv.h"
 #include "importers/bitwarden_json/bitwarden_json.h"
+#include "importers/kdbx/format.h"
 
 namespace cxf {
 
@@ -23,7 +24,10 @@ constexpr FeatureName feature_table[] = {
     {Feature::unknown_data, "unknown-data"},
 };
 
+// Detection order: exact signatures first (KDBX magic, zip archives by their index entry), then the
+// JSON and CSV shapes, most specific first.
 const Format builtin[] = {
+    kdbx_map::format(),
     archive::cxp_format(),
     archive::plain_format(),
     cxf_json::format(),

@@ -69,6 +69,7 @@ void exercise(const Input& input) {
         if (!target.write) continue;
         WriteOptions write;
         write.password = [] { return crypto::Secret("pw"); };
+        if (target.id == "kdbx") write.settings = {{"kdbx-memory-mib", "1"}, {"kdbx-iterations", "1"}, {"kdbx-parallelism", "1"}};
         io::NullOutput out;
         try {
             target.write(vault, out, write, report);

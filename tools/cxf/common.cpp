@@ -40,7 +40,9 @@ po::options_description input_options() {
         ("key-file", po::value<std::string>()->value_name("FILE"), "input key file (KeePass)")
         ("max-input-mib", po::value<std::uint64_t>()->value_name("N"), "largest input to accept, MiB (default 1024)")
         ("max-string-mib", po::value<std::uint64_t>()->value_name("N"), "largest single string to accept, MiB (default 16)")
-        ("max-kdf-memory-mib", po::value<std::uint64_t>()->value_name("N"), "largest KDF memory cost to accept, MiB (default 4096)");
+        ("max-kdf-memory-mib", po::value<std::uint64_t>()->value_name("N"), "largest KDF memory cost to accept, MiB (default 4096)")
+        ("max-kdf-iterations", po::value<std::uint64_t>()->value_name("N"), "most Argon2 iterations to accept (default 100)")
+        ("max-aes-kdf-rounds", po::value<std::uint64_t>()->value_name("N"), "most AES-KDF rounds to accept (default 1073741824)");
     o.add(format_options(&Format::read_options, "Input format options"));
     return o;
 }
@@ -90,6 +92,8 @@ ReadOptions read_options(const po::variables_map& vm, const std::string& input) 
     if (vm.count("max-string-mib")) options.limits.max_string_bytes = vm["max-string-mib"].as<std::uint64_t>() * mib;
     if (vm.count("max-kdf-memory-mib"))
         options.limits.max_kdf_memory_bytes = vm["max-kdf-memory-mib"].as<std::uint64_t>() * mib;
+    if (vm.count("max-kdf-iterations")) options.limits.max_kdf_iterations = vm["max-kdf-iterations"].as<std::uint64_t>();
+    if (vm.count("max-aes-kdf-rounds")) options.limits.max_aes_kdf_rounds = vm["max-aes-kdf-rounds"].as<std::uint64_t>();
     return options;
 }
 

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#include "exporters/kdbx/attributes.h"
+
+#include "importers/kdbx/entry.h"
+#include "importers/kdbx/names.h"
+#include "importers/kdbx/urls.h"
+
+namespace cxf::kdbx_map {
+
+Attributes::Attributes(const kdbx::Meta& meta) {
+    for (const std::string_view key : standard_keys) {
+        strings_.push_back({std::string(key), crypto::Secret(), standard_protect(meta, key)});
+        taken_.insert(std::string(key));
+    }
+}
+
+void Attributes::set_standard(std::string_view key, std::string_view value) {
+    for (kdbx::StringField& s : strings_)
+        if (s.key == key) s.value = crypto::Secret(value);
+}
+
+void Attributes::add_exact(kdbx::StringField field) {
+    taken_.insert(field.key);
+    strings_.push_back(std::move(field));
+}
+
+std::string Attributes::add(std::string_view wanted, std::string_view value, bool protect) {
+    std::string key(wanted.empty() ? "Field" : wanted);
+    // A URL-shaped key with a value would be read back as a URL.
+    for (int n = 2; taken_.contains(key) || (!value.empty() && is_scope_key(key)); ++n) key = std::string(wanted.empty() ? "Field" : wanted) + " " + std::to_string(n);
+    taken_.insert(key);
+    strings_.push_back({key, crypto::Secret(value), protect});
+    return key;
+}
+
+}  // namespace cxf::kdbx_map

@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: MIT
+// Vault → KDBX object model: the first account is the root group, further accounts are top-level
+// groups marked as such, collections are groups, items are entries; the "cxf.local/kdbx" extensions
+// give back Meta, the recycle bin, deleted objects and the attachment pool as they were.
+#include <algorithm>
+#include <ctime>
+#include <functional>
+#include <map>
+#include <set>
+
+#include <openssl/evp.h>
+
+#include "cxf/cxf_json/cxf_json.h"
+#include "cxf/encoding/base64.h"
+#include "cxf/formats/losses.h"
+#include "exporters/kdbx/entry.h"
+#include "exporters/kdbx/write.h"
+#include "importers/kdbx/extension.h"
+#include "importers/kdbx/kdbx_json.h"
+#include "importers/kdbx/names.h"
+#include "importers/kdbx/pool.h"
+
+namespace cxf::kdbx_map {
+
+namespace {
+
+using kdbx::Time;
+
+struct ByteOrder {
+    bool operator()(ByteView a, ByteView b) const {
+        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+    }
+};
+
+struct PoolInfo {
+    std::size_t size = 0;
+    bool explicit_order = false;
+    std::vector<std::size_t> protect;
+    std::map<std::size_t, crypto::SecureBytes> bytes;
+};
+
+std::string first_nonempty(std::initializer_list<std::string_view> texts) {
+    for (const std::string_view t : texts)
+        if (!t.empty()) return std::string(t);
+    return {};
+}
+
+class DatabaseWriter {
+public:
+    DatabaseWriter(const Vault& vault, Report& report, Time now) : vault_(vault), report_(report), now_(now) {}
+
+    kdbx::Database write() {
+        kdbx::Database db;
+        report_extensions_lost(vault_, extension_name, "KeePass KDBX", report_);
+        if (vault_.accounts.empty()) {
+            db.meta = fresh_meta(nullptr);
+            db.root = fresh_group(kdbx::new_uuid(), "Root");
+            return db;
+        }
+        const Account& first = vault_.accounts.front();
+        std::optional<JsonDoc> doc;
+        if (const RawExtension* ext = find_extension(first.extensions))
+            doc.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of account 0");
+        const auto member = [&](std::string_view key) { return doc ? doc->root().find(key) : std::nullopt; };
+
+        db.meta = member("meta") ? read_meta(*doc, *member("meta")) : fresh_meta(&first);
+        if (const auto root = member("root")) read_group_members(*doc, *root, db.root, true);
+        else db.root = fresh_group(uuid_for(first.id), first_nonempty({db.meta.database_name, "Root"}));
+        if (const auto v = member("deletedObjects")) db.deleted_objects = read_deleted_objects(*doc, *v);
+        if (const auto v = member("publicCustomData")) db.public_custom_data = read_variant_map(*doc, *v);
+        if (const auto v = member("unknown")) db.unknown = read_unknown(*doc, *v);
+        if (const auto v = member("rootUnknown")) db.root_unknown = read_unknown(*doc, *v);
+        if (const auto v = member("pool")) pool_ = read_pool(*doc, *v);
+        vault_marker(db.meta);
+        if (needs_marker(first, db.root.uuid)) db.meta.custom_data.push_back(account_marker(first));
+
+        WriteContext context{db.meta, now_, report_, staging_};
+        fill(first, 0, db.root, context);
+        if (const auto bin = member("recycleBin")) restore_recycle_bin(*doc, *bin, db.root);
+        for (std::size_t a = 1; a < vault_.accounts.size(); ++a) {
+            const Account& account = vault_.accounts[a];
+            kdbx::Group group;
+            std::optional<JsonDoc> own;
+            if (const RawExtension* ext = find_extension(account.extensions))
+                own.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of account " + std::to_string(a));
+            if (const auto g = own ? own->root().find("group") : std::nullopt) read_group_members(*own, *g, group, true);
+            else group = fresh_group(uuid_for(account.id), first_nonempty({account.full_name.value_or(""), account.username, account.email, "Account " + std::to_string(a + 1)}));
+            group.custom_data.push_back(account_marker(account));
+            fill(account, a, group, context);
+            db.root.groups.push_back(std::move(group));
+        }
+        build_pool(db);
+        return db;
+    }
+
+private:
+    kdbx::Meta fresh_meta(const Account* account) const {
+        kdbx::Meta m;
+        m.generator = "cxf";
+        m.settings_changed = now_;
+        if (account) m.database_name = first_nonempty({account->full_name.value_or(""), account->username, account->email});
+        for (Time* t : {&m.database_name_changed, &m.database_description_changed, &m.default_user_name_changed,
+                        &m.master_key_changed, &m.recycle_bin_changed, &m.entry_templates_group_changed})
+            *t = now_;
+        // KeePass trims history beyond this when an entry is next edited; keep all that was brought.
+        std::size_t longest = 0;
+        for (const Account& a : vault_.accounts)
+            for (const Item& i : a.items) longest = std::max(longest, i.history.size());
+        m.history_max_items = static_cast<std::int32_t>(std::max<std::size_t>(10, longest));
+        return m;
+    }
+
+    kdbx::Group fresh_group(const kdbx::Uuid& uuid, std::string name) const {
+        kdbx::Group g;
+        g.uuid = uuid;
+        g.name = std::move(name);
+        g.times = fresh_times(now_, now_);
+        return g;
+    }
+
+    // The CXF header of another exporter is kept; one that names cxf itself (or nobody) describes
+    // this conversion, which the next export describes afresh.
+    void vault_marker(kdbx::Meta& meta) const {
+        const bool foreign = !vault_.exporter_rp_id.empty() && vault_.exporter_rp_id != cxf_json::own_rp_id;
+        if (!foreign && !vault_.bare_account) return;
+        JsonOut out;
+        out.begin_object();
+        if (!vault_.exporter_rp_id.empty()) out.key("exporterRpId").string(vault_.exporter_rp_id);
+        if (!vault_.exporter_display_name.empty()) out.key("exporterDisplayName").string(vault_.exporter_display_name);
+        if (vault_.timestamp) out.key("timestamp").integer(*vault_.timestamp);
+        if (vault_.bare_account) out.key("bareAccount").boolean(true);
+        out.end_object();
+        meta.custom_data.push_back({std::string(vault_key), std::string(out.take().view()), std::nullopt});
+    }
+
+    static bool needs_marker(const Account& a, const kdbx::Uuid& root) {
+        return a.id != Id(root.begin(), root.end()) || !a.username.empty() || !a.email.empty() || a.full_name;
+    }
+
+    static kdbx::CustomDataItem account_marker(const Account& a) {
+        JsonOut out;
+        out.begin_object();
+        out.key("id").string(encoding::base64url_encode(a.id));
+        out.key("username").string(a.username);
+        out.key("email").string(a.email);
+        if (a.full_name) out.key("fullName").string(*a.full_name);
+        out.end_object();
+        return {std::string(account_key), std::string(out.take().view()), std::nullopt};
+    }
+
+    // The account's collections become groups under `group`, its items entries in them (or in
+    // `group` itself when in no collection).
+    void fill(const Account& account, std::size_t a, kdbx::Group& group, WriteContext& context) {
+        std::map<Id, std::size_t> index;
+        for (std::size_t i = 0; i < account.items.size(); ++i) index.emplace(account.items[i].id, i);
+        std::vector<bool> placed(account.items.size(), false);
+        struct Node {
+            std::vector<std::size_t> items;
+            std::vector<Node> children;
+        };
+        std::vector<Node> nodes;
+        const std::string base = "/accounts/" + std::to_string(a) + "/collections";
+        std::function<Node(const Collection&, const std::string&)> place = [&](const Collection& c, const std::string& where) {
+            Node node;
+            for (std::size_t l = 0; l < c.items.size(); ++l) {
+                const LinkedItem& link = c.items[l];
+                const std::string link_place = where + "/items/" + std::to_string(l);
+                if (link.account && *link.account != account.id) {
+                    report_.lost(link_place, c.title, "linked item", "KeePass KDBX groups hold only entries of their own database");
+                    continue;
+                }
+                const auto found = index.find(link.item);
+                if (found == index.end()) {
+                    report_.lost(link_place, c.title, "linked item", "the linked item is not in this account");
+                    continue;
+                }
+                if (placed[found->second]) {
+                    report_.lost(link_place, account.items[found->second].title, "collection:" + c.title,
+                                 "a KDBX entry sits in one group: the item stays in the first collection that holds it");
+                    continue;
+                }
+                placed[found->second] = true;
+                node.items.push_back(found->second);
+            }
+            for (std::size_t s = 0; s < c.sub_collections.size(); ++s)
+                node.children.push_back(place(c.sub_collections[s], where + "/" + std::to_string(s) + "/subCollections"));
+            return node;
+        };
+        for (std::size_t c = 0; c < account.collections.size(); ++c)
+            nodes.push_back(place(account.collections[c], base + "/" + std::to_string(c)));
+
+        std::vector<std::size_t> at_root;
+        for (std::size_t i = 0; i < account.items.size(); ++i)
+            if (!placed[i]) at_root.push_back(i);
+        // The reader meets entries in document order; items it would meet out of order keep their place.
+        std::vector<std::size_t> order = at_root;
+        std::function<void(const Node&)> walk = [&](const Node& n) {
+            order.insert(order.end(), n.items.begin(), n.items.end());
+            for (const Node& child : n.children) walk(child);
+        };
+        for (const Node& n : nodes) walk(n);
+        bool in_order = true;
+        for (std::size_t i = 0; i < order.size(); ++i) in_order = in_order && order[i] == i;
+        const auto entry = [&](std::size_t i) {
+            return write_entry(account.items[i], context, item_place(a, i), in_order ? std::nullopt : std::optional(i));
+        };
+        for (const std::size_t i : at_root) group.entries.push_back(entry(i));
+        std::function<kdbx::Group(const Collection&, const Node&)> build = [&](const Collection& c, const Node& n) {
+            std::set<Id> placed_here;
+            for (const std::size_t i : n.items) placed_here.insert(account.items[i].id);
+            kdbx::Group g = collection_group(c, account.id, placed_here);
+            for (const std::size_t i : n.items) g.entries.push_back(entry(i));
+            for (std::size_t s = 0; s < c.sub_collections.size(); ++s) g.groups.push_back(build(c.sub_collections[s], n.children[s]));
+            return g;
+        };
+        for (std::size_t c = 0; c < account.collections.size(); ++c) group.groups.push_back(build(account.collections[c], nodes[c]));
+    }
+
+    // `placed` are the ids of the items the group holds.
+    kdbx::Group collection_group(const Collection& c, const Id& account_id, const std::set<Id>& placed) const {
+        kdbx::Group g;
+        g.uuid = uuid_for(c.id);
+        g.name = c.title;
+        g.notes = c.subtitle.value_or("");
+        std::optional<JsonDoc> doc;
+        if (const RawExtension* ext = find_extension(c.extensions))
+            doc.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of collection '" + c.title + "'");
+        const auto kept = [&](std::string_view key) { return doc ? doc->time(doc->root(), key) : std::nullopt; };
+        g.times.creation = c.creation_at ? Time::from_unix(*c.creation_at) : kept("creation").value_or(now_);
+        g.times.last_modification = c.modified_at ? Time::from_unix(*c.modified_at) : kept("modification").value_or(g.times.creation);
+        g.times = fresh_times(g.times.creation, g.times.last_modification);
+        if (doc) read_group_members(*doc, doc->root(), g, false);
+        JsonOut out;
+        out.begin_object();
+        if (c.id != Id(g.uuid.begin(), g.uuid.end())) out.key("id").string(encoding::base64url_encode(c.id));
+        if (c.subtitle && c.subtitle->empty()) out.key("subtitle").string("");
+        if (!c.creation_at) out.key("created").boolean(false);
+        if (!c.modified_at) out.key("modified").boolean(false);
+        // A link that names its own account says no more than one that names none; keep the spelling.
+        const auto naming = [&](const LinkedItem& l) { return l.account == account_id && placed.contains(l.item); };
+        if (std::any_of(c.items.begin(), c.items.end(), naming)) {
+            out.key("linksNamingAccount").begin_array();
+            for (const LinkedItem& l : c.items)
+                if (naming(l)) out.string(encoding::base64url_encode(l.item));
+            out.end_array();
+        }
+        out.end_object();
+        const crypto::Secret marker = out.take();
+        if (marker.size() > 2) g.custom_data.push_back({std::string(collection_key), std::string(marker.view()), std::nullopt});
+        return g;
+    }
+
+    PoolInfo read_pool(const JsonDoc& doc, const json::Cursor& o) const {
+        PoolInfo info;
+        info.size = static_cast<std::size_t>(doc.integer(o, "size").value_or(0));
+        info.explicit_order = doc.boolean(o, "explicit").value_or(false);
+        if (const auto list = doc.array(o, "protect"))
+            for (const json::Cursor i : list->elements()) info.protect.push_back(static_cast<std::size_t>(doc.integer(i)));
+        if (const auto list = doc.array(o, "binaries"))
+            for (const json::Cursor b : list->elements())
+                info.bytes[static_cast<std::size_t>(doc.integer(b, "index").value_or(0))] =
+                    doc.secure_bytes(b, "data").value_or(crypto::SecureBytes{});
+        return info;
+    }
+
+    void restore_recycle_bin(const JsonDoc& doc, const json::Cursor& o, kdbx::Group& root) {
+        kdbx::Group bin;
+        if (const auto g = doc.object(o, "group")) read_group_members(doc, *g, bin, true);
+        for_each_ref(bin, [&](kdbx::BinaryRef& ref) {
+            const auto found = pool_.bytes.find(ref.index);
+            ref.index = staging_.add(found == pool_.bytes.end() ? ByteView() : ByteView(found->second), ref.index);
+        });
+        const kdbx::Uuid parent = doc.uuid(o, "parent").value_or(root.uuid);
+        const auto index = static_cast<std::size_t>(doc.integer(o, "index").value_or(0));
+        kdbx::Group* target = find_group(root, parent);
+        if (!target) target = &root;
+        const std::size_t at = std::min(index, target->groups.size());
+        target->groups.insert(target->groups.begin() + static_cast<std::ptrdiff_t>(at), std::move(bin));
+    }
+
+    static kdbx::Group* find_group(kdbx::Group& g, const kdbx::Uuid& uuid) {
+        if (g.uuid == uuid) return &g;
+        for (kdbx::Group& child : g.groups)
+            if (kdbx::Group* found = find_group(child, uuid)) return found;
+        return nullptr;
+    }
+
+    // The pool as the file had it when every attachment still knows its place there; else each
+    // distinct content once, in document order.
+    void build_pool(kdbx::Database& db) {
+        std::vector<std::size_t> final_index(staging_.blobs.size());
+        std::vector<ByteView> pool;
+        if (!explicit_pool(pool, final_index)) {
+            pool.clear();
+            std::map<ByteView, std::size_t, ByteOrder> seen;
+            for_each_ref(db.root, [&](kdbx::BinaryRef& ref) {
+                const ByteView blob = staging_.blobs[ref.index];
+                const auto [it, added] = seen.emplace(blob, pool.size());
+                if (added) pool.push_back(blob);
+                final_index[ref.index] = it->second;
+            });
+        }
+        for_each_ref(db.root, [&](kdbx::BinaryRef& ref) { ref.index = final_index[ref.index]; });
+        for (const ByteView blob : pool) db.binaries.push_back({crypto::secure_copy(blob), false});
+        for (const std::size_t i : pool_.protect)
+            if (i < db.binaries.size()) db.binaries[i].protect = true;
+    }
+
+    bool explicit_pool(std::vector<ByteView>& pool, std::vector<std::size_t>& final_index) const {
+        if (!pool_.explicit_order) return false;
+        std::vector<std::optional<ByteView>> slots(pool_.size);
+        for (std::size_t s = 0; s < staging_.blobs.size(); ++s) {
+            const auto hint = staging_.pool_hints[s];
+            if (!hint || *hint >= slots.size()) return false;
+            if (slots[*hint] && !crypto::equal_ct(*slots[*hint], staging_.blobs[s])) return false;
+            slots[*hint] = staging_.blobs[s];
+            final_index[s] = *hint;
+        }
+        for (const auto& [i, bytes] : pool_.bytes)
+            if (i < slots.size() && !slots[i]) slots[i] = ByteView(bytes);
+        for (const auto& slot : slots) {
+            if (!slot) return false;
+            pool.push_back(*slot);
+        }
+        return true;
+    }
+
+    const Vault& vault_;
+    Report& report_;
+    Time now_;
+    Staging staging_;
+    PoolInfo pool_;
+};
+
+}  // namespace
+
+kdbx::Uuid uuid_for(const Id& id) {
+    kdbx::Uuid uuid{};
+    if (id.size() == uuid.size()) {
+        std::copy(id.begin(), id.end(), uuid.begin());
+        return uuid;
+    }
+    // A name-based UUID (RFC 4122 §4.3 shape, SHA-256 in place of SHA-1): the same id gives the same UUID.
+    std::uint8_t digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(id.data(), id.size(), digest, &length, EVP_sha256(), nullptr);
+    std::copy(digest, digest + uuid.size(), uuid.begin());
+    uuid[6] = static_cast<std::uint8_t>((uuid[6] & 0x0F) | 0x50);
+    uuid[8] = static_cast<std::uint8_t>((uuid[8] & 0x3F) | 0x80);
+    return uuid;
+}
+
+kdbx::Database to_database(const Vault& vault, Report& report, Timestamp now) {
+    return DatabaseWriter(vault, report, Time::from_unix(now != 0 ? now : static_cast<Timestamp>(std::time(nullptr)))).write();
+}
+
+}  // namespace cxf::kdbx_map

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// The KDBX importer: a KDBX object model → a vault, and a KDBX file → a vault.
+#pragma once
+
+#include "cxf/formats/format.h"
+#include "cxf/kdbx/database.h"
+
+namespace cxf::kdbx_map {
+
+// Groups → collections (the root group is the account), entries → items. The recycle bin is left
+// out of the items (reported as skipped) and kept, with everything else the model has no member for,
+// in "cxf.local/kdbx" extensions.
+Vault read_database(const kdbx::Database& database, Report& report);
+
+// Format::read for "kdbx": the key from the options (password asked only once the file is known to
+// be KDBX; read setting "no-password" for a key file alone), then read_database.
+Vault read(const Input& input, const ReadOptions& options, Report& report);
+
+}  // namespace cxf::kdbx_map
