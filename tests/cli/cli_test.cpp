@@ -189,7 +189,7 @@ TEST_CASE("formats lists every format with what it carries", "[cli]") {
     CHECK_THAT(r.out, Catch::Contains("loses:   attachments"));
 }
 
-TEST_CASE("--split writes numbered files of at most N items", "[cli]") {
+TEST_CASE("split writes numbered files of at most N items", "[cli]") {
     test::TempDir dir;
     const std::string dashlane = test::testdata("cxf/apple-cxp-dashlane-account.json");
     const auto r = run_cxf(dir, "convert '" + dashlane + "' d.cxf --split 5 --report r.json");

@@ -75,7 +75,7 @@ TEST_CASE("an output password protects what is written, and is asked for only th
     CHECK(std::find(files.begin(), files.end(), "q.bitwarden.json") == files.end());
 }
 
-TEST_CASE("--strict refuses to write when the output would lose something (exit 4)", "[cli]") {
+TEST_CASE("strict mode refuses to write when the output would lose something (exit 4)", "[cli]") {
     test::TempDir dir;
     const std::string plain = test::testdata("bitwarden/synthetic-bitwarden-plain-with-passkeys.json");
     const auto r = run_cxf(dir, "convert '" + plain + "' out.bitwarden.csv --strict --report r.json");
