@@ -110,7 +110,7 @@ TEST_CASE("Google's negative 'unknown' timestamps are dropped, reported", "[cxf]
     CHECK(changed(r.report, "negative timestamp"));
 }
 
-TEST_CASE("Apple's +978307200 s dates are corrected, reported; plausible dates are not touched", "[cxf][tolerance]") {
+TEST_CASE("Apple's +978307200 s dates are corrected, reported, plausible dates are not touched", "[cxf][tolerance]") {
     const Timestamp now = 1790000000;  // 2026-09
     const Result r = read(one_item("", R"(,"creationAt":2735237468,"modifiedAt":1700000000)"), now);
     CHECK(first_item(r).creation_at == 2735237468 - 978307200);
@@ -137,7 +137,7 @@ TEST_CASE("unknown members are reported, never silently dropped", "[cxf][toleran
     CHECK(found);
 }
 
-TEST_CASE("versions: 1.x minors are read with a warning; other majors and drafts are refused", "[cxf][tolerance]") {
+TEST_CASE("versions: 1.x minors are read with a warning, other majors and drafts are refused", "[cxf][tolerance]") {
     std::string doc = one_item("");
     doc.replace(doc.find(R"("minor":0)"), 9, R"("minor":3)");
     const Result r = read(doc);

@@ -152,7 +152,7 @@ TEST_CASE("LinkedItems and item references resolve", "[cxf][validate]") {
     CHECK_FALSE(has(r, W, "/accounts/0/collections/0/items/0/item", "not in this document"));
 }
 
-TEST_CASE("the shared extension only sits on collections and items; its open enums", "[cxf][validate]") {
+TEST_CASE("the shared extension only sits on collections and items, its open enums", "[cxf][validate]") {
     const std::string shared =
         R"({"name":"shared","accessors":[{"type":"robot","accountId":"AQ","name":"R","permissions":["read","fly"]},)"
         R"({"type":"user","accountId":"Ag","name":"U","permissions":["fly"]}]})";

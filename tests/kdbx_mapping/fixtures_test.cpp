@@ -182,7 +182,7 @@ TEST_CASE("TOTP in KeePassXC's otp URI, KeePass 2.47's TimeOtp-* and the legacy 
     CHECK(custom(seed, "TOTP Settings") == "<absent>");
 }
 
-TEST_CASE("URL, KP2A_URL*, KeePassDX URL_n and AndroidApp go to the item's scope; attachments and history come along",
+TEST_CASE("URL, KP2A_URL*, KeePassDX URL_n and AndroidApp go to the item's scope, attachments and history come along",
           "[kdbx-mapping]") {
     const cxf::Item& i = item(vault_of("generated/passkeys-pykeepass.kdbx"), "Multi-URL entry");
     REQUIRE(i.scope);
@@ -235,7 +235,7 @@ TEST_CASE("custom strings become one custom-fields credential, protected ones co
     }
 }
 
-TEST_CASE("groups become nested collections linking their entries; the recycle bin is skipped and kept", "[kdbx-mapping]") {
+TEST_CASE("groups become nested collections linking their entries, the recycle bin is skipped and kept", "[kdbx-mapping]") {
     const Read& r = read_once(fixture("keepassxc/RecycleBinWithData.kdbx"));
     for (const cxf::Notice& n : r.report.notices()) {
         if (n.kind != NoticeKind::skipped) continue;
