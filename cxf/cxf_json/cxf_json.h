@@ -30,6 +30,13 @@ struct ReadSettings {
 // recorded in `report`; spec violations that do not stop reading are recorded as errors.
 Vault read(std::string_view json, const std::string& file, const ReadSettings& settings, Report& report);
 
+// A JSON array of CXF extension objects (how formats with room for opaque data, such as KDBX's custom
+// data, carry extensions they have no other place for) and back.
+std::vector<Extension> read_extensions(std::string_view json, const std::string& file, const ReadSettings& settings,
+                                       Report& report);
+// Writes every extension except the one named `except`; empty text when that leaves none.
+crypto::Secret write_extensions(const std::vector<Extension>& extensions, std::string_view except = {});
+
 struct WriteSettings {
     bool pretty = true;
     Timestamp now = 0;  // Header timestamp when the vault has none; 0 = the current time

@@ -72,6 +72,9 @@ public:
         return vault;
     }
 
+    // A JSON array of extension objects, as items carry them.
+    std::vector<Extension> extension_list(const Cursor& c) { return extensions(c); }
+
 private:
     // --- diagnostics
 
@@ -678,6 +681,14 @@ private:
 
 Vault read(std::string_view json, const std::string& file, const ReadSettings& settings, Report& report) {
     return CxfReader(file, settings, report).run(json);
+}
+
+std::vector<Extension> read_extensions(std::string_view json, const std::string& file, const ReadSettings& settings,
+                                       Report& report) {
+    json::Tape tape;
+    json::parse(json, file, settings.limits, tape);
+    const std::string base;
+    return CxfReader(file, settings, report).extension_list(Cursor(tape, 0, base));
 }
 
 }  // namespace cxf::cxf_json

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Model → CXF 1.0 JSON, strictly: version {1,0}, unpadded base64url, Unix seconds, string values,
 // empty optional arrays left out, required arrays always present.
+#include <algorithm>
 #include <ctime>
 
 #include "cxf/cxf_json/cxf_json.h"
@@ -41,6 +42,13 @@ public:
         }
         w_.EndArray();
         w_.EndObject();
+    }
+
+    void extension_list(const std::vector<Extension>& exts, std::string_view except) {
+        w_.StartArray();
+        for (const Extension& e : exts)
+            if (except.empty() || extension_name(e) != except) extension(e);
+        w_.EndArray();
     }
 
 private:
@@ -359,6 +367,18 @@ void write_with(W& writer, const Vault& vault, Report& report, Timestamp now, bo
 }
 
 }  // namespace
+
+crypto::Secret write_extensions(const std::vector<Extension>& extensions, std::string_view except) {
+    const bool any = std::any_of(extensions.begin(), extensions.end(),
+                                 [&](const Extension& e) { return except.empty() || extension_name(e) != except; });
+    if (!any) return {};
+    crypto::Secret out;
+    json::SecretStream stream(out);
+    json::Writer<json::SecretStream> writer(stream);
+    Report unused;  // extensions lose nothing
+    CxfWriter<json::Writer<json::SecretStream>>(writer, unused, 0, false).extension_list(extensions, except);
+    return out;
+}
 
 void write(const Vault& vault, io::Output& out, const WriteSettings& settings, Report& report) {
     const Timestamp now = settings.now != 0 ? settings.now : static_cast<Timestamp>(std::time(nullptr));

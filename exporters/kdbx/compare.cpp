@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "exporters/kdbx/compare.h"
 
+#include "cxf/cxf_json/cxf_json.h"
+
 #include "cxf/model/credential_fields.h"
 #include "importers/kdbx/totp.h"
 
@@ -11,6 +13,10 @@ namespace {
 bool same_member(const Field& a, const Field& b) noexcept { return (!a && !b) || (a && b && kdbx_map::same(*a, *b)); }
 
 bool same_bytes(ByteView a, ByteView b) noexcept { return crypto::equal_ct(a, b); }
+
+bool same_list(const std::vector<Extension>& a, const std::vector<Extension>& b) {
+    return a.size() == b.size() && (a.empty() || cxf_json::write_extensions(a) == cxf_json::write_extensions(b));
+}
 
 template <typename T>
 bool same_fields(const T& a, const T& b) noexcept {
@@ -60,7 +66,8 @@ bool same_typed(const File& a, const File& b) noexcept {
 }
 
 bool same_typed(const CustomFields& a, const CustomFields& b) noexcept {
-    if (a.id != b.id || a.label != b.label || a.fields.size() != b.fields.size()) return false;
+    if (a.id != b.id || a.label != b.label || a.fields.size() != b.fields.size() || !same_list(a.extensions, b.extensions))
+        return false;
     for (std::size_t i = 0; i < a.fields.size(); ++i)
         if (!kdbx_map::same(a.fields[i], b.fields[i])) return false;
     return true;
@@ -84,7 +91,8 @@ bool same_typed(const UnknownCredential& a, const UnknownCredential& b) noexcept
 }  // namespace
 
 bool same(const EditableField& a, const EditableField& b) noexcept {
-    return a.type == b.type && a.other_type == b.other_type && a.value == b.value && a.label == b.label && a.id == b.id;
+    return a.type == b.type && a.other_type == b.other_type && a.value == b.value && a.label == b.label && a.id == b.id &&
+           same_list(a.extensions, b.extensions);
 }
 
 bool same(const Credential& a, const Credential& b) noexcept {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "exporters/kdbx/credentials.h"
 
+#include "cxf/cxf_json/cxf_json.h"
+
 #include <algorithm>
 
 #include "cxf/crypto/keys.h"
@@ -85,6 +87,7 @@ bool CredentialWriter::write(const Credential& credential) {
             else if constexpr (std::is_same_v<T, Passport>) fields_of(c, "Passport");
             else if constexpr (std::is_same_v<T, PersonName>) fields_of(c, "Name");
             else if constexpr (std::is_same_v<T, Wifi>) fields_of(c, "Wi-Fi");
+            else if constexpr (std::is_same_v<T, UnknownCredential>) opaque(c);
             else return false;
             return true;
         },
@@ -102,6 +105,7 @@ void CredentialWriter::field_ref(std::string_view member, const std::string& key
     if (!plain_type) out.key("fieldType").string(field.type_name());
     if (field.label) out.key("label").string(*field.label);
     if (!field.id.empty()) out.key("id").string(encoding::base64url_encode(field.id));
+    if (!field.extensions.empty()) out.key("extensions").raw(cxf_json::write_extensions(field.extensions).view());
     out.end_object();
 }
 
@@ -266,6 +270,18 @@ void CredentialWriter::custom_fields(const CustomFields& c) {
     out.key("fields").begin_array();
     for (const EditableField& f : c.fields) field_ref({}, add_field(f.label.value_or(""), f), f, std::nullopt);
     out.end_array();
+    if (!c.extensions.empty()) out.key("extensions").raw(cxf_json::write_extensions(c.extensions).view());
+    out.end_object();
+}
+
+// A credential type cxf does not know: its JSON in a protected attribute (it may hold secrets), so
+// KDBX keeps it and cxf gives it back.
+void CredentialWriter::opaque(const UnknownCredential& c) {
+    JsonOut& out = t_.layout;
+    out.begin_object();
+    out.key("type").string(opaque_type);
+    out.key("credentialType").string(c.type);
+    out.key("key").string(t_.attributes.add("Credential " + c.type, c.json.view(), true));
     out.end_object();
 }
 

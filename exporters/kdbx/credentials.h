@@ -43,6 +43,7 @@ private:
     void generated_password(const GeneratedPassword& c);
     void item_reference(const ItemReference& c);
     void ssh_key(const SshKey& c);
+    void opaque(const UnknownCredential& c);
     template <typename T>
     void fields_of(const T& c, std::string_view prefix);
 

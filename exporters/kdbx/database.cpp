@@ -51,7 +51,6 @@ public:
 
     kdbx::Database write() {
         kdbx::Database db;
-        report_extensions_lost(vault_, extension_name, "KeePass KDBX", report_);
         if (vault_.accounts.empty()) {
             db.meta = fresh_meta(nullptr);
             db.root = fresh_group(kdbx::new_uuid(), "Root");
@@ -73,6 +72,7 @@ public:
         if (const auto v = member("pool")) pool_ = read_pool(*doc, *v);
         vault_marker(db.meta);
         if (needs_marker(first, db.root.uuid)) db.meta.custom_data.push_back(account_marker(first));
+        carry_extensions(first.extensions, db.meta.custom_data);
 
         WriteContext context{db.meta, now_, report_, staging_};
         fill(first, 0, db.root, context);
@@ -86,6 +86,7 @@ public:
             if (const auto g = own ? own->root().find("group") : std::nullopt) read_group_members(*own, *g, group, true);
             else group = fresh_group(uuid_for(account.id), first_nonempty({account.full_name.value_or(""), account.username, account.email, "Account " + std::to_string(a + 1)}));
             group.custom_data.push_back(account_marker(account));
+            carry_extensions(account.extensions, group.custom_data);
             fill(account, a, group, context);
             db.root.groups.push_back(std::move(group));
         }
@@ -247,6 +248,7 @@ private:
         out.end_object();
         const crypto::Secret marker = out.take();
         if (marker.size() > 2) g.custom_data.push_back({std::string(collection_key), std::string(marker.view()), std::nullopt});
+        carry_extensions(c.extensions, g.custom_data);
         return g;
     }
 

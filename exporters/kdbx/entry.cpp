@@ -44,6 +44,7 @@ public:
 
         const std::string layout = item_layout(v, position, plain ? nullptr : &w);
         if (!layout.empty()) e.custom_data.push_back({std::string(item_layout_key), layout, std::nullopt});
+        carry_extensions(v.extensions, e.custom_data);
 
         e.strings = ordered(std::move(w.strings), extras);
         e.binaries = std::move(w.binaries);

@@ -5,6 +5,7 @@
 
 #include "cxf/otp/otpauth.h"
 #include "importers/kdbx/entry_source.h"
+#include "importers/kdbx/extension.h"
 #include "importers/kdbx/layout.h"
 #include "importers/kdbx/names.h"
 #include "importers/kdbx/passkey.h"
@@ -100,8 +101,11 @@ EntryReading read_version(const kdbx::Entry& entry, const EntryContext& context,
         extras.binaries.emplace();
         for (const kdbx::BinaryRef& ref : entry.binaries) extras.binaries->push_back(ref.index);
     }
+    item.extensions = carried_extensions(entry.custom_data, place, context.report);
     kdbx::Entry members = entry_members(entry);
-    std::erase_if(members.custom_data, [](const kdbx::CustomDataItem& d) { return d.key == item_layout_key; });
+    std::erase_if(members.custom_data, [](const kdbx::CustomDataItem& d) {
+        return d.key == item_layout_key || d.key == extensions_key;
+    });
     if (crypto::Secret json = entry_extension(members, extras); !json.empty())
         add_extension(item.extensions, std::move(json));
     return {std::move(item), layout.position};

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "importers/kdbx/extension.h"
 
+#include "cxf/cxf_json/cxf_json.h"
+
 #include "importers/kdbx/kdbx_json.h"
 #include "importers/kdbx/names.h"
 
@@ -193,6 +195,19 @@ EntryExtras read_entry_extension(const RawExtension* extension, kdbx::Entry& ent
     if (doc) read_entry_members(*doc, doc->root(), entry, false);
     else entry.times = fresh_times(entry.times.creation, entry.times.last_modification);
     return extras;
+}
+
+std::vector<Extension> carried_extensions(const kdbx::CustomData& data, const std::string& place, Report& report) {
+    const auto it = std::find_if(data.begin(), data.end(), [](const kdbx::CustomDataItem& d) { return d.key == extensions_key; });
+    if (it == data.end()) return {};
+    cxf_json::ReadSettings settings;
+    settings.collect_errors = true;  // a damaged list is reported, not fatal: the database itself is fine
+    return cxf_json::read_extensions(it->value, place + " custom data " + std::string(extensions_key), settings, report);
+}
+
+void carry_extensions(const std::vector<Extension>& extensions, kdbx::CustomData& data) {
+    if (const crypto::Secret foreign = cxf_json::write_extensions(extensions, extension_name); !foreign.empty())
+        data.push_back({std::string(extensions_key), std::string(foreign.view()), std::nullopt});
 }
 
 }  // namespace cxf::kdbx_map

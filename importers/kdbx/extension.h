@@ -12,6 +12,7 @@
 
 #include "cxf/kdbx/database.h"
 #include "cxf/model/vault.h"
+#include "cxf/report.h"
 #include "importers/kdbx/json.h"
 
 namespace cxf::kdbx_map {
@@ -65,6 +66,13 @@ void add_extension(std::vector<Extension>& extensions, crypto::Secret json);
 
 // The raw "cxf.local/kdbx" extension among `extensions`, or null.
 const RawExtension* find_extension(const std::vector<Extension>& extensions);
+
+// The extensions from other formats that `data` carries (CXF_EXTENSIONS); a damaged list is reported
+// (at `place`) and read as far as it goes.
+std::vector<Extension> carried_extensions(const kdbx::CustomData& data, const std::string& place, Report& report);
+
+// Puts every extension but cxf.local/kdbx into `data` as CXF_EXTENSIONS; nothing when there is none.
+void carry_extensions(const std::vector<Extension>& extensions, kdbx::CustomData& data);
 
 // Reads an item's extension into `entry` and returns its extras; the entry's creation and
 // modification times are the item's, else those kept in the extension, else `now`. Without an

@@ -57,7 +57,7 @@ Format format() noexcept {
         .read = read,
         .write = write,
         .describe = describe,
-        .carries = all_features & ~Features(Feature::unknown_data),
+        .carries = all_features,
         .read_options = read_options,
         .write_options = write_options(),
     };

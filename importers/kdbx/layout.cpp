@@ -3,7 +3,10 @@
 
 #include "cxf/crypto/keys.h"
 #include "cxf/crypto/openssh.h"
+#include "cxf/cxf_json/cxf_json.h"
 #include "cxf/encoding/base64.h"
+#include "cxf/error.h"
+#include "cxf/json/cursor.h"
 #include "cxf/model/credential_fields.h"
 #include "cxf/otp/otpauth.h"
 #include "importers/kdbx/json.h"
@@ -45,6 +48,7 @@ public:
         }
         if (type == ItemReference::type_name) return item_reference(o);
         if (type == SshKey::type_name) return ssh_key(o);
+        if (type == opaque_type) return opaque(o);
         doc_.fail(o, "a credential type cxf writes");
     }
 
@@ -105,7 +109,39 @@ private:
             if (!bytes) doc_.fail(ref, "a base64url id");
             f->id = std::move(*bytes);
         }
+        f->extensions = extensions(ref);
         return f;
+    }
+
+    std::vector<Extension> extensions(const json::Cursor& o) {
+        const auto list = o.find("extensions");
+        if (!list) return {};
+        Report report;
+        cxf_json::ReadSettings settings;
+        settings.collect_errors = true;
+        std::vector<Extension> out = cxf_json::read_extensions(json::to_json(*list).view(), "layout", settings, report);
+        if (report.has_errors()) throw Unreadable{"extensions in the entry's layout are damaged: " + report.first_error()->message};
+        return out;
+    }
+
+    // The attribute must still hold a JSON object of that type: it goes into CXF output verbatim.
+    UnknownCredential opaque(const json::Cursor& o) {
+        UnknownCredential u;
+        u.type = std::string(doc_.string(o, "credentialType").value_or(""));
+        auto v = value(o, "key");
+        if (!v) bad(o, "key", "credential");
+        try {
+            json::Tape tape;
+            json::parse(v->view(), "attribute", {}, tape);
+            const std::string base;
+            const json::Cursor root(tape, 0, base);
+            const auto type = root.find("type");
+            if (!type || !type->is_string() || type->string() != u.type) bad(o, "key", u.type + " credential");
+        } catch (const Error&) {
+            bad(o, "key", u.type + " credential");
+        }
+        u.json = std::move(*v);
+        return u;
     }
 
     template <typename T>
@@ -203,6 +239,7 @@ private:
         if (const auto fields = doc_.array(o, "fields"))
             for (const json::Cursor ref : fields->elements())
                 if (Field f = field(ref, std::nullopt)) c.fields.push_back(std::move(*f));
+        c.extensions = extensions(o);
         return c;
     }
 

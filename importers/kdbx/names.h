@@ -51,6 +51,11 @@ inline constexpr std::string_view hmac_otp_prefix = "HmacOtp-";
 // on an entry, the CXF shape of its credentials; on Meta, the vault's header and first account; on a
 // group, the account or collection it stands for.
 inline constexpr std::string_view item_layout_key = "CXF_ITEM";
+// The layout's type for a credential cxf does not know (never a CXF type name: those have no ":").
+inline constexpr std::string_view opaque_type = "cxf:opaque";
+// Extensions from other formats (e.g. "cxf.local/bitwarden") of the item, collection or account an
+// entry, group or Meta stands for, as a CXF JSON array.
+inline constexpr std::string_view extensions_key = "CXF_EXTENSIONS";
 inline constexpr std::string_view vault_key = "CXF_VAULT";
 inline constexpr std::string_view account_key = "CXF_ACCOUNT";
 inline constexpr std::string_view collection_key = "CXF_COLLECTION";

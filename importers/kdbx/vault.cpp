@@ -111,6 +111,7 @@ private:
         Account a;
         a.id = uuid_id(g.uuid);
         account_members(marker, a);
+        a.extensions = carried_extensions(marker, path.empty() ? "/" : path, report_);
         std::vector<std::pair<std::optional<std::size_t>, Item>> items;
         for (const kdbx::Entry& e : g.entries) {
             EntryReading r = read_entry(e, context_, path + "/" + title(e));
@@ -125,6 +126,7 @@ private:
                 Account other = account(child, child_path, child.custom_data, false);
                 kdbx::Group members = group_members(child);
                 drop(members.custom_data, account_key);
+                drop(members.custom_data, extensions_key);
                 JsonOut out;
                 out.begin_object();
                 out.key("name").string(extension_name);
@@ -156,6 +158,7 @@ private:
         c.creation_at = g.times.creation.unix();
         c.modified_at = g.times.last_modification.unix();
         bool dated = true;
+        c.extensions = carried_extensions(g.custom_data, path, report_);
         if (const kdbx::CustomDataItem* item = custom(g.custom_data, collection_key)) {
             const JsonDoc doc(item->value, "CustomData " + std::string(collection_key));
             c.id = id_member(doc, doc.root(), "id", c.id);
@@ -178,6 +181,7 @@ private:
         }
         kdbx::Group members = group_members(g);
         drop(members.custom_data, collection_key);
+        drop(members.custom_data, extensions_key);
         JsonOut out;
         out.begin_object();
         out.key("name").string(extension_name);
@@ -219,6 +223,7 @@ private:
         kdbx::Meta meta = db_.meta;
         drop(meta.custom_data, vault_key);
         drop(meta.custom_data, account_key);
+        drop(meta.custom_data, extensions_key);
         out.key("meta").begin_object();
         write_meta(out, meta);
         out.end_object();

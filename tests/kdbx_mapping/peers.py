@@ -259,7 +259,8 @@ def dump(path, password, keyfile):
 
 
 def xml_time(text):
-    if "T" in text:
+    # ISO 8601 text (KDBX 3.1) or base64 seconds since year 1 (KDBX 4), which may contain a "T" too.
+    if len(text) == 20 and text[4] == "-" and text.endswith("Z"):
         import datetime
         return int(datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc).timestamp())
     return int.from_bytes(base64.b64decode(text), "little", signed=True) - 62135596800
