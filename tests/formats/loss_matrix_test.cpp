@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+// Every writer against a vault holding every feature: what it reports lost is exactly what its
+// `carries` mask leaves out — a carried feature is never reported lost, and every feature it cannot
+// carry is reported, by name, at least once. This keeps `cxf formats` honest.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <set>
+
+#include "cxf/cxf.h"
+#include "cxf/cxf_json/cxf_json.h"
+#include "cxf/cxp/keys.h"
+#include "cxf/cxp/messages.h"
+#include "tests/cxf_json/kitchen_sink.h"
+#include "tests/support/testdata.h"
+
+using namespace cxf;
+
+namespace {
+
+// The kitchen sink (every credential type, history, collections, tags, times, unknown type and
+// extensions), with its file's bytes.
+Vault everything() {
+    Report report;
+    Vault v = cxf_json::read(test::kitchen_sink_cxf, "sink", {}, report);
+    std::get<File>(v.accounts[0].items[1].credentials[0]).data = crypto::SecureBytes{'h', 'e', 'l', 'l', 'o'};
+    return v;
+}
+
+// The feature a lost notice belongs to; nullopt for details of a feature that is otherwise carried
+// (a passkey's hmac secrets, an Android app's certificate, a favourite flag, a URL match rule, a
+// generated password…).
+std::optional<Feature> feature_of(const std::string& field) {
+    const auto starts = [&](std::string_view p) { return field.rfind(p, 0) == 0; };
+    if (starts("attachment:")) return Feature::attachments;
+    if (field == "passkey") return Feature::passkeys;
+    if (field == "totp") return Feature::totp;
+    if (field == "history" || field == "nested history") return Feature::history;
+    if (starts("collection:") || field == "linked item" || field == "folders") return Feature::folders;
+    if (field == "tags") return Feature::tags;
+    if (field == "timestamps" || field == "creationAt" || field == "modifiedAt") return Feature::timestamps;
+    if (field == "note" || field == "credential:note") return Feature::notes;
+    if (starts("custom-field") || field == "credential:custom-fields") return Feature::custom_fields;
+    if (field == "credential:credit-card") return Feature::cards;
+    if (field == "credential:person-name" || field == "credential:address" || field == "credential:identity-document" ||
+        field == "credential:passport" || field == "credential:drivers-license")
+        return Feature::identities;
+    if (field == "credential:ssh-key") return Feature::ssh_keys;
+    if (field == "credential:wifi") return Feature::wifi;
+    if (field == "credential:api-key") return Feature::api_keys;
+    if (starts("extension:") || field == "future-credential" || field == "credential:future-credential")
+        return Feature::unknown_data;
+    if (field == "basic-auth" || field == "credential:basic-auth") return Feature::logins;
+    return std::nullopt;
+}
+
+WriteOptions options_for(const Format& format, const test::TempDir& dir) {
+    WriteOptions options;
+    options.password = [] { return crypto::Secret("pw"); };
+    if (format.id == "kdbx") options.settings = {{"kdbx-memory-mib", "1"}, {"kdbx-iterations", "1"}, {"kdbx-parallelism", "1"}};
+    if (format.id == "cxp") {
+        const auto key = cxp::hpke::PrivateKey::generate(cxp::hpke::Kem::x25519_sha256);
+        cxp::ExportRequest request;
+        request.version = 0;
+        request.importer = "tests.example";
+        request.hpke.push_back(cxp::make_offer({cxp::hpke::Kem::x25519_sha256, cxp::hpke::Kdf::hkdf_sha256,
+                                                cxp::hpke::Aead::aes256_gcm}, key.public_key()));
+        std::ofstream(dir.path("request.json")) << cxp::write_export_request(request);
+        options.settings = {{"recipient", dir.path("request.json")}};
+    }
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("every writer reports lost exactly the features its carries mask leaves out", "[formats][losses]") {
+    const Vault vault = everything();
+    const test::TempDir dir;
+    std::size_t writers = 0;
+    for (const Format& format : formats()) {
+        if (!format.write) continue;
+        ++writers;
+        CAPTURE(format.id);
+        Report report;
+        io::NullOutput out;
+        format.write(vault, out, options_for(format, dir), report);
+        Features lost = 0;
+        for (const Notice& n : report.notices()) {
+            if (n.kind != NoticeKind::lost) continue;
+            CAPTURE(n.place, n.field, n.message);
+            CHECK_FALSE(n.place.empty());
+            CHECK_FALSE(n.field.empty());
+            if (const auto f = feature_of(n.field)) {
+                CHECK_FALSE(has(format.carries, *f));  // a carried feature must not be lost
+                lost |= Features(*f);
+            }
+        }
+        for (const FeatureName& f : feature_names()) {
+            CAPTURE(f.name);
+            CHECK(has(format.carries, f.feature) != has(lost, f.feature));  // what is not carried is reported
+        }
+    }
+    CHECK(writers >= 6);
+}
