@@ -19,9 +19,9 @@ std::string_view errc_name(Errc code) noexcept {
 }
 
 std::string Error::describe() const {
-    std::string out = where_.file.empty() ? std::string("<input>") : where_.file;
-    if (!where_.place.empty()) out += ": " + where_.place;
-    out += ": ";
+    std::string out = where_.file;
+    if (!where_.place.empty()) out += (out.empty() ? "" : ": ") + where_.place;
+    if (!out.empty()) out += ": ";
     out += what();
     return out;
 }

@@ -28,8 +28,14 @@ kdbx::StringField attribute(std::string_view key, std::string_view value, bool p
 }  // namespace
 
 std::optional<PasskeyReading> read_passkey(StringTable& strings, std::string& problem) {
-    const auto pem = strings.find(passkey_private_key);
-    const auto rp = strings.find(passkey_relying_party);
+    // Attributes a layout (CXF_ITEM) already used belong to a passkey read from it.
+    const auto unused = [&](std::string_view key) {
+        auto i = strings.find(key);
+        if (i && strings.used(*i)) i.reset();
+        return i;
+    };
+    const auto pem = unused(passkey_private_key);
+    const auto rp = unused(passkey_relying_party);
     const auto ids = pick(strings, {passkey_credential_id_legacy, passkey_credential_id});
     if (!pem && !rp && ids.empty()) return std::nullopt;
     if (!pem || !rp || ids.empty()) {

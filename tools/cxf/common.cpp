@@ -31,6 +31,10 @@ bool parse_args(const std::vector<std::string>& args, const std::string& usage, 
 }
 
 po::options_description input_options() {
+    const Limits limits;
+    const auto default_of = [](const char* what, std::uint64_t value) {
+        return std::string(what) + " (default " + std::to_string(value) + ")";
+    };
     po::options_description o("Input");
     o.add_options()
         ("from", po::value<std::string>()->value_name("ID"), "input format (default: detected from the content)")
@@ -38,11 +42,11 @@ po::options_description input_options() {
         ("password-env", po::value<std::string>()->value_name("VAR"), "input password: this environment variable")
         ("password-fd", po::value<int>()->value_name("N"), "input password: read from this file descriptor")
         ("key-file", po::value<std::string>()->value_name("FILE"), "input key file (KeePass)")
-        ("max-input-mib", po::value<std::uint64_t>()->value_name("N"), "largest input to accept, MiB (default 1024)")
-        ("max-string-mib", po::value<std::uint64_t>()->value_name("N"), "largest single string to accept, MiB (default 16)")
-        ("max-kdf-memory-mib", po::value<std::uint64_t>()->value_name("N"), "largest KDF memory cost to accept, MiB (default 4096)")
-        ("max-kdf-iterations", po::value<std::uint64_t>()->value_name("N"), "most Argon2 iterations to accept (default 100)")
-        ("max-aes-kdf-rounds", po::value<std::uint64_t>()->value_name("N"), "most AES-KDF rounds to accept (default 1073741824)");
+        ("max-input-mib", po::value<std::uint64_t>()->value_name("N"), default_of("largest input to accept, MiB", limits.max_input_bytes >> 20).c_str())
+        ("max-string-mib", po::value<std::uint64_t>()->value_name("N"), default_of("largest single string to accept, MiB", limits.max_string_bytes >> 20).c_str())
+        ("max-kdf-memory-mib", po::value<std::uint64_t>()->value_name("N"), default_of("largest KDF memory cost to accept, MiB", limits.max_kdf_memory_bytes >> 20).c_str())
+        ("max-kdf-iterations", po::value<std::uint64_t>()->value_name("N"), default_of("most Argon2 iterations to accept", limits.max_kdf_iterations).c_str())
+        ("max-aes-kdf-rounds", po::value<std::uint64_t>()->value_name("N"), default_of("most AES-KDF rounds to accept", limits.max_aes_kdf_rounds).c_str());
     o.add(format_options(&Format::read_options, "Input format options"));
     return o;
 }
