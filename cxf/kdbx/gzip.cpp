@@ -78,6 +78,14 @@ crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, const std:
     Inflater inflater;
     z_stream& z = inflater.z;
     crypto::SecureBytes out;
+    // The gzip trailer's ISIZE (the size mod 2^32) sizes the buffer once instead of doubling it: a
+    // third less peak memory for a large database. Only a hint, held to the cap like the output.
+    if (compressed.size() >= 18) {
+        const std::uint8_t* t = compressed.data() + compressed.size() - 4;
+        const std::uint64_t isize = std::uint64_t{t[0]} | std::uint64_t{t[1]} << 8 | std::uint64_t{t[2]} << 16 |
+                                    std::uint64_t{t[3]} << 24;
+        out.reserve(static_cast<std::size_t>(std::min(isize + chunk, cap)));
+    }
     std::size_t fed = 0;
     for (;;) {
         if (z.avail_in == 0 && fed < compressed.size()) {
