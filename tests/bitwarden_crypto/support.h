@@ -12,6 +12,7 @@
 #include "cxf/bitwarden/protected_export.h"
 #include "cxf/error.h"
 #include "tests/support/testdata.h"
+#include "tests/support/thrown.h"
 
 namespace test::bitwarden_crypto {
 
@@ -37,15 +38,7 @@ std::string with_member(std::string envelope, std::string_view key, std::string_
 // The string value of top-level member `key` of an envelope cxf wrote.
 std::string member_string(const std::string& envelope, std::string_view key);
 
-template <typename F>
-cxf::Error thrown_by(F&& f) {
-    try {
-        f();
-    } catch (const cxf::Error& e) {
-        return e;
-    }
-    throw std::runtime_error("expected a cxf::Error, none was thrown");
-}
+using test::thrown_by;
 
 // Runs tests/bitwarden_crypto/reference/bw_export.py with /usr/bin/python3; returns its exit status.
 int run_reference(const std::vector<std::string>& arguments);

@@ -10,21 +10,14 @@
 
 #include "cxf/crypto/secret.h"
 #include "cxf/error.h"
+#include "tests/support/thrown.h"
 
 namespace test::cxp {
 
 std::string hex(cxf::ByteView bytes);
 cxf::Bytes unhex(std::string_view text);  // fails the test on bad hex
 
-template <typename F>
-cxf::Error thrown_by(F&& f) {
-    try {
-        f();
-    } catch (const cxf::Error& e) {
-        return e;
-    }
-    throw std::runtime_error("expected a cxf::Error, none was thrown");
-}
+using test::thrown_by;
 
 void write_file(const std::string& path, std::string_view bytes);
 
