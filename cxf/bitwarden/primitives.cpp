@@ -7,6 +7,7 @@
 #include <openssl/core_names.h>
 #include <openssl/err.h>
 
+#include "cxf/crypto/cipher.h"
 #include "cxf/crypto/openssl_ptr.h"
 #include "cxf/error.h"
 
@@ -44,33 +45,6 @@ crypto::SecureBytes derive(const char* algorithm, const OSSL_PARAM* params, std:
     return out;
 }
 
-// AES-256-CBC over the whole input; nullopt when the final block is rejected (bad padding when decrypting).
-// EVP_CipherUpdate counts in int, so large inputs go in pieces.
-template <typename Out>
-std::optional<Out> aes256_cbc(ByteView key, ByteView iv, bool encrypt, ByteView input) {
-    constexpr std::size_t piece_size = 1 << 20;
-    const crypto::CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
-    if (!ctx) openssl_failed("AES-256-CBC");
-    check(EVP_CipherInit_ex2(ctx.get(), EVP_aes_256_cbc(), key.data(), iv.data(), encrypt ? 1 : 0, nullptr),
-          "AES-256-CBC");
-    Out out(input.size() + 16);
-    std::size_t written = 0;
-    for (std::size_t at = 0; at < input.size(); at += piece_size) {
-        const std::size_t piece = std::min(piece_size, input.size() - at);
-        int length = 0;
-        check(EVP_CipherUpdate(ctx.get(), out.data() + written, &length, input.data() + at, static_cast<int>(piece)),
-              "AES-256-CBC");
-        written += static_cast<std::size_t>(length);
-    }
-    int length = 0;
-    if (EVP_CipherFinal_ex(ctx.get(), out.data() + written, &length) != 1) {
-        ERR_clear_error();
-        return std::nullopt;
-    }
-    out.resize(written + static_cast<std::size_t>(length));
-    return out;
-}
-
 }  // namespace
 
 crypto::SecureBytes pbkdf2_sha256(ByteView password, ByteView salt, std::uint32_t iterations, std::size_t length) {
@@ -90,13 +64,13 @@ crypto::SecureBytes hkdf_sha256_expand(ByteView prk, std::string_view info, std:
 }
 
 Bytes aes256_cbc_encrypt(ByteView key, ByteView iv, ByteView plaintext) {
-    std::optional<Bytes> out = aes256_cbc<Bytes>(key, iv, true, plaintext);
+    const std::optional<crypto::SecureBytes> out = crypto::run_cipher(EVP_aes_256_cbc(), true, key, iv, plaintext, true);
     if (!out) openssl_failed("AES-256-CBC encryption");
-    return *std::move(out);
+    return Bytes(out->begin(), out->end());
 }
 
 std::optional<crypto::SecureBytes> aes256_cbc_decrypt(ByteView key, ByteView iv, ByteView ciphertext) {
-    return aes256_cbc<crypto::SecureBytes>(key, iv, false, ciphertext);
+    return crypto::run_cipher(EVP_aes_256_cbc(), false, key, iv, ciphertext, true);
 }
 
 }  // namespace cxf::bitwarden

@@ -7,7 +7,7 @@
 #include <nettle/cbc.h>
 #include <nettle/twofish.h>
 
-#include "cxf/crypto/openssl_ptr.h"
+#include "cxf/crypto/cipher.h"
 #include "cxf/error.h"
 
 namespace cxf::kdbx::detail {
@@ -15,10 +15,6 @@ namespace cxf::kdbx::detail {
 namespace {
 
 constexpr std::size_t block_size = 16;
-
-[[noreturn]] void openssl_failed(const char* what) {
-    throw Error(Errc::io, {}, std::string("OpenSSL failed: ") + what);
-}
 
 // OpenSSL's ChaCha20 IV is a 32-bit little-endian block counter followed by the 96-bit nonce.
 Bytes chacha20_iv(ByteView nonce) {
@@ -42,26 +38,8 @@ std::optional<crypto::SecureBytes> strip_padding(crypto::SecureBytes plain) {
 }
 
 crypto::SecureBytes openssl_decrypt(Cipher cipher, ByteView key, ByteView iv, ByteView ciphertext) {
-    const crypto::CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     const Bytes full_iv = cipher == Cipher::chacha20 ? chacha20_iv(iv) : Bytes(iv.begin(), iv.end());
-    if (!ctx || EVP_DecryptInit_ex(ctx.get(), evp_cipher(cipher), nullptr, key.data(), full_iv.data()) != 1)
-        openssl_failed("decrypt init");
-    EVP_CIPHER_CTX_set_padding(ctx.get(), 0);
-    crypto::SecureBytes out(ciphertext.size() + block_size);
-    std::size_t done = 0;
-    // EVP lengths are int: feed at most 1 GiB per call.
-    for (std::size_t at = 0; at < ciphertext.size();) {
-        const std::size_t n = std::min<std::size_t>(ciphertext.size() - at, std::size_t{1} << 30);
-        int length = 0;
-        if (EVP_DecryptUpdate(ctx.get(), out.data() + done, &length, ciphertext.data() + at, static_cast<int>(n)) != 1)
-            openssl_failed("decrypt");
-        done += static_cast<std::size_t>(length);
-        at += n;
-    }
-    int length = 0;
-    if (EVP_DecryptFinal_ex(ctx.get(), out.data() + done, &length) != 1) openssl_failed("decrypt final");
-    out.resize(done + static_cast<std::size_t>(length));
-    return out;
+    return *crypto::run_cipher(evp_cipher(cipher), false, key, full_iv, ciphertext, false);  // no padding: never rejected
 }
 
 crypto::SecureBytes twofish_decrypt(ByteView key, ByteView iv, ByteView ciphertext) {
@@ -94,24 +72,9 @@ std::optional<crypto::SecureBytes> decrypt_payload(Cipher cipher, ByteView key, 
 
 Bytes encrypt_payload(Cipher cipher, ByteView key, ByteView iv, ByteView plaintext) {
     if (cipher == Cipher::twofish_cbc) throw Error(Errc::usage, {}, "Twofish is supported for reading only");
-    const crypto::CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     const Bytes full_iv = cipher == Cipher::chacha20 ? chacha20_iv(iv) : Bytes(iv.begin(), iv.end());
-    if (!ctx || EVP_EncryptInit_ex(ctx.get(), evp_cipher(cipher), nullptr, key.data(), full_iv.data()) != 1)
-        openssl_failed("encrypt init");
-    Bytes out(plaintext.size() + block_size);
-    std::size_t done = 0;
-    for (std::size_t at = 0; at < plaintext.size();) {
-        const std::size_t n = std::min<std::size_t>(plaintext.size() - at, std::size_t{1} << 30);
-        int length = 0;
-        if (EVP_EncryptUpdate(ctx.get(), out.data() + done, &length, plaintext.data() + at, static_cast<int>(n)) != 1)
-            openssl_failed("encrypt");
-        done += static_cast<std::size_t>(length);
-        at += n;
-    }
-    int length = 0;
-    if (EVP_EncryptFinal_ex(ctx.get(), out.data() + done, &length) != 1) openssl_failed("encrypt final");
-    out.resize(done + static_cast<std::size_t>(length));
-    return out;
+    const crypto::SecureBytes out = *crypto::run_cipher(evp_cipher(cipher), true, key, full_iv, plaintext, true);
+    return Bytes(out.begin(), out.end());
 }
 
 }  // namespace cxf::kdbx::detail
