@@ -274,7 +274,6 @@ HeaderInfo header_info(const OuterHeader& header) {
     info.compression = header.compression;
     info.kdf = header.kdf;
     if (header.version.major < 4) info.inner_stream = header.inner_stream;
-    info.header_size = header.size;
     info.public_custom_data = header.public_custom_data;
     return info;
 }

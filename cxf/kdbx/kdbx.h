@@ -55,7 +55,6 @@ struct HeaderInfo {
     Compression compression = Compression::gzip;
     KdfParameters kdf;
     std::optional<InnerStream> inner_stream;  // KDBX 3.x; KDBX 4 keeps it in the encrypted inner header
-    std::size_t header_size = 0;              // bytes, signature to end of the EndOfHeader field
     VariantMap public_custom_data;            // KDBX 4 field 12
 };
 

@@ -24,7 +24,6 @@ public:
     std::string add(std::string_view wanted, std::string_view value, bool protect);
 
     std::vector<kdbx::StringField> take() { return std::move(strings_); }
-    const std::vector<kdbx::StringField>& strings() const noexcept { return strings_; }
 
 private:
     std::vector<kdbx::StringField> strings_;

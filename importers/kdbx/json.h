@@ -30,7 +30,6 @@ public:
     void integer(std::int64_t value) { writer_.Int64(value); }
     void unsigned_integer(std::uint64_t value) { writer_.Uint64(value); }
     void boolean(bool value) { writer_.Bool(value); }
-    void null() { writer_.Null(); }
     void uuid(const kdbx::Uuid& value);
     void bytes(ByteView value);                    // base64
     void time(kdbx::Time value) { integer(value.unix()); }  // Unix seconds (negative before 1970)
