@@ -8,8 +8,7 @@
 #include <map>
 #include <set>
 
-#include <openssl/evp.h>
-
+#include "cxf/crypto/hash.h"
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/formats/losses.h"
@@ -343,10 +342,8 @@ kdbx::Uuid uuid_for(const Id& id) {
         return uuid;
     }
     // A name-based UUID (RFC 4122 §4.3 shape, SHA-256 in place of SHA-1): the same id gives the same UUID.
-    std::uint8_t digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_Digest(id.data(), id.size(), digest, &length, EVP_sha256(), nullptr);
-    std::copy(digest, digest + uuid.size(), uuid.begin());
+    const crypto::SecureBytes digest = crypto::sha256({id});
+    std::copy_n(digest.begin(), uuid.size(), uuid.begin());
     uuid[6] = static_cast<std::uint8_t>((uuid[6] & 0x0F) | 0x50);
     uuid[8] = static_cast<std::uint8_t>((uuid[8] & 0x3F) | 0x80);
     return uuid;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Entry attachments → file credentials.
-#include <openssl/evp.h>
-
+#include "cxf/crypto/hash.h"
 #include "importers/kdbx/entry_source.h"
 
 namespace cxf::kdbx_map {
@@ -23,9 +22,8 @@ File read_attachment(EntrySource& source, std::size_t index, Id id) {
     file.id = std::move(id);
     file.name = ref.key;
     file.decrypted_size = data.size();
-    file.integrity_hash.resize(32);
-    unsigned int length = 0;
-    EVP_Digest(data.data(), data.size(), file.integrity_hash.data(), &length, EVP_sha256(), nullptr);
+    const crypto::SecureBytes hash = crypto::sha256({data});
+    file.integrity_hash.assign(hash.begin(), hash.end());
     file.data = data;
     return file;
 }
