@@ -12,12 +12,6 @@ namespace {
 
 constexpr std::string_view scheme = "otpauth://";
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     c = lower(c);
@@ -43,8 +37,26 @@ crypto::Secret decode(std::string_view text) {
     return out;
 }
 
-// Percent-encodes everything but RFC 3986 unreserved characters.
-void encode(std::string_view text, crypto::Secret& out) {
+}  // namespace
+
+char lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
+    return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+std::optional<std::uint16_t> positive_number(std::string_view text) {
+    std::uint16_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
+    return value;
+}
+
+void percent_encode(std::string_view text, crypto::Secret& out) {
     constexpr std::string_view hex = "0123456789ABCDEF";
     for (const char c : text) {
         const auto u = static_cast<unsigned char>(c);
@@ -59,17 +71,8 @@ void encode(std::string_view text, crypto::Secret& out) {
     }
 }
 
-std::optional<std::uint16_t> positive_number(std::string_view text) {
-    std::uint16_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
-    return value;
-}
-
-}  // namespace
-
 std::optional<Totp> parse_uri(std::string_view uri) {
-    if (uri.size() < scheme.size() || !iequals(uri.substr(0, scheme.size()), scheme)) return std::nullopt;
+    if (!istarts_with(uri, scheme)) return std::nullopt;
     std::string_view rest = uri.substr(scheme.size());
     const auto slash = rest.find('/');
     if (slash == std::string_view::npos || !iequals(rest.substr(0, slash), "totp")) return std::nullopt;
@@ -136,7 +139,7 @@ std::optional<Totp> parse_secret(std::string_view text) {
 }
 
 std::optional<Totp> parse(std::string_view text) {
-    if (text.size() >= scheme.size() && iequals(text.substr(0, scheme.size()), scheme)) return parse_uri(text);
+    if (istarts_with(text, scheme)) return parse_uri(text);
     return parse_secret(text);
 }
 
@@ -147,23 +150,23 @@ bool is_plain(const Totp& totp) noexcept {
 crypto::Secret to_uri(const Totp& totp, std::string_view fallback_label) {
     crypto::Secret uri("otpauth://totp/");
     if (totp.issuer) {
-        encode(*totp.issuer, uri);
+        percent_encode(*totp.issuer, uri);
         uri.push_back(':');
     }
-    if (totp.username) encode(*totp.username, uri);
-    else if (!totp.issuer) encode(fallback_label, uri);
+    if (totp.username) percent_encode(*totp.username, uri);
+    else if (!totp.issuer) percent_encode(fallback_label, uri);
     uri.append("?secret=");
-    encode(totp.secret.view(), uri);
+    percent_encode(totp.secret.view(), uri);
     if (totp.issuer) {
         uri.append("&issuer=");
-        encode(*totp.issuer, uri);
+        percent_encode(*totp.issuer, uri);
     }
     if (totp.algorithm != "sha1") {
         uri.append("&algorithm=");
         std::string upper = totp.algorithm;
         for (char& c : upper)
             if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        encode(upper, uri);
+        percent_encode(upper, uri);
     }
     if (totp.digits != 6) uri.append("&digits=" + std::to_string(totp.digits));
     if (totp.period != 30) uri.append("&period=" + std::to_string(totp.period));

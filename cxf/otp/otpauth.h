@@ -3,6 +3,7 @@
 // Base32 secrets. Shared by every format that stores TOTP as a string (Bitwarden, KeePass, CSVs).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -28,5 +29,14 @@ bool is_plain(const Totp& totp) noexcept;
 // An otpauth://totp/ URI. The label is "issuer:username" (or the one that exists, else
 // `fallback_label`); algorithm, digits and period are written only when they are not the defaults.
 crypto::Secret to_uri(const Totp& totp, std::string_view fallback_label = {});
+
+// The text rules above, for the other ways apps spell TOTP (KeeOtp settings, KeePass attributes).
+char lower(char c) noexcept;  // ASCII only
+bool iequals(std::string_view a, std::string_view b) noexcept;  // ASCII case-insensitive
+bool istarts_with(std::string_view text, std::string_view prefix) noexcept;
+// A whole decimal number from 1 to 65535, nothing around it.
+std::optional<std::uint16_t> positive_number(std::string_view text);
+// Appends `text` to `out`, percent-encoding all but RFC 3986 unreserved characters.
+void percent_encode(std::string_view text, crypto::Secret& out);
 
 }  // namespace cxf::otp

@@ -2,7 +2,6 @@
 #include "importers/kdbx/totp.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "cxf/encoding/base64.h"
 #include "cxf/otp/otpauth.h"
@@ -11,20 +10,6 @@
 namespace cxf::kdbx_map {
 
 namespace {
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() &&
-           std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) { return lower(a) == lower(b); });
-}
-
-std::optional<std::uint16_t> number(std::string_view text) {
-    std::uint16_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value == 0) return std::nullopt;
-    return value;
-}
 
 // A parsed shape: the TOTP, the keys it used, and its spelling (empty when not reproducible).
 struct Shape {
@@ -41,28 +26,11 @@ std::optional<std::pair<std::size_t, std::size_t>> parameter(std::string_view te
         const std::size_t amp = std::min(text.find('&', at), text.size());
         const std::string_view pair = text.substr(at, amp - at);
         const auto eq = pair.find('=');
-        if (eq != std::string_view::npos && pair.size() >= name.size() && eq == name.size() && istarts_with(pair, name))
+        if (eq != std::string_view::npos && pair.size() >= name.size() && eq == name.size() && otp::istarts_with(pair, name))
             return std::pair{at + eq + 1, amp};
         at = amp + 1;
     }
     return std::nullopt;
-}
-
-// RFC 3986 percent-encoding of all but the unreserved characters, as KeePassXC writes URI parts.
-crypto::Secret percent_encoded(std::string_view text) {
-    constexpr std::string_view hex = "0123456789ABCDEF";
-    crypto::Secret out;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-            out.push_back(c);
-        } else {
-            out.push_back('%');
-            out.push_back(hex[u >> 4]);
-            out.push_back(hex[u & 0xF]);
-        }
-    }
-    return out;
 }
 
 // The secret between `before` and `after`, written as it is or percent-encoded, so that the text
@@ -71,8 +39,10 @@ std::vector<TotpPart> template_part(std::string_view key, std::string_view text,
                                     const Totp& totp) {
     const std::string_view raw = text.substr(span.first, span.second - span.first);
     std::string encoding;
+    crypto::Secret encoded;
+    otp::percent_encode(totp.secret.view(), encoded);
     if (raw == totp.secret.view()) encoding = "text";
-    else if (raw == percent_encoded(totp.secret.view()).view()) encoding = "uri";
+    else if (raw == encoded.view()) encoding = "uri";
     else return {};
     return {TotpPart{std::string(key), encoding, std::string(text.substr(0, span.first)), std::string(text.substr(span.second)), {}}};
 }
@@ -80,7 +50,7 @@ std::vector<TotpPart> template_part(std::string_view key, std::string_view text,
 std::string algorithm_from_keepass(std::string_view name) {
     std::string lowered;
     for (const char c : name)
-        if (c != '-') lowered.push_back(lower(c));
+        if (c != '-') lowered.push_back(otp::lower(c));
     if (lowered.substr(0, 4) == "hmac") lowered.erase(0, 4);
     return lowered;
 }
@@ -100,8 +70,8 @@ std::optional<Shape> legacy_shape(const StringTable& strings, std::vector<std::s
                 problems.push_back("Steam TOTP (TOTP Settings \"S\") kept as custom fields: CXF cannot express Steam's encoding");
                 return std::nullopt;
             }
-            const auto period = number(text.substr(0, semicolon));
-            const auto digits = number(second);
+            const auto period = otp::positive_number(text.substr(0, semicolon));
+            const auto digits = otp::positive_number(second);
             if (!period || !digits) {
                 problems.push_back("TOTP Seed/TOTP Settings kept as custom fields: the settings are not \"period;digits\"");
                 return std::nullopt;
@@ -134,12 +104,12 @@ std::optional<Shape> keeotp_shape(std::string_view text) {
         return text.substr(span->first, span->second - span->first);
     };
     if (const auto size = setting("size")) {
-        const auto digits = number(*size);
+        const auto digits = otp::positive_number(*size);
         if (!digits) return std::nullopt;
         shape.totp.digits = *digits;
     }
     if (const auto step = setting("step")) {
-        const auto period = number(*step);
+        const auto period = otp::positive_number(*step);
         if (!period) return std::nullopt;
         shape.totp.period = *period;
     }
@@ -153,7 +123,7 @@ std::optional<Shape> otp_shape(const StringTable& strings, std::vector<std::stri
     if (!index || strings.used(*index)) return std::nullopt;
     const std::string_view text = strings.at(*index).value.view();
     std::optional<Shape> shape;
-    if (istarts_with(text, "otpauth://")) {
+    if (otp::istarts_with(text, "otpauth://")) {
         if (const auto encoder = parameter(text, text.find('?') + 1, "encoder"); encoder && encoder->second > encoder->first) {
             problems.push_back("Steam TOTP (otp encoder=steam) kept as a custom field: CXF cannot express Steam's encoding");
             return std::nullopt;
@@ -215,7 +185,7 @@ std::optional<Shape> time_otp_shape(const StringTable& strings, std::vector<std:
         if (key == time_otp_algorithm) {
             shape.totp.algorithm = algorithm_from_keepass(text);
         } else {
-            const auto n = number(text);
+            const auto n = otp::positive_number(text);
             if (!n) {
                 problems.push_back(std::string(key) + " is not a number: the TimeOtp attributes are kept as custom fields");
                 return std::nullopt;
@@ -285,7 +255,7 @@ std::optional<std::vector<kdbx::StringField>> render_parts(const std::vector<Tot
         if (part.encoding == "text") {
             value.append(totp.secret.view());
         } else if (part.encoding == "uri") {
-            value.append(percent_encoded(totp.secret.view()).view());
+            otp::percent_encode(totp.secret.view(), value);
         } else {
             const auto bytes = encoding::base32_decode(totp.secret.view());
             if (!bytes) return std::nullopt;
