@@ -51,6 +51,24 @@ Out encode64(ByteView bytes, const char* alphabet, bool pad) {
 }
 
 template <typename Out>
+Out encode32(ByteView bytes) {
+    Out out;
+    std::uint32_t acc = 0;
+    int bits = 0;
+    for (const std::uint8_t b : bytes) {
+        acc = (acc << 8) | b;
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            out.push_back(b32_alphabet[(acc >> bits) & 31]);
+        }
+        acc &= (1u << bits) - 1;
+    }
+    if (bits > 0) out.push_back(b32_alphabet[(acc << (5 - bits)) & 31]);
+    return out;
+}
+
+template <typename Out>
 std::optional<Out> decode64(std::string_view text, bool url, Quirks* quirks) {
     std::size_t end = text.size();
     std::size_t padding = 0;
@@ -121,23 +139,8 @@ std::optional<crypto::SecureBytes> base64url_decode_secure(std::string_view text
     return decode64<crypto::SecureBytes>(text, true, quirks);
 }
 
-std::string base32_encode(ByteView bytes) {
-    std::string out;
-    out.reserve((bytes.size() * 8 + 4) / 5);
-    std::uint32_t acc = 0;
-    int bits = 0;
-    for (const std::uint8_t b : bytes) {
-        acc = (acc << 8) | b;
-        bits += 8;
-        while (bits >= 5) {
-            bits -= 5;
-            out += b32_alphabet[(acc >> bits) & 31];
-        }
-        acc &= (1u << bits) - 1;
-    }
-    if (bits > 0) out += b32_alphabet[(acc << (5 - bits)) & 31];
-    return out;
-}
+std::string base32_encode(ByteView bytes) { return encode32<std::string>(bytes); }
+crypto::Secret base32_encode_secret(ByteView bytes) { return encode32<crypto::Secret>(bytes); }
 
 std::optional<crypto::SecureBytes> base32_decode(std::string_view text, Quirks* quirks) {
     Quirks found;

@@ -34,6 +34,7 @@ std::optional<Bytes> base64url_decode(std::string_view text, Quirks* quirks = nu
 std::optional<crypto::SecureBytes> base64url_decode_secure(std::string_view text, Quirks* quirks = nullptr);
 
 std::string base32_encode(ByteView bytes);  // uppercase, unpadded (what TOTP apps expect)
+crypto::Secret base32_encode_secret(ByteView bytes);
 // Case-insensitive; spaces, '-' separators and '=' padding are skipped and noted in quirks.
 std::optional<crypto::SecureBytes> base32_decode(std::string_view text, Quirks* quirks = nullptr);
 

@@ -180,8 +180,9 @@ void CredentialWriter::totp(const Totp& c) {
     out.end_object();
 }
 
-PasskeySpelling CredentialWriter::first_passkey_spelling() const {
-    return t_.plain && t_.extras.passkey ? *t_.extras.passkey : PasskeySpelling::fresh();
+const PasskeySpelling& CredentialWriter::first_passkey_spelling() const {
+    static const PasskeySpelling fresh = PasskeySpelling::fresh();
+    return t_.plain && t_.extras.passkey ? *t_.extras.passkey : fresh;
 }
 
 void CredentialWriter::passkey(const Passkey& c) {
@@ -190,7 +191,7 @@ void CredentialWriter::passkey(const Passkey& c) {
     out.key("type").string(Passkey::type_name);
     const std::string prefix = "Passkey ";
     if (!had_passkey_) {
-        const PasskeySpelling spelling = first_passkey_spelling();
+        const PasskeySpelling& spelling = first_passkey_spelling();
         bool handle_written = false;
         for (kdbx::StringField& s : passkey_attributes(c, spelling)) {
             if (s.key == passkey_user_handle) handle_written = true;

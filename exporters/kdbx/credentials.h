@@ -51,7 +51,7 @@ private:
     void field_ref(std::string_view member, const std::string& key, const EditableField& field, std::optional<FieldType> expected);
     std::string add_field(std::string_view wanted, const EditableField& field);
     std::vector<kdbx::StringField> first_totp_attributes(const Totp& c) const;
-    PasskeySpelling first_passkey_spelling() const;
+    const PasskeySpelling& first_passkey_spelling() const;
 
     CredentialTarget t_;
     bool had_basic_auth_ = false, had_note_ = false, had_totp_ = false, had_passkey_ = false;

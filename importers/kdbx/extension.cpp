@@ -40,7 +40,7 @@ void write_passkey(JsonOut& out, const PasskeySpelling& p) {
         }
         out.end_array();
     }
-    if (p.pem) out.key("pem").string(*p.pem);
+    if (p.pem) out.key("pem").string(p.pem->view());
     if (p.credential_id_text) out.key("credentialIdText").string(*p.credential_id_text);
     if (p.user_handle_text) out.key("userHandleText").string(*p.user_handle_text);
     out.end_object();
@@ -59,7 +59,7 @@ PasskeySpelling read_passkey(const JsonDoc& doc, const json::Cursor& o) {
             p.flags.emplace_back(std::move(key), std::string(doc.string(*++it)));
         }
     }
-    if (auto v = doc.string(o, "pem")) p.pem = std::string(*v);
+    if (auto v = doc.string(o, "pem")) p.pem = crypto::Secret(*v);
     if (auto v = doc.string(o, "credentialIdText")) p.credential_id_text = std::string(*v);
     if (auto v = doc.string(o, "userHandleText")) p.user_handle_text = std::string(*v);
     return p;

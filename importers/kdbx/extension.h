@@ -39,7 +39,7 @@ struct PasskeySpelling {
     std::vector<std::string> credential_id_keys;
     std::vector<std::string> username_keys;
     std::vector<std::pair<std::string, std::string>> flags;
-    std::optional<std::string> pem;  // the key as the file had it, when not the canonical PEM
+    std::optional<crypto::Secret> pem;  // the key as the file had it, when not the canonical PEM
     std::optional<std::string> credential_id_text, user_handle_text;
 
     // What cxf writes for a passkey: the current names, and both flags set (kdbx.md §3.1).

@@ -84,7 +84,7 @@ std::optional<PasskeyReading> read_passkey(StringTable& strings, std::string& pr
     r.passkey.rp_id = std::string(strings.at(*rp).value.view());
     r.passkey.user_handle = std::move(*handle);
     r.passkey.key = std::move(*der);
-    if (crypto::pkcs8_der_to_pem(r.passkey.key).view() != pem_text) r.spelling.pem = std::string(pem_text);
+    if (crypto::pkcs8_der_to_pem(r.passkey.key).view() != pem_text) r.spelling.pem = crypto::Secret(pem_text);
     if (encoding::base64url_encode(r.passkey.credential_id) != id_text) r.spelling.credential_id_text = std::string(id_text);
     if (handle_index && encoding::base64url_encode(r.passkey.user_handle) != strings.at(*handle_index).value.view())
         r.spelling.user_handle_text = std::string(strings.at(*handle_index).value.view());
@@ -105,8 +105,8 @@ std::vector<kdbx::StringField> passkey_attributes(const Passkey& p, const Passke
     const std::string id = decoded(spelling.credential_id_text) == p.credential_id ? *spelling.credential_id_text
                                                                                     : encoding::base64url_encode(p.credential_id);
     for (const std::string& key : spelling.credential_id_keys) out.push_back(attribute(key, id, true));
-    const auto pem_der = spelling.pem ? crypto::pkcs8_pem_to_der(*spelling.pem) : std::nullopt;
-    if (pem_der && crypto::equal_ct(*pem_der, p.key)) out.push_back(attribute(passkey_private_key, *spelling.pem, true));
+    const auto pem_der = spelling.pem ? crypto::pkcs8_pem_to_der(spelling.pem->view()) : std::nullopt;
+    if (pem_der && crypto::equal_ct(*pem_der, p.key)) out.push_back(attribute(passkey_private_key, spelling.pem->view(), true));
     else out.push_back(attribute(passkey_private_key, crypto::pkcs8_der_to_pem(p.key).view(), true));
     out.push_back(attribute(passkey_relying_party, p.rp_id, false));
     // An empty kept spelling means the file had no user handle.

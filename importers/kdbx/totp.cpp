@@ -160,7 +160,7 @@ std::optional<Shape> time_otp_shape(const StringTable& strings, std::vector<std:
             encoding = parsed ? "text" : "";
         } else if (key == time_otp_secret_hex) {
             bytes = encoding::hex_decode_secure(text);
-            if (bytes) encoding = encoding::hex_encode(*bytes) == text ? "hex" : "HEX";
+            if (bytes) encoding = std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'F'; }) ? "HEX" : "hex";
         } else if (key == time_otp_secret_base64) {
             bytes = encoding::base64_decode_secure(text);
             encoding = "base64";
@@ -172,7 +172,7 @@ std::optional<Shape> time_otp_shape(const StringTable& strings, std::vector<std:
             problems.push_back(std::string(key) + " kept as a custom field: it does not decode");
             return std::nullopt;
         }
-        if (bytes) shape.totp.secret = crypto::Secret(encoding::base32_encode(*bytes));
+        if (bytes) shape.totp.secret = encoding::base32_encode_secret(*bytes);
         shape.used.push_back(*index);
         shape.parts.push_back(TotpPart{std::string(key), encoding, {}, {}, {}});
         break;
