@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cxf/bitwarden/envelope.h"
+#include "cxf/bitwarden/guid.h"
 #include "cxf/bitwarden/kdf.h"
 #include "cxf/bitwarden/primitives.h"
 #include "cxf/crypto/hash.h"
@@ -24,12 +25,10 @@ bool is_true(const json::Cursor& root, std::string_view key) {
 
 // Lowercase version 4 GUID text, as Bitwarden's Utils.newGuid() makes for the validation field.
 std::string random_guid() {
-    crypto::SecureBytes bytes = crypto::random_bytes(16);
+    crypto::SecureBytes bytes = crypto::random_bytes(guid_bytes);
     bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0f) | 0x40);
     bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3f) | 0x80);
-    const std::string hex = encoding::hex_encode(bytes);
-    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
-           hex.substr(20);
+    return format_guid(bytes);
 }
 
 // Bitwarden's importer refuses a missing or whitespace-only password before trying it.

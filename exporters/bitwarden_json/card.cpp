@@ -2,16 +2,14 @@
 // credit-card → Bitwarden "card". The year-month expiry splits into expMonth ("4") and expYear
 // ("2030"), in the importer's spelling ("04", "30") when it still agrees.
 #include "exporters/bitwarden_json/cipher.h"
+#include "importers/bitwarden_json/codec.h"
 
 namespace cxf::bitwarden_json {
 
 namespace {
 
-bool digits(std::string_view s) {
-    for (const char c : s)
-        if (c < '0' || c > '9') return false;
-    return !s.empty() && s.size() <= 4;
-}
+// Up to four digits: a month or a year, small enough for std::stoi.
+bool digits(std::string_view s) { return s.size() <= 4 && all_digits(s); }
 
 }  // namespace
 

@@ -1,32 +1,20 @@
 // SPDX-License-Identifier: MIT
 #include "importers/bitwarden_json/codec.h"
 
-#include <openssl/sha.h>
-
-#include <array>
 #include <cstdio>
 
+#include "cxf/bitwarden/guid.h"
+#include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
 
 namespace cxf::bitwarden_json {
 
 namespace {
 
-constexpr std::size_t guid_bytes = 16;
+using bitwarden::format_guid;
+using bitwarden::guid_bytes;
+
 constexpr std::string_view b64_prefix = "b64.";
-
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-bool digits(std::string_view s) {
-    for (const char c : s)
-        if (c < '0' || c > '9') return false;
-    return !s.empty();
-}
 
 int number(std::string_view s) {
     int v = 0;
@@ -64,35 +52,15 @@ Civil civil_from_days(std::int64_t z) {
 
 }  // namespace
 
-std::optional<Bytes> parse_guid(std::string_view text) {
-    if (text.size() != 36) return std::nullopt;
-    Bytes out;
-    out.reserve(guid_bytes);
-    for (std::size_t i = 0; i < text.size();) {
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (text[i] != '-') return std::nullopt;
-            ++i;
-            continue;
-        }
-        const int hi = hex_digit(text[i]), lo = hex_digit(text[i + 1]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        out.push_back(static_cast<std::uint8_t>(hi * 16 + lo));
-        i += 2;
-    }
-    return out;
-}
-
-std::string format_guid(ByteView bytes) {
-    const std::string hex = encoding::hex_encode(bytes);
-    return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
-           hex.substr(20);
+bool all_digits(std::string_view text) noexcept {
+    for (const char c : text)
+        if (c < '0' || c > '9') return false;
+    return !text.empty();
 }
 
 std::string guid_for(ByteView id) {
     if (id.size() == guid_bytes) return format_guid(id);
-    std::array<std::uint8_t, SHA256_DIGEST_LENGTH> digest{};
-    SHA256(id.data(), id.size(), digest.data());
-    return format_guid(ByteView(digest).first(guid_bytes));
+    return format_guid(ByteView(crypto::sha256({id})).first(guid_bytes));
 }
 
 std::optional<Bytes> parse_credential_id(std::string_view text) {
@@ -101,7 +69,7 @@ std::optional<Bytes> parse_credential_id(std::string_view text) {
         if (!raw || raw->empty()) return std::nullopt;
         return raw;
     }
-    return parse_guid(text);
+    return bitwarden::parse_guid(text);
 }
 
 std::string format_credential_id(ByteView raw_id) {
@@ -116,7 +84,8 @@ std::optional<IsoTime> parse_iso(std::string_view t) {
         return std::nullopt;
     const std::string_view y = t.substr(0, 4), mo = t.substr(5, 2), d = t.substr(8, 2), h = t.substr(11, 2),
                            mi = t.substr(14, 2), s = t.substr(17, 2);
-    if (!digits(y) || !digits(mo) || !digits(d) || !digits(h) || !digits(mi) || !digits(s)) return std::nullopt;
+    if (!all_digits(y) || !all_digits(mo) || !all_digits(d) || !all_digits(h) || !all_digits(mi) || !all_digits(s))
+        return std::nullopt;
     const int month = number(mo), day = number(d), hour = number(h), minute = number(mi), second = number(s);
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
     std::string_view rest = t.substr(19);
@@ -132,8 +101,8 @@ std::optional<IsoTime> parse_iso(std::string_view t) {
     std::int64_t offset = 0;
     if (rest == "Z" || rest == "z") {
         rest = {};
-    } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' && digits(rest.substr(1, 2)) &&
-               digits(rest.substr(4, 2))) {
+    } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':' &&
+               all_digits(rest.substr(1, 2)) && all_digits(rest.substr(4, 2))) {
         offset = (number(rest.substr(1, 2)) * 60 + number(rest.substr(4, 2))) * 60;
         if (rest[0] == '-') offset = -offset;
         rest = {};

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The small text forms of Bitwarden exports: GUIDs, ISO 8601 dates, passkey credential ids.
-// Shared by the Bitwarden JSON importer and exporter.
+// The small text forms of Bitwarden exports: ids, ISO 8601 dates, passkey credential ids, digits.
+// Shared by the Bitwarden JSON importer and exporter (GUID text itself: cxf/bitwarden/guid.h).
 #pragma once
 
 #include <optional>
@@ -12,12 +12,8 @@
 
 namespace cxf::bitwarden_json {
 
-// "a2e10494-af23-400c-8146-23234e1830ed" → its 16 bytes in textual order (either case); nullopt
-// when the text is not exactly 8-4-4-4-12 hex digits.
-std::optional<Bytes> parse_guid(std::string_view text);
-
-// Lowercase 8-4-4-4-12 text of 16 bytes.
-std::string format_guid(ByteView bytes);
+// Non-empty and only '0' to '9'.
+bool all_digits(std::string_view text) noexcept;
 
 // A GUID for any id: its own bytes when it has 16, else 16 bytes of the SHA-256 of the id, so the
 // same id always gets the same GUID.

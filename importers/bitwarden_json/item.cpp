@@ -2,6 +2,7 @@
 // A Bitwarden cipher → cxf::Item: the members every type shares, then the type's own object.
 #include <algorithm>
 
+#include "cxf/bitwarden/guid.h"
 #include "importers/bitwarden_json/codec.h"
 #include "importers/bitwarden_json/items.h"
 
@@ -28,7 +29,7 @@ std::optional<Timestamp> date(const json::Cursor& value, std::string_view key, I
 Id item_id(const json::Cursor& value, ItemSource& source) {
     const auto text = source.text(value);
     if (!text) return {};
-    if (auto guid = parse_guid(*text)) return std::move(*guid);
+    if (auto guid = bitwarden::parse_guid(*text)) return std::move(*guid);
     // Hand-made exports use ids like "aaaa…": Bitwarden only uses them to link items to folders.
     source.extension().set_string("id", *text);
     source.report().changed(value.pointer(), "the id is not a GUID; a GUID derived from it will be written");

@@ -1,19 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "importers/bitwarden_json/person.h"
 
+#include "importers/bitwarden_json/codec.h"
+
 namespace cxf::bitwarden_json {
 
-namespace {
-bool digits(std::string_view s) {
-    for (const char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-}  // namespace
-
 FieldType date_type(std::string_view v) noexcept {
-    const bool shape = v.size() == 10 && v[4] == '-' && v[7] == '-' && digits(v.substr(0, 4)) && digits(v.substr(5, 2)) &&
-                       digits(v.substr(8, 2));
+    const bool shape = v.size() == 10 && v[4] == '-' && v[7] == '-' && all_digits(v.substr(0, 4)) &&
+                       all_digits(v.substr(5, 2)) && all_digits(v.substr(8, 2));
     if (!shape) return FieldType::string;
     const int month = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
     return month >= 1 && month <= 12 && day >= 1 && day <= 31 ? FieldType::date : FieldType::string;

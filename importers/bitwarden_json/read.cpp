@@ -3,6 +3,7 @@
 // rebuild the folder (or collection) tree from the "/" in the names and file the items in it.
 #include <map>
 
+#include "cxf/bitwarden/guid.h"
 #include "cxf/bitwarden/protected_export.h"
 #include "cxf/crypto/hash.h"
 #include "cxf/error.h"
@@ -90,7 +91,7 @@ private:
     // ids, so the same export (plain, protected, or written again by cxf) always gives the same account.
     Id account_id() const {
         if (organization_id_)
-            if (auto guid = parse_guid(*organization_id_)) return std::move(*guid);
+            if (auto guid = bitwarden::parse_guid(*organization_id_)) return std::move(*guid);
         crypto::SecureBytes ids;
         for (const ReadItem& r : items_) ids.insert(ids.end(), r.item.id.begin(), r.item.id.end());
         const crypto::SecureBytes digest = crypto::sha256({as_bytes("bitwarden account"), ids});
@@ -108,7 +109,7 @@ private:
             for (const auto m : g.members()) {
                 if (m.key == "id") {
                     id_text = std::string(source.text(m.value).value_or(""));
-                    if (auto guid = parse_guid(id_text)) {
+                    if (auto guid = bitwarden::parse_guid(id_text)) {
                         id = std::move(*guid);
                     } else {
                         const ByteView bytes = as_bytes(id_text);

@@ -5,11 +5,11 @@
 
 #include <set>
 
+#include "cxf/bitwarden/guid.h"
 #include "cxf/crypto/openssh.h"
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/model/split.h"
 #include "exporters/bitwarden_json/write.h"
-#include "importers/bitwarden_json/codec.h"
 #include "tests/bitwarden/support.h"
 #include "tests/cxf_json/kitchen_sink.h"
 
@@ -148,7 +148,7 @@ TEST_CASE("split parts are Bitwarden exports of at most N items with the folders
         const auto& part_items = back.accounts.at(0).items;
         CHECK(part_items.size() == (part < 2 ? 5u : 4u));
         items += part_items.size();
-        for (const Item& item : part_items) ids.insert(bitwarden_json::format_guid(item.id));
+        for (const Item& item : part_items) ids.insert(bitwarden::format_guid(item.id));
         // Every item keeps its folder: each folder id an item names is in this part's folders.
         const bwtest::Json doc(out);
         std::set<std::string> folders;

@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
+#include "cxf/bitwarden/guid.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/crypto/keys.h"
-#include "importers/bitwarden_json/codec.h"
 #include "tests/bitwarden/support.h"
 #include "tests/support/testdata.h"
 
@@ -183,7 +183,7 @@ TEST_CASE("pass-import-bitwarden.json: folders nested by name, logins, notes, cu
     REQUIRE(emails.sub_collections.size() == 1);
     const Collection& ws = emails.sub_collections[0];
     CHECK(ws.title == "WS");
-    CHECK(bitwarden_json::format_guid(ws.id) == "3a0df97b-cc85-4949-b7ba-ad2901290f34");
+    CHECK(bitwarden::format_guid(ws.id) == "3a0df97b-cc85-4949-b7ba-ad2901290f34");
     CHECK(links(ws, item_titled(v, "dpbx@fner.ws")));
     CHECK(links(ws, item_titled(v, "dpbx@mnyfymt.ws")));
     CHECK(emails.items.size() == 2);
@@ -212,7 +212,7 @@ TEST_CASE("pass-import-bitwarden-org.json: an organisation export with collectio
     CHECK(a.items.size() == 14);
     CHECK(bwtest::value(Field()) == "<absent>");
     // The account is the organisation.
-    CHECK(bitwarden_json::format_guid(a.id) == "9ed57801-6b9d-419e-8637-ad2d00f20e8a");
+    CHECK(bitwarden::format_guid(a.id) == "9ed57801-6b9d-419e-8637-ad2d00f20e8a");
     const Collection& corner = collection_titled(a.collections, "CornerCases");
     CHECK(links(corner, item_titled(v, "empty entry")));
     CHECK(links(corner, item_titled(v, "space title")));
@@ -253,7 +253,7 @@ TEST_CASE("bitwarden-to-keepass-test_passkey.json: one passkey with a GUID crede
     const Vault v = bwtest::read("bitwarden/bitwarden-to-keepass-test_passkey.json", report);
     const Item& item = item_titled(v, "webauthn.io");
     const Passkey& p = only<Passkey>(item);
-    CHECK(bitwarden_json::format_guid(p.credential_id) == "a3e15f8b-27c1-42ae-90cf-a615ad87854f");
+    CHECK(bitwarden::format_guid(p.credential_id) == "a3e15f8b-27c1-42ae-90cf-a615ad87854f");
     CHECK(p.credential_id.size() == 16);
     CHECK(p.rp_id == "webauthn.io");
     CHECK(p.username == "KPXC_BITWARDEN");
@@ -304,7 +304,7 @@ TEST_CASE("the synthetic exports (plain, PBKDF2, Argon2id) hold the same vault w
 
     const auto passkeys = bwtest::all<Passkey>(login);
     REQUIRE(passkeys.size() == 2);
-    CHECK(bitwarden_json::format_guid(passkeys[0]->credential_id) == "edcac623-8d75-48dd-8076-91079b4cb9d3");
+    CHECK(bitwarden::format_guid(passkeys[0]->credential_id) == "edcac623-8d75-48dd-8076-91079b4cb9d3");
     CHECK(b64url(passkeys[0]->user_handle) == "b0_ld16RACajhJm5DS_AeZJR4xQBRFsX1RpuRoLrXl0");
     CHECK(b64url(passkeys[1]->credential_id) == "PudkVjvP8jIJ-ZZOMVVtE7sH-A0");
     CHECK(passkeys[1]->credential_id.size() == 20);
