@@ -45,16 +45,14 @@ Envelope envelope_kind(const json::Cursor& root) {
     return is_true(root, "passwordProtected") ? Envelope::password_protected : Envelope::account_restricted;
 }
 
-crypto::SecureBytes decrypt_export(std::string_view envelope_json, const std::string& file,
-                                   const crypto::Secret& password, const Limits& limits) {
-    // "data" holds the whole export in one string, so the input cap bounds it rather than the string cap.
-    Limits envelope_limits = limits;
-    envelope_limits.max_string_bytes = std::max(limits.max_string_bytes, limits.max_input_bytes);
-    json::Tape tape;
-    json::parse(envelope_json, file, envelope_limits, tape);
-    const std::string document;
-    const json::Cursor root(tape, 0, document);
+Limits parse_limits(const Limits& limits) {
+    Limits out = limits;
+    out.max_string_bytes = std::max(limits.max_string_bytes, limits.max_input_bytes);
+    return out;
+}
 
+crypto::SecureBytes decrypt_export(const json::Cursor& root, const std::string& file, const crypto::Secret& password,
+                                   const Limits& limits) {
     switch (envelope_kind(root)) {
         case Envelope::plain:
             throw Error(Errc::usage, {file, ""}, "this Bitwarden export is not encrypted: it needs no password");
@@ -73,6 +71,14 @@ crypto::SecureBytes decrypt_export(std::string_view envelope_json, const std::st
         throw Error(Errc::wrong_password, {file, "/encKeyValidation_DO_NOT_EDIT"},
                     "wrong password (the MAC of the password check does not match)");
     return envelope.data.decrypt(key, {file, "/data"});
+}
+
+crypto::SecureBytes decrypt_export(std::string_view envelope_json, const std::string& file,
+                                   const crypto::Secret& password, const Limits& limits) {
+    json::Tape tape;
+    json::parse(envelope_json, file, parse_limits(limits), tape);
+    const std::string document;
+    return decrypt_export(json::Cursor(tape, 0, document), file, password, limits);
 }
 
 crypto::SecureBytes encrypt_export(ByteView plain_json, const crypto::Secret& password, const KdfParams& kdf) {

@@ -28,11 +28,19 @@ enum class Envelope { plain, password_protected, account_restricted };
 // "encrypted" member at all).
 Envelope envelope_kind(const json::Cursor& root);
 
-// Decrypts a password-protected export to the plain export JSON it holds. Throws cxf::Error:
-// wrong_password when the validation field's MAC fails (checked before anything is decrypted), integrity
-// when the data MAC fails, malformed for a bad envelope or EncString (with its JSON pointer),
-// limit_exceeded for KDF parameters over the caps (checked before running the KDF), unsupported for an
-// account-restricted export, usage for an export that is not encrypted.
+// The limits to parse any Bitwarden JSON export with, before its kind is known: "data" of a
+// password-protected export holds the whole encrypted export in one string, so a string may be as long
+// as the input. A plain export's strings are for the caller to hold to `limits` itself.
+Limits parse_limits(const Limits& limits);
+
+// Decrypts a password-protected export, its root object already parsed, to the plain export JSON it
+// holds. Throws cxf::Error: wrong_password when the validation field's MAC fails (checked before
+// anything is decrypted), integrity when the data MAC fails, malformed for a bad envelope or EncString
+// (with its JSON pointer), limit_exceeded for KDF parameters over the caps (checked before running the
+// KDF), unsupported for an account-restricted export, usage for an export that is not encrypted.
+crypto::SecureBytes decrypt_export(const json::Cursor& root, const std::string& file, const crypto::Secret& password,
+                                   const Limits& limits);
+// The same from the export's text, parsed with parse_limits(limits).
 crypto::SecureBytes decrypt_export(std::string_view envelope_json, const std::string& file,
                                    const crypto::Secret& password, const Limits& limits);
 

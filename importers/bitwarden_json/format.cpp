@@ -24,7 +24,8 @@ constexpr FormatOption write_options[] = {
 std::vector<Property> describe_input(const Input& input) {
     json::Tape tape;
     const json::Handoff skip_items{is_item_path, [](const json::Tape&, std::uint32_t, const json::Path&) {}};
-    json::parse(as_text(input.bytes), input.name, Limits{}, tape, &skip_items);
+    // Format::describe is given no limits: the defaults, with room for a protected export's "data".
+    json::parse(as_text(input.bytes), input.name, bitwarden::parse_limits(Limits{}), tape, &skip_items);
     const std::string base;
     const json::Cursor root(tape, 0, base);
     std::vector<Property> out;

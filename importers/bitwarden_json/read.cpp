@@ -25,15 +25,18 @@ public:
         json::Tape tape;
         json::Handoff handoff{is_item_path, [&](const json::Tape& t, std::uint32_t index, const json::Path& path) {
                                   const std::string base = path.pointer();
-                                  items_.push_back(read_item(json::Cursor(t, index, base), file_, report_));
+                                  const json::Cursor item(t, index, base);
+                                  check_strings(item);
+                                  items_.push_back(read_item(item, file_, report_));
                               }};
-        json::parse(text, file_, limits_, tape, &handoff);
+        // One pass for every kind of export: a protected one is known only once its root is complete.
+        json::parse(text, file_, bitwarden::parse_limits(limits_), tape, &handoff);
         const std::string base;
         const json::Cursor root(tape, 0, base);
         if (!root.is_object())
             throw Error(Errc::malformed, {file_, ""}, "expected a Bitwarden export object, got " +
                                                           std::string(json::kind_name(root.kind())));
-        return map(root, text);
+        return map(root);
     }
 
 private:
@@ -41,15 +44,35 @@ private:
         throw Error(Errc::malformed, {file_, at.pointer()}, message);
     }
 
-    Vault map(const json::Cursor& root, std::string_view text) {
+    // The parse let strings grow to the input's size for a protected export's "data"; a plain
+    // export's strings keep the string cap. (Recursion no deeper than the parse's depth limit.)
+    void check_strings(const json::Cursor& value) const {
+        const auto check = [&](std::size_t size, const json::Cursor& at) {
+            if (size > limits_.max_string_bytes)
+                throw Error(Errc::limit_exceeded, {file_, at.pointer()},
+                            "a string of " + std::to_string(size) + " bytes is over the limit of " +
+                                std::to_string(limits_.max_string_bytes));
+        };
+        if (value.is_string()) check(value.size(), value);
+        if (value.is_object())
+            for (const auto m : value.members()) {
+                check(m.key.size(), m.value);
+                check_strings(m.value);
+            }
+        if (value.is_array())
+            for (const json::Cursor e : value.elements()) check_strings(e);
+    }
+
+    Vault map(const json::Cursor& root) {
         switch (bitwarden::envelope_kind(root)) {
             case bitwarden::Envelope::account_restricted:
                 throw Error(Errc::unsupported, {file_, ""},
                             "an account-restricted encrypted export can only be opened by its own Bitwarden account; "
                             "export again choosing \"Password protected\" (or unencrypted)");
-            case bitwarden::Envelope::password_protected: return open_protected(text);
+            case bitwarden::Envelope::password_protected: return open_protected(root);
             case bitwarden::Envelope::plain: break;
         }
+        check_strings(root);
         const auto items = root.find("items");
         if (!items || !items->is_array()) throw Error(Errc::malformed, {file_, ""}, "not a Bitwarden export: no 'items' array");
         for (const json::Cursor leftover : items->elements()) fail(leftover, "expected an item object");
@@ -77,7 +100,7 @@ private:
         return vault;
     }
 
-    Vault open_protected(std::string_view envelope) {
+    Vault open_protected(const json::Cursor& envelope) {
         if (!password_)
             throw Error(Errc::usage, {file_, ""},
                         "this Bitwarden export is password-protected: give its password with --password-file, "
