@@ -3,12 +3,13 @@
 // with a login, TOTP or passkey is a "login"; any other is a "note".
 #include "exporters/bitwarden_csv/write.h"
 
-#include <map>
+#include <algorithm>
 
 #include "cxf/csv/csv.h"
 #include "cxf/error.h"
 #include "cxf/formats/losses.h"
 #include "exporters/bitwarden_json/cipher.h"
+#include "exporters/bitwarden_json/folder_index.h"
 #include "exporters/bitwarden_json/metadata.h"
 #include "importers/bitwarden_csv/bitwarden_csv.h"
 #include "importers/bitwarden_json/extension.h"
@@ -24,48 +25,34 @@ constexpr std::string_view android_scheme = "androidapp://";
 class CsvWriter {
 public:
     CsvWriter(const Vault& vault, bool organization, Report& report)
-        : vault_(vault), organization_(organization), report_(report) {}
+        : vault_(vault), organization_(organization), report_(report), index_(vault, report) {
+        bitwarden_json::note_unkept_metadata(vault, index_, "Bitwarden CSV", report);
+    }
 
     void run(io::Output& out) {
         csv::Writer writer(out);
         if (organization_) writer.row(organization_header);
         else writer.row(individual_header);
-        for (std::size_t a = 0; a < vault_.accounts.size(); ++a) {
-            const Account& account = vault_.accounts[a];
-            folders_.clear();
-            for (const Collection& c : account.collections) walk(c, "");
-            for (std::size_t i = 0; i < account.items.size(); ++i)
-                row(writer, account.items[i], item_place(a, i));
-        }
+        for (std::size_t a = 0; a < vault_.accounts.size(); ++a)
+            for (std::size_t i = 0; i < vault_.accounts[a].items.size(); ++i)
+                row(writer, vault_.accounts[a].items[i], item_place(a, i));
     }
 
 private:
-    void walk(const Collection& c, const std::string& parent) {
-        const std::string path = parent.empty() ? c.title : parent + "/" + c.title;
-        for (const LinkedItem& l : c.items) folders_[std::string(l.item.begin(), l.item.end())].push_back(path);
-        for (const Collection& sub : c.sub_collections) walk(sub, path);
-    }
-
     void lost(const std::string& place, const Item& item, const std::string& field, const std::string& reason) {
         report_.lost(place, item.title, field, reason);
     }
 
+    // The folder, or the organisation's comma-separated collections.
     std::string filing(const Item& item, const std::string& place) {
-        const auto it = folders_.find(std::string(item.id.begin(), item.id.end()));
-        if (it == folders_.end()) return {};
-        const std::vector<std::string>& paths = it->second;
-        if (organization_) {
-            std::string joined;
-            for (const std::string& path : paths) {
-                if (path.find(',') != std::string::npos)
-                    report_.changed(place, "the ',' in collection '" + path + "' splits it in two when Bitwarden reads it");
-                joined += (joined.empty() ? "" : ",") + path;
-            }
-            return joined;
+        std::string joined;
+        for (const std::size_t f : index_.filing(item, place, organization_, report_)) {
+            const std::string& path = index_.folders()[f].path;
+            if (organization_ && path.find(',') != std::string::npos)
+                report_.changed(place, "the ',' in collection '" + path + "' splits it in two when Bitwarden reads it");
+            joined += (joined.empty() ? "" : ",") + path;
         }
-        for (std::size_t k = 1; k < paths.size(); ++k)
-            lost(place, item, "collection:" + paths[k], "a Bitwarden item is in one folder; it stays in '" + paths.front() + "'");
-        return paths.front();
+        return joined;
     }
 
     // "name: value" lines; Bitwarden CSV makes every field text.
@@ -181,7 +168,7 @@ private:
     const Vault& vault_;
     bool organization_;
     Report& report_;
-    std::map<std::string, std::vector<std::string>> folders_;  // item id bytes → folder paths
+    bitwarden_json::FolderIndex index_;
     std::size_t retyped_ = 0;
 };
 
@@ -198,7 +185,6 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
         organization = ext.string("layout") == "organization";
     }
     report_extensions_lost(vault, bitwarden_json::extension_name, "Bitwarden CSV", report);
-    bitwarden_json::note_unkept_metadata(vault, "Bitwarden CSV", report);
     CsvWriter(vault, organization, report).run(out);
 }
 

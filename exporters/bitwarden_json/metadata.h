@@ -7,9 +7,10 @@
 
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
+#include "exporters/bitwarden_json/folder_index.h"
 
 namespace cxf::bitwarden_json {
 
-void note_unkept_metadata(const Vault& vault, std::string_view target, Report& report);
+void note_unkept_metadata(const Vault& vault, const FolderIndex& folders, std::string_view target, Report& report);
 
 }  // namespace cxf::bitwarden_json

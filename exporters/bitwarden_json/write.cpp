@@ -3,15 +3,16 @@
 // their path with "/", each item filed in them, then the password-protected envelope if asked.
 #include "exporters/bitwarden_json/write.h"
 
+#include <algorithm>
 #include <charconv>
 #include <ctime>
-#include <map>
-#include <set>
+#include <deque>
 
 #include "cxf/bitwarden/protected_export.h"
 #include "cxf/error.h"
 #include "cxf/formats/losses.h"
 #include "exporters/bitwarden_json/cipher.h"
+#include "exporters/bitwarden_json/folder_index.h"
 #include "exporters/bitwarden_json/metadata.h"
 #include "importers/bitwarden_json/codec.h"
 
@@ -74,20 +75,35 @@ std::size_t item_count(const Vault& vault) {
     return n;
 }
 
-struct Folder {
-    std::string guid;
-    std::string path;
-    const Collection* collection;
-    std::string place;
+// A folder as written: its extension is parsed once for the id, organisation, external id and the
+// members cxf does not map.
+struct OutFolder {
+    explicit OutFolder(const Folder& f) : folder(f), ext(f.collection->extensions), guid(guid_of(f, ext)) {}
+
+    static std::string guid_of(const Folder& f, const ExtensionView& ext) {
+        const Id& id = f.collection->id;
+        const auto kept_id = ext.string("id");
+        const ByteView kept_bytes = kept_id ? as_bytes(*kept_id) : ByteView();
+        return kept_id && std::equal(kept_bytes.begin(), kept_bytes.end(), id.begin(), id.end()) ? std::string(*kept_id)
+                                                                                               : guid_for(id);
+    }
+
+    const Folder& folder;
+    const ExtensionView ext;
+    const std::string guid;
 };
 
 class ExportWriter {
 public:
     ExportWriter(const Vault& vault, const Settings& settings, Report& report, Timestamp now)
-        : vault_(vault), settings_(settings), report_(report), now_(now) {}
+        : vault_(vault), settings_(settings), report_(report), now_(now), index_(vault, report) {
+        note_unkept_metadata(vault, index_, "Bitwarden", report);
+        for (std::size_t a = 1; a < vault_.accounts.size(); ++a)
+            report_.changed("/accounts/" + std::to_string(a), "accounts merged into one Bitwarden export");
+        for (const Folder& f : index_.folders()) folders_.emplace_back(f);
+    }
 
     void run(io::Output& out) {
-        collect_folders();
         organization_ = organization_id();
         const bool organization = settings_.layout_given ? settings_.organization : source_layout() == "organization";
         JsonOut json(out);
@@ -120,70 +136,23 @@ private:
         return std::string(ext.string("layout").value_or(""));
     }
 
-    void collect_folders() {
-        for (std::size_t a = 0; a < vault_.accounts.size(); ++a) {
-            const Account& account = vault_.accounts[a];
-            const std::string place = "/accounts/" + std::to_string(a);
-            if (a > 0) report_.changed(place, "accounts merged into one Bitwarden export");
-            for (std::size_t c = 0; c < account.collections.size(); ++c)
-                walk(account.collections[c], "", place + "/collections/" + std::to_string(c));
-        }
-        std::set<std::string> paths;
-        for (const Folder& f : folders_) paths.insert(f.path);
-        // Bitwarden nests by name: a "/" in a title that meets an existing folder's path re-nests it.
-        for (const Folder& f : folders_)
-            if (f.collection->title.find('/') != std::string::npos) {
-                const std::string parent = f.path.substr(0, f.path.size() - f.collection->title.size());
-                for (auto cut = f.path.find('/', parent.size()); cut != std::string::npos; cut = f.path.find('/', cut + 1))
-                    if (paths.contains(f.path.substr(0, cut))) {
-                        report_.changed(f.place, "the '/' in the folder name '" + f.collection->title +
-                                                     "' makes Bitwarden show it nested under '" + f.path.substr(0, cut) + "'");
-                        break;
-                    }
-            }
-    }
-
-    void walk(const Collection& c, const std::string& parent, const std::string& place) {
-        Folder folder;
-        folder.path = parent.empty() ? c.title : parent + "/" + c.title;
-        const ExtensionView ext(c.extensions);
-        const auto kept_id = ext.string("id");
-        const ByteView kept_bytes = kept_id ? as_bytes(*kept_id) : ByteView();
-        folder.guid = kept_id && std::equal(kept_bytes.begin(), kept_bytes.end(), c.id.begin(), c.id.end())
-                          ? std::string(*kept_id)
-                          : guid_for(c.id);
-        folder.collection = &c;
-        folder.place = place;
-        const std::size_t index = folders_.size();
-        for (const LinkedItem& l : c.items) filed_[std::string(l.item.begin(), l.item.end())].push_back(index);
-        folders_.push_back(std::move(folder));
-        for (std::size_t s = 0; s < c.sub_collections.size(); ++s)
-            walk(c.sub_collections[s], folders_[index].path, place + "/subCollections/" + std::to_string(s));
-    }
-
-    const std::vector<std::size_t>* filed(const Item& item) const {
-        const auto it = filed_.find(std::string(item.id.begin(), item.id.end()));
-        return it == filed_.end() ? nullptr : &it->second;
-    }
-
     void write_folders(JsonOut& json) {
         json.key("folders");
         json.start_array();
-        for (std::size_t f = 0; f < folders_.size(); ++f) {
-            json.place = folders_[f].place;
+        for (const OutFolder& f : folders_) {
+            json.place = f.folder.place;
             json.start_object();
-            json.member("id", folders_[f].guid);
-            json.member("name", folders_[f].path);
-            write_extra(json, folders_[f]);
+            json.member("id", f.guid);
+            json.member("name", f.folder.path);
+            write_extra(json, f);
             json.end_object();
         }
         json.end_array();
     }
 
     // Members of a folder or collection cxf does not map, as the importer kept them.
-    static void write_extra(JsonOut& json, const Folder& folder) {
-        const ExtensionView ext(folder.collection->extensions);
-        if (const auto extra = ext.find("extra"); extra && extra->is_object())
+    static void write_extra(JsonOut& json, const OutFolder& folder) {
+        if (const auto extra = folder.ext.find("extra"); extra && extra->is_object())
             for (const auto m : extra->members()) {
                 json.key(m.key);
                 json.copy(m.value);
@@ -191,28 +160,24 @@ private:
     }
 
     std::string organization_id() const {
-        for (const Folder& f : folders_) {
-            const ExtensionView ext(f.collection->extensions);
-            if (const auto id = ext.string("organizationId")) return std::string(*id);
-        }
+        for (const OutFolder& f : folders_)
+            if (const auto id = f.ext.string("organizationId")) return std::string(*id);
         return std::string(empty_guid);
     }
 
     void write_collections(JsonOut& json) {
-        const std::string& organization = organization_;
         json.key("collections");
         json.start_array();
-        for (std::size_t f = 0; f < folders_.size(); ++f) {
-            const ExtensionView ext(folders_[f].collection->extensions);
-            json.place = folders_[f].place;
+        for (const OutFolder& f : folders_) {
+            json.place = f.folder.place;
             json.start_object();
-            json.member("id", folders_[f].guid);
-            json.member("organizationId", std::string(ext.string("organizationId").value_or(organization)));
-            json.member("name", folders_[f].path);
+            json.member("id", f.guid);
+            json.member("organizationId", std::string(f.ext.string("organizationId").value_or(organization_)));
+            json.member("name", f.folder.path);
             json.key("externalId");
-            if (const auto external = ext.find("externalId")) json.copy(*external);
+            if (const auto external = f.ext.find("externalId")) json.copy(*external);
             else json.null();
-            write_extra(json, folders_[f]);
+            write_extra(json, f);
             json.end_object();
         }
         json.end_array();
@@ -230,20 +195,14 @@ private:
 
         Filing filing;
         filing.now = now_;
-        if (const auto* in = filed(item)) {
-            if (organization) {
-                filing.collection_ids.emplace();
-                for (const std::size_t f : *in) filing.collection_ids->push_back(folders_[f].guid);
-            } else {
-                filing.folder_id = folders_[in->front()].guid;
-                for (std::size_t k = 1; k < in->size(); ++k)
-                    report_.lost(place, item.title, "collection:" + folders_[(*in)[k]].path,
-                                 "a Bitwarden item is in one folder; it stays in '" + folders_[in->front()].path + "'");
-            }
-        } else if (organization) {
+        const std::vector<std::size_t> in = index_.filing(item, place, organization, report_);
+        if (organization) {
             filing.collection_ids.emplace();
+            for (const std::size_t f : in) filing.collection_ids->push_back(folders_[f].guid);
+            filing.organization_id = organization_;
+        } else if (!in.empty()) {
+            filing.folder_id = folders_[in.front()].guid;
         }
-        if (organization) filing.organization_id = organization_;
         for (const auto& cipher : ciphers) write_cipher(json, *cipher, filing, report_);
     }
 
@@ -251,8 +210,8 @@ private:
     const Settings& settings_;
     Report& report_;
     Timestamp now_;
-    std::vector<Folder> folders_;
-    std::map<std::string, std::vector<std::size_t>> filed_;  // item id bytes → folders
+    FolderIndex index_;
+    std::deque<OutFolder> folders_;  // parallel to index_.folders(); a deque, as ExtensionView cannot move
     std::string organization_;
 };
 
@@ -266,7 +225,6 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
                            "export has " + std::to_string(item_count(vault)) + " (--split " +
                            std::to_string(import_item_limit) + " writes several files)");
     report_extensions_lost(vault, extension_name, "Bitwarden", report);
-    note_unkept_metadata(vault, "Bitwarden", report);
     if (!settings.encrypt) {
         ExportWriter(vault, settings, report, now).run(out);
         return;

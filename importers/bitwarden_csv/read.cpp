@@ -46,7 +46,8 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 class CsvReader {
 public:
     CsvReader(const Input& input, const ReadOptions& options, Report& report)
-        : input_(input), csv_(as_text(input.bytes), input.name, options.limits), report_(report) {}
+        : input_(input), csv_(as_text(input.bytes), input.name, options.limits), max_depth_(options.limits.max_depth),
+          report_(report) {}
 
     Vault run() {
         const auto header = csv_.next();
@@ -74,7 +75,7 @@ public:
         crypto::SecureBytes ids;
         for (const Item& item : account.items) ids.insert(ids.end(), item.id.begin(), item.id.end());
         account.id = derived_id("account", as_text(ids));
-        account.collections = folders_.build();
+        account.collections = folders_.build(max_depth_, report_);
         if (organization_) {
             ExtensionBuilder extension;
             extension.set_string("layout", "organization");
@@ -93,10 +94,9 @@ private:
 
     std::string place(const csv::Row& row) const { return "line " + std::to_string(row.line); }
 
-    void file(const Id& item, std::string_view path) {
-        const std::string name(path);
-        auto folder = folders_.find_path(name);
-        if (!folder) folder = folders_.add(derived_id("folder", name), name, ExtensionBuilder());
+    void file(const Id& item, std::string_view path, const csv::Row& row) {
+        auto folder = folders_.find_path(path);
+        if (!folder) folder = folders_.add(derived_id("folder", path), std::string(path), ExtensionBuilder(), place(row));
         folders_.file(*folder, item);
     }
 
@@ -143,9 +143,9 @@ private:
 
         if (organization_) {
             for (const std::string_view path : split(cell(row, "collections"), ','))
-                if (!path.empty()) file(item.id, path);
+                if (!path.empty()) file(item.id, path, row);
         } else if (const auto folder = cell(row, "folder"); !folder.empty()) {
-            file(item.id, folder);
+            file(item.id, folder, row);
         }
         extension.add_to(item.extensions);
         return item;
@@ -170,6 +170,7 @@ private:
 
     const Input& input_;
     csv::Reader csv_;
+    std::uint32_t max_depth_;
     Report& report_;
     std::map<std::string, std::size_t, std::less<>> columns_;
     std::size_t width_ = 0;

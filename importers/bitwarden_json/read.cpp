@@ -91,7 +91,7 @@ private:
         }
         file_items();
         account.id = account_id();
-        account.collections = folders_.build();
+        account.collections = folders_.build(limits_.max_depth, report_);
         account.items.reserve(items_.size());
         for (ReadItem& r : items_) account.items.push_back(std::move(r.item));
         account_extension.add_to(account.extensions);
@@ -152,7 +152,7 @@ private:
                     extension.set_in("extra", m.key, json::to_json(m.value));
                 }
             }
-            by_id_.emplace(id_text, folders_.add(std::move(id), std::move(path), std::move(extension)));
+            by_id_.emplace(id_text, folders_.add(std::move(id), std::move(path), std::move(extension), g.pointer()));
         }
     }
 
