@@ -56,7 +56,7 @@ private:
     }
 
     // "name: value" lines; Bitwarden CSV makes every field text.
-    void add_fields(const CustomFields& custom, std::string& fields, const Item& item, const std::string& place) {
+    void add_fields(const CustomFields& custom, crypto::Secret& fields, const Item& item, const std::string& place) {
         for (const EditableField& f : custom.fields) {
             const std::string name = f.label.value_or("");
             const std::string_view value = f.value.view();
@@ -68,10 +68,10 @@ private:
                 report_.changed(place, "custom field name '" + name + "' holds ': ', where readers split name from value",
                                 "custom-fields");
             if (f.type != FieldType::string) ++retyped_;
-            if (!fields.empty()) fields += '\n';
-            fields += name;
-            fields += ": ";
-            fields += value;
+            if (!fields.empty()) fields.push_back('\n');
+            fields.append(name);
+            fields.append(": ");
+            fields.append(value);
         }
     }
 
@@ -81,7 +81,7 @@ private:
         const Totp* totp = nullptr;
         crypto::Secret notes;
         bool has_notes = false;
-        std::string fields;
+        crypto::Secret fields;  // concealed values among them
         retyped_ = 0;
         for (const Credential& credential : item.credentials) {
             if (const auto* a = std::get_if<BasicAuth>(&credential)) {
@@ -152,14 +152,14 @@ private:
         const std::string_view password = login && auth && auth->password ? auth->password->value.view() : std::string_view();
         const std::string_view totp_cell = totp_text ? totp_text->view() : std::string_view();
         const std::string_view type = login ? "login" : "note";
-        if (!json::valid_utf8(item.title) || !json::valid_utf8(notes.view()) || !json::valid_utf8(fields) ||
+        if (!json::valid_utf8(item.title) || !json::valid_utf8(notes.view()) || !json::valid_utf8(fields.view()) ||
             !json::valid_utf8(uris) || !json::valid_utf8(username) || !json::valid_utf8(password) || !json::valid_utf8(folder))
             throw Error(Errc::invalid, {"", place}, "text is not valid UTF-8");
         if (organization_) {
-            const std::string_view cells[] = {folder, type, item.title, notes.view(), fields, reprompt, uris, username, password, totp_cell};
+            const std::string_view cells[] = {folder, type, item.title, notes.view(), fields.view(), reprompt, uris, username, password, totp_cell};
             writer.row(cells);
         } else {
-            const std::string_view cells[] = {folder, item.favorite ? "1" : "", type, item.title, notes.view(), fields,
+            const std::string_view cells[] = {folder, item.favorite ? "1" : "", type, item.title, notes.view(), fields.view(),
                                               reprompt, uris, username, password, totp_cell};
             writer.row(cells);
         }
