@@ -64,9 +64,10 @@ private:
                 lost(place, item, "custom-field:" + name, "Bitwarden CSV keeps one line per custom field");
                 continue;
             }
-            if (name.find(": ") != std::string::npos)
-                report_.changed(place, "custom field name '" + name + "' holds ': ', where readers split name from value",
-                                "custom-fields");
+            // Bitwarden reads each line up to its last ": " as the name.
+            if (value.find(": ") != std::string_view::npos)
+                report_.changed(place, "the value of custom field '" + name + "' holds ': ', so Bitwarden reads the part "
+                                "before it as part of the name", "custom-fields");
             if (f.type != FieldType::string) ++retyped_;
             if (!fields.empty()) fields.push_back('\n');
             fields.append(name);

@@ -33,6 +33,11 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+// Bitwarden lowercases the type before it looks at it.
+bool type_is(std::string_view type, std::string_view lowercase) {
+    return std::ranges::equal(type, lowercase, [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; });
+}
+
 std::vector<std::string_view> split(std::string_view text, char separator) {
     std::vector<std::string_view> parts;
     while (true) {
@@ -106,8 +111,8 @@ private:
         item.title = std::string(cell(row, "name"));
         item.id = derived_id("item", place(row) + "\n" + item.title);
         const std::string_view type = cell(row, "type");
-        const bool note = type == "note";
-        if (!note && type != "login")
+        const bool note = type_is(type, "note");
+        if (!note && !type_is(type, "login"))
             report_.changed(place(row), "type '" + std::string(type) + "' read as a login, as Bitwarden does");
         extension.set_integer("type", note ? 2 : 1);
 
@@ -151,13 +156,13 @@ private:
         return item;
     }
 
-    // One "name: value" per line, split at the first ": " (values hold ": " more often than names).
+    // One "name: value" per line, split at the last ": " as Bitwarden's importer does.
     CustomFields custom_fields(std::string_view text, const csv::Row& row) {
         CustomFields custom;
         for (std::string_view line : split(text, '\n')) {
             if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
             if (line.empty()) continue;
-            const auto colon = line.find(": ");
+            const auto colon = line.rfind(": ");
             EditableField field(FieldType::string, colon == std::string_view::npos ? std::string_view() : line.substr(colon + 2));
             field.label = std::string(line.substr(0, colon));
             if (colon == std::string_view::npos)

@@ -125,7 +125,7 @@ TEST_CASE("a CSV with a byte order mark and CRLF reads like one without", "[bitw
     CHECK(item.scope->urls == std::vector<std::string>{"https://a.example", "https://b.example"});
     const auto& fields = bwtest::only<CustomFields>(item).fields;
     REQUIRE(fields.size() == 2);
-    CHECK((fields[1].label == "b" && fields[1].value.view() == "x: y"));  // split at the first ": "
+    CHECK((fields[1].label == "b: x" && fields[1].value.view() == "y"));  // split at the last ": ", as Bitwarden does
     CHECK(a.accounts[0].collections.size() == 2);  // Work and Home
     CHECK(bwtest::only<Totp>(item).secret.view() == "JBSWY3DPEHPK3PXP");
 }
