@@ -6,6 +6,7 @@
 #include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
+#include "cxf/formats/losses.h"
 
 namespace cxf::archive {
 
@@ -23,7 +24,7 @@ void for_each_file(V& vault, F&& f) {
     };
     for (std::size_t a = 0; a < vault.accounts.size(); ++a)
         for (std::size_t i = 0; i < vault.accounts[a].items.size(); ++i)
-            visit(visit, vault.accounts[a].items[i], "/accounts/" + std::to_string(a) + "/items/" + std::to_string(i));
+            visit(visit, vault.accounts[a].items[i], item_place(a, i));
 }
 
 }  // namespace

@@ -5,9 +5,9 @@
 #include <string>
 
 #include <openssl/core_names.h>
-#include <openssl/err.h>
 
 #include "cxf/crypto/cipher.h"
+#include "cxf/crypto/openssl_check.h"
 #include "cxf/crypto/openssl_ptr.h"
 #include "cxf/error.h"
 
@@ -15,17 +15,8 @@ namespace cxf::bitwarden {
 
 namespace {
 
-[[noreturn]] void openssl_failed(std::string_view operation) {
-    const char* reason = ERR_reason_error_string(ERR_get_error());
-    std::string message = "OpenSSL could not run " + std::string(operation);
-    if (reason) message += ": " + std::string(reason);
-    ERR_clear_error();
-    throw Error(Errc::unsupported, {"", ""}, message);
-}
-
-void check(int ok, std::string_view operation) {
-    if (ok != 1) openssl_failed(operation);
-}
+using crypto::check;
+using crypto::openssl_failed;
 
 // OSSL_PARAM takes non-const pointers even for inputs it only reads.
 OSSL_PARAM octets(const char* name, ByteView bytes) {

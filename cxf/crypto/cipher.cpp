@@ -5,8 +5,8 @@
 
 #include <openssl/err.h>
 
+#include "cxf/crypto/openssl_check.h"
 #include "cxf/crypto/openssl_ptr.h"
-#include "cxf/error.h"
 
 namespace cxf::crypto {
 
@@ -14,20 +14,16 @@ std::optional<SecureBytes> run_cipher(const EVP_CIPHER* cipher, bool encrypt, By
                                       bool padding) {
     constexpr std::size_t piece_size = std::size_t{1} << 30;
     const CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
-    if (!ctx || EVP_CipherInit_ex2(ctx.get(), cipher, key.data(), iv.data(), encrypt ? 1 : 0, nullptr) != 1) {
-        ERR_clear_error();
-        throw Error(Errc::io, {}, "OpenSSL cannot start the cipher");
-    }
+    if (!ctx || EVP_CipherInit_ex2(ctx.get(), cipher, key.data(), iv.data(), encrypt ? 1 : 0, nullptr) != 1)
+        openssl_failed("the cipher's start");
     EVP_CIPHER_CTX_set_padding(ctx.get(), padding ? 1 : 0);
     SecureBytes out(input.size() + static_cast<std::size_t>(EVP_CIPHER_get_block_size(cipher)));
     std::size_t written = 0;
     for (std::size_t at = 0; at < input.size();) {
         const std::size_t piece = std::min(piece_size, input.size() - at);
         int length = 0;
-        if (EVP_CipherUpdate(ctx.get(), out.data() + written, &length, input.data() + at, static_cast<int>(piece)) != 1) {
-            ERR_clear_error();
-            throw Error(Errc::io, {}, "OpenSSL cipher failed");
-        }
+        check(EVP_CipherUpdate(ctx.get(), out.data() + written, &length, input.data() + at, static_cast<int>(piece)),
+              "the cipher");
         written += static_cast<std::size_t>(length);
         at += piece;
     }

@@ -4,16 +4,13 @@
 #include <openssl/core_names.h>
 #include <openssl/rand.h>
 
+#include "cxf/crypto/openssl_check.h"
 #include "cxf/crypto/openssl_ptr.h"
 #include "cxf/error.h"
 
 namespace cxf::crypto {
 
 namespace {
-
-[[noreturn]] void openssl_failed(const char* what) {
-    throw Error(Errc::io, {}, std::string("OpenSSL failed: ") + what);
-}
 
 SecureBytes digest(const EVP_MD* md, std::initializer_list<ByteView> parts) {
     const MdCtxPtr ctx(EVP_MD_CTX_new());
@@ -30,20 +27,21 @@ SecureBytes digest(const EVP_MD* md, std::initializer_list<ByteView> parts) {
 SecureBytes sha256(std::initializer_list<ByteView> parts) { return digest(EVP_sha256(), parts); }
 SecureBytes sha512(std::initializer_list<ByteView> parts) { return digest(EVP_sha512(), parts); }
 
-SecureBytes hmac_sha256(ByteView key, std::initializer_list<ByteView> parts) {
+SecureBytes hmac(const char* digest_name, ByteView key, std::initializer_list<ByteView> parts) {
     const MacPtr mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
-    if (!mac) openssl_failed("HMAC fetch");
+    if (!mac) openssl_failed("HMAC");
     const MacCtxPtr ctx(EVP_MAC_CTX_new(mac.get()));
-    char digest_name[] = "SHA256";
-    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0),
-                                 OSSL_PARAM_construct_end()};
-    if (!ctx || EVP_MAC_init(ctx.get(), key.data(), key.size(), params) != 1) openssl_failed("HMAC init");
+    if (!ctx) openssl_failed("HMAC");
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char*>(digest_name), 0),
+        OSSL_PARAM_construct_end()};
+    check(EVP_MAC_init(ctx.get(), key.data(), key.size(), params), "HMAC");
     for (const ByteView part : parts)
-        if (EVP_MAC_update(ctx.get(), part.data(), part.size()) != 1) openssl_failed("HMAC update");
-    SecureBytes out(32);
+        if (!part.empty()) check(EVP_MAC_update(ctx.get(), part.data(), part.size()), "HMAC");
+    SecureBytes out(EVP_MAC_CTX_get_mac_size(ctx.get()));
     std::size_t length = 0;
-    if (EVP_MAC_final(ctx.get(), out.data(), &length, out.size()) != 1 || length != out.size())
-        openssl_failed("HMAC final");
+    check(EVP_MAC_final(ctx.get(), out.data(), &length, out.size()), "HMAC");
+    out.resize(length);
     return out;
 }
 

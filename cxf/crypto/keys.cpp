@@ -130,8 +130,13 @@ std::optional<SecureBytes> pkcs8_pem_to_der(std::string_view pem) {
     BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     if (!bio) return std::nullopt;
     PkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
-    Pkcs8Ptr info(key ? EVP_PKEY2PKCS8(key.get()) : nullptr);
+    std::optional<SecureBytes> der = key ? to_pkcs8(key.get()) : std::nullopt;
     ERR_clear_error();
+    return der;
+}
+
+std::optional<SecureBytes> to_pkcs8(const EVP_PKEY* key) {
+    const Pkcs8Ptr info(EVP_PKEY2PKCS8(key));
     if (!info) return std::nullopt;
     const int length = i2d_PKCS8_PRIV_KEY_INFO(info.get(), nullptr);
     if (length <= 0) return std::nullopt;

@@ -22,6 +22,7 @@ struct KeyInfo {
 // Parses PKCS#8 (RFC 5958) DER; nullopt when it is not exactly one well-formed private key.
 std::optional<KeyInfo> inspect_pkcs8(ByteView der);
 PkeyPtr load_pkcs8(ByteView der);  // null when not parseable
+std::optional<SecureBytes> to_pkcs8(const EVP_PKEY* key);  // nullopt when OpenSSL cannot encode it
 
 // A WebAuthn signing algorithm a passkey may use (ES256/384/512, EdDSA, RS256).
 bool usable_for_passkey(KeyAlgorithm algorithm) noexcept;

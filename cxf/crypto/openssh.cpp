@@ -5,12 +5,12 @@
 #include <openssl/core_names.h>
 #include <openssl/err.h>
 #include <openssl/param_build.h>
-#include <openssl/sha.h>
 
 #include <algorithm>
 #include <array>
 #include <memory>
 
+#include "cxf/crypto/hash.h"
 #include "cxf/crypto/keys.h"
 #include "cxf/encoding/base64.h"
 
@@ -83,17 +83,6 @@ public:
     }
     SecureBytes out;
 };
-
-std::optional<SecureBytes> to_pkcs8(const EVP_PKEY* key) {
-    Pkcs8Ptr info(EVP_PKEY2PKCS8(key));
-    if (!info) return std::nullopt;
-    const int length = i2d_PKCS8_PRIV_KEY_INFO(info.get(), nullptr);
-    if (length <= 0) return std::nullopt;
-    SecureBytes der(static_cast<std::size_t>(length));
-    unsigned char* p = der.data();
-    i2d_PKCS8_PRIV_KEY_INFO(info.get(), &p);
-    return der;
-}
 
 PkeyPtr from_params(const char* type, OSSL_PARAM_BLD* bld) {
     const ParamsPtr params(OSSL_PARAM_BLD_to_param(bld));
@@ -234,8 +223,7 @@ std::optional<SshParts> ssh_parts(ByteView pkcs8) {
 }
 
 std::uint32_t derived_check(ByteView blob) {
-    std::array<std::uint8_t, SHA256_DIGEST_LENGTH> digest{};
-    SHA256(blob.data(), blob.size(), digest.data());
+    const SecureBytes digest = sha256({blob});
     return (std::uint32_t{digest[0]} << 24) | (std::uint32_t{digest[1]} << 16) | (std::uint32_t{digest[2]} << 8) |
            std::uint32_t{digest[3]};
 }
@@ -354,8 +342,7 @@ std::string ssh_public_key_line(ByteView blob, std::string_view comment) {
 }
 
 std::string ssh_fingerprint_sha256(ByteView blob) {
-    std::array<std::uint8_t, SHA256_DIGEST_LENGTH> digest{};
-    SHA256(blob.data(), blob.size(), digest.data());
+    const SecureBytes digest = sha256({blob});
     std::string b64 = encoding::base64_encode(digest);
     while (!b64.empty() && b64.back() == '=') b64.pop_back();
     return "SHA256:" + b64;

@@ -6,14 +6,14 @@
 #include <openssl/err.h>
 
 #include "cxf/crypto/openssl_ptr.h"
-#include "cxf/cxp/openssl_check.h"
+#include "cxf/crypto/openssl_check.h"
 
 namespace cxf::cxp::hpke::detail {
 
 namespace {
 
-using cxp::detail::check;
-using cxp::detail::openssl_failed;
+using crypto::check;
+using crypto::openssl_failed;
 
 // EVP counts in int, so long inputs go in pieces.
 constexpr std::size_t piece_size = std::size_t{1} << 20;

@@ -47,6 +47,12 @@ public:
     // RFC 9180 §5.3 Export(exporter_context, L). Throws Errc::usage for L > 255 * Nh.
     crypto::SecureBytes export_secret(ByteView exporter_context, std::size_t length) const;
 
+    // Copying would let two contexts seal with the same nonce.
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
+    Context(Context&&) = default;
+    Context& operator=(Context&&) = default;
+
 protected:
     Context() = default;
     // Throws Errc::usage for an export-only suite and Errc::limit_exceeded when the sequence is spent.

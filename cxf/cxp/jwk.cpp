@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/cxp/jwk.h"
 
-#include <openssl/evp.h>
-
 #include "cxf/cxp/json_fields.h"
-#include "cxf/cxp/openssl_check.h"
+#include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
 #include "cxf/json/writer.h"
@@ -67,11 +65,7 @@ std::string jwk_json(const hpke::PublicKey& key) { return write_jwk(key, false);
 
 std::string jwk_thumbprint(const hpke::PublicKey& key) {
     const std::string canonical = write_jwk(key, true);
-    Bytes digest(32);
-    unsigned int length = 0;
-    cxp::detail::check(EVP_Digest(canonical.data(), canonical.size(), digest.data(), &length, EVP_sha256(), nullptr),
-                       "SHA-256");
-    return encoding::base64url_encode(digest);
+    return encoding::base64url_encode(crypto::sha256({as_bytes(canonical)}));
 }
 
 hpke::PublicKey read_jwk(const json::Cursor& jwk, const std::string& file) {

@@ -11,15 +11,15 @@
 #include "cxf/crypto/keys.h"
 #include "cxf/crypto/openssl_ptr.h"
 #include "cxf/cxp/labeled_kdf.h"
-#include "cxf/cxp/openssl_check.h"
+#include "cxf/crypto/openssl_check.h"
 #include "cxf/error.h"
 
 namespace cxf::cxp::hpke {
 
 namespace {
 
-using cxp::detail::check;
-using cxp::detail::openssl_failed;
+using crypto::check;
+using crypto::openssl_failed;
 
 constexpr std::size_t scalar_size = 32;
 
@@ -189,14 +189,9 @@ PrivateKey PrivateKey::from_pkcs8_pem(std::string_view pem, const std::string& f
 
 crypto::Secret PrivateKey::to_pkcs8_pem() const {
     const crypto::PkeyPtr key = private_pkey(kem(), scalar_, public_);
-    const crypto::Pkcs8Ptr info(EVP_PKEY2PKCS8(key.get()));
-    if (!info) openssl_failed("PKCS#8 encoding");
-    const int length = i2d_PKCS8_PRIV_KEY_INFO(info.get(), nullptr);
-    if (length <= 0) openssl_failed("PKCS#8 encoding");
-    crypto::SecureBytes der(static_cast<std::size_t>(length));
-    unsigned char* out = der.data();
-    i2d_PKCS8_PRIV_KEY_INFO(info.get(), &out);
-    return crypto::pkcs8_der_to_pem(der);
+    const std::optional<crypto::SecureBytes> der = crypto::to_pkcs8(key.get());
+    if (!der) openssl_failed("PKCS#8 encoding");
+    return crypto::pkcs8_der_to_pem(*der);
 }
 
 crypto::SecureBytes PrivateKey::dh(const PublicKey& peer) const {

@@ -3,17 +3,11 @@
 
 #include <initializer_list>
 
-#include <openssl/core_names.h>
-
-#include "cxf/crypto/openssl_ptr.h"
-#include "cxf/cxp/openssl_check.h"
+#include "cxf/crypto/hash.h"
 
 namespace cxf::cxp::hpke::detail {
 
 namespace {
-
-using cxp::detail::check;
-using cxp::detail::openssl_failed;
 
 constexpr std::string_view version_label = "HPKE-v1";  // RFC 9180 §4
 
@@ -24,23 +18,6 @@ const char* digest_name(Kdf kdf) noexcept {
         case Kdf::hkdf_sha512: return "SHA512";
     }
     return "SHA256";
-}
-
-crypto::SecureBytes hmac(Kdf kdf, ByteView key, std::initializer_list<ByteView> parts) {
-    const crypto::MacPtr mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
-    if (!mac) openssl_failed("HMAC");
-    const crypto::MacCtxPtr ctx(EVP_MAC_CTX_new(mac.get()));
-    if (!ctx) openssl_failed("HMAC");
-    const OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char*>(digest_name(kdf)), 0),
-        OSSL_PARAM_construct_end()};
-    check(EVP_MAC_init(ctx.get(), key.data(), key.size(), params), "HMAC");
-    for (const ByteView part : parts)
-        if (!part.empty()) check(EVP_MAC_update(ctx.get(), part.data(), part.size()), "HMAC");
-    crypto::SecureBytes out(hash_size(kdf));
-    std::size_t written = 0;
-    check(EVP_MAC_final(ctx.get(), out.data(), &written, out.size()), "HMAC");
-    return out;
 }
 
 void append_u16(Bytes& out, std::uint16_t value) {
@@ -68,7 +45,7 @@ Bytes hpke_suite_id(const Suite& suite) {
 // refuses empty keys).
 crypto::SecureBytes labeled_extract(Kdf kdf, ByteView suite_id, ByteView salt, std::string_view label, ByteView ikm) {
     const crypto::SecureBytes zeros(hash_size(kdf), 0);
-    return hmac(kdf, salt.empty() ? ByteView(zeros) : salt, {as_bytes(version_label), suite_id, as_bytes(label), ikm});
+    return crypto::hmac(digest_name(kdf), salt.empty() ? ByteView(zeros) : salt, {as_bytes(version_label), suite_id, as_bytes(label), ikm});
 }
 
 // RFC 5869 §2.3, with info = I2OSP(L, 2) || "HPKE-v1" || suite_id || label || info.
@@ -81,8 +58,8 @@ crypto::SecureBytes labeled_expand(Kdf kdf, ByteView suite_id, ByteView prk, std
     out.reserve(length + nh);
     crypto::SecureBytes block;
     for (std::uint8_t counter = 1; out.size() < length; ++counter) {
-        block = hmac(
-            kdf, prk,
+        block = crypto::hmac(
+            digest_name(kdf), prk,
             {block, encoded_length, as_bytes(version_label), suite_id, as_bytes(label), info, ByteView(&counter, 1)});
         out.insert(out.end(), block.begin(), block.end());
     }

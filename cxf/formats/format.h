@@ -125,4 +125,7 @@ const Format& detect_format(const Input& input);
 // extension names none or several.
 const Format* format_for_path(std::string_view path) noexcept;
 
+// The length of the longest ".ext" of `format` that `path` ends with (any case), or 0.
+std::size_t extension_length(const Format& format, std::string_view path) noexcept;
+
 }  // namespace cxf

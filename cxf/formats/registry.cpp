@@ -70,23 +70,30 @@ const Format& detect_format(const Input& input) {
                 "not a format cxf recognises; name it with --from (one of: " + ids + ")");
 }
 
+std::size_t extension_length(const Format& format, std::string_view path) noexcept {
+    std::size_t longest = 0;
+    for (const std::string_view ext : format.extensions) {
+        const std::size_t length = ext.size() + 1;
+        if (path.size() >= length && ends_with_ci(path, ext) && path[path.size() - length] == '.')
+            longest = std::max(longest, length);
+    }
+    return longest;
+}
+
 const Format* format_for_path(std::string_view path) noexcept {
     const Format* match = nullptr;
     std::size_t longest = 0;
     bool tie = false;
     for (const Format& f : builtin) {
         if (!f.write) continue;
-        for (const std::string_view ext : f.extensions) {
-            std::string suffix(1, '.');
-            suffix += ext;
-            if (!ends_with_ci(path, suffix)) continue;
-            if (suffix.size() > longest) {
-                match = &f;
-                longest = suffix.size();
-                tie = false;
-            } else if (suffix.size() == longest && match != &f) {
-                tie = true;
-            }
+        const std::size_t length = extension_length(f, path);
+        if (length == 0) continue;
+        if (length > longest) {
+            match = &f;
+            longest = length;
+            tie = false;
+        } else if (length == longest) {
+            tie = true;
         }
     }
     return tie ? nullptr : match;

@@ -163,20 +163,43 @@ AtomicFile::~AtomicFile() {
 
 void AtomicFile::write(ByteView bytes) { write_all(fd_, bytes, path_); }
 
-void AtomicFile::commit() {
+void AtomicFile::finish() {
     if (::fsync(fd_) != 0) fail(path_, "cannot flush to disk", errno);
     const int closed = ::close(fd_);
     fd_ = -1;
     if (closed != 0) fail(path_, "cannot write", errno);
+}
+
+void AtomicFile::publish() {
     const int renamed =
         overwrite_ ? ::rename(temp_.c_str(), path_.c_str()) : rename_no_replace(temp_.c_str(), path_.c_str());
     if (renamed != 0) {
         if (errno == EEXIST) throw Error(Errc::io, {path_, ""}, "already exists; use --force to replace it");
         fail(path_, "cannot move the finished file into place", errno);
     }
+    published_ = true;
     temp_.clear();
     release_slot(slot_);
     slot_ = -1;
+}
+
+void AtomicFile::withdraw() {
+    if (published_ && !overwrite_) ::unlink(path_.c_str());
+}
+
+void AtomicFile::commit() {
+    finish();
+    publish();
+}
+
+void commit_together(std::span<AtomicFile* const> files) {
+    for (AtomicFile* file : files) file->finish();
+    try {
+        for (AtomicFile* file : files) file->publish();
+    } catch (...) {
+        for (AtomicFile* file : files) file->withdraw();
+        throw;
+    }
 }
 
 void write_atomically(const std::string& path, ByteView bytes, bool overwrite) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 
 #include "cxf/crypto/secret.h"
@@ -49,10 +50,20 @@ public:
     void commit();
 
 private:
+    friend void commit_together(std::span<AtomicFile* const> files);
+    void finish();    // flushed to disk and closed, still under the temp name
+    void publish();   // renamed into place
+    void withdraw();  // a published file that replaced nothing is removed again
+
     std::string path_, temp_;
     bool overwrite_;
+    bool published_ = false;
     int fd_ = -1;
     int slot_ = -1;  // its entry in the interrupt-cleanup table
 };
+
+// Commits several files as one: all are flushed first, then renamed; if a rename fails, the files
+// already renamed that replaced nothing are removed, so a failure leaves no new file behind.
+void commit_together(std::span<AtomicFile* const> files);
 
 }  // namespace cxf::io

@@ -15,6 +15,30 @@ std::string zip_message(zip_error_t* error) {
     return message;
 }
 
+std::uint64_t little_endian(ByteView bytes, std::size_t at, std::size_t width) {
+    std::uint64_t v = 0;
+    for (std::size_t i = width; i-- > 0;) v = (v << 8) | bytes[at + i];
+    return v;
+}
+
+// The entry count the end-of-central-directory record (or its zip64 twin) declares, read before
+// libzip allocates anything per entry; nullopt when there is no such record (libzip then refuses).
+std::optional<std::uint64_t> declared_entry_count(ByteView archive) {
+    constexpr std::size_t end_size = 22, locator_size = 20, end64_size = 56, max_comment = 0xFFFF;
+    const std::size_t lowest = archive.size() > end_size + max_comment ? archive.size() - end_size - max_comment : 0;
+    for (std::size_t at = archive.size() - end_size + 1; at-- > lowest;) {
+        if (little_endian(archive, at, 4) != 0x06054b50) continue;
+        const std::uint64_t count = little_endian(archive, at + 10, 2);
+        if (count != 0xFFFF || at < locator_size) return count;
+        const std::size_t locator = at - locator_size;
+        if (little_endian(archive, locator, 4) != 0x07064b50) return count;
+        const std::uint64_t end64 = little_endian(archive, locator + 8, 8);
+        if (end64 > archive.size() - end64_size || little_endian(archive, end64, 4) != 0x06064b50) return std::nullopt;
+        return little_endian(archive, end64 + 32, 8);
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 bool safe_entry_name(std::string_view name) noexcept {
@@ -39,6 +63,13 @@ ZipReader::ZipReader(ByteView archive, std::string file_name, const Limits& limi
     : file_(std::move(file_name)), limits_(limits) {
     constexpr std::size_t end_record_size = 22;  // the smallest zip: an end-of-central-directory record
     if (archive.size() < end_record_size) throw Error(Errc::malformed, {file_, ""}, "too short to be a zip archive");
+    const auto too_many = [&](std::uint64_t count) {
+        return Error(Errc::limit_exceeded, {file_, ""},
+                     "zip archive of " + std::to_string(count) + " entries is over the limit of " +
+                         std::to_string(limits_.max_zip_entries));
+    };
+    if (const auto count = declared_entry_count(archive); count && *count > limits_.max_zip_entries)
+        throw too_many(*count);
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
@@ -52,9 +83,7 @@ ZipReader::ZipReader(ByteView archive, std::string file_name, const Limits& limi
     const zip_int64_t count = zip_get_num_entries(archive_, 0);
     if (count < 0 || static_cast<std::uint64_t>(count) > limits_.max_zip_entries) {
         zip_discard(archive_);
-        throw Error(Errc::limit_exceeded, {file_, ""},
-                    "zip archive of " + std::to_string(count) + " entries is over the limit of " +
-                        std::to_string(limits_.max_zip_entries));
+        throw too_many(static_cast<std::uint64_t>(count));
     }
     std::uint64_t total = 0;
     try {
@@ -78,6 +107,7 @@ ZipReader::ZipReader(ByteView archive, std::string file_name, const Limits& limi
                 throw Error(Errc::limit_exceeded, {file_, entry.name},
                             "zip entries inflate to more than the limit of " +
                                 std::to_string(limits_.max_decompressed_bytes) + " bytes");
+            by_name_.emplace(entry.name, entries_.size());
             entries_.push_back(std::move(entry));
         }
     } catch (...) {
@@ -91,9 +121,9 @@ ZipReader::~ZipReader() {
 }
 
 std::optional<std::size_t> ZipReader::find(std::string_view name) const noexcept {
-    for (std::size_t i = 0; i < entries_.size(); ++i)
-        if (entries_[i].name == name) return i;
-    return std::nullopt;
+    const auto found = by_name_.find(name);
+    if (found == by_name_.end()) return std::nullopt;
+    return found->second;
 }
 
 crypto::SecureBytes ZipReader::read(std::size_t index) const {

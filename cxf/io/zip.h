@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <map>
 #include <vector>
 
 #include "cxf/crypto/secret.h"
@@ -44,6 +45,7 @@ private:
     Limits limits_;
     zip* archive_ = nullptr;
     std::vector<ZipEntry> entries_;
+    std::map<std::string, std::size_t, std::less<>> by_name_;
 };
 
 // Builds an archive in memory. Entry data passes through libzip's own buffers, which are not wiped:

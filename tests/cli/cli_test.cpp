@@ -92,7 +92,21 @@ TEST_CASE("usage errors exit 2 and say what is wrong", "[cli]") {
     CHECK(ambiguous.exit_code == 2);
     CHECK_THAT(ambiguous.err, Catch::Contains("give --to"));
     CHECK(run_cxf(dir, "convert - - ", spec).exit_code == 2);  // stdout needs --to
+    const auto huge_limit = run_cxf(dir, "convert '" + spec + "' out.cxf --max-input-mib 18446744073709551615");
+    CHECK(huge_limit.exit_code == 2);
+    CHECK_THAT(huge_limit.err, Catch::Contains("--max-input-mib 18446744073709551615 is too large"));
     CHECK(list_dir(dir.root().string()).empty());
+}
+
+TEST_CASE("a usage error found while converting is in the report too", "[cli]") {
+    test::TempDir dir;
+    const auto r = run_cxf(dir, "convert '" + spec + "' out.x --to nope --report r.json");
+    CHECK(r.exit_code == 2);
+    CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"r.json"});
+    const std::string report = test::read_text(dir.path("r.json"));
+    CHECK_THAT(report, Catch::Contains("\"exitCode\": 2"));
+    CHECK_THAT(report, Catch::Contains("\"code\": \"usage\""));
+    CHECK_THAT(report, Catch::Contains("unknown output format 'nope'"));
 }
 
 TEST_CASE("help and version print and exit 0", "[cli]") {
@@ -209,4 +223,11 @@ TEST_CASE("split writes numbered files of at most N items", "[cli]") {
     CHECK(items == 12);
     CHECK_THAT(test::read_text(dir.path("r.json")), Catch::Contains(R"("files": [)"));
     CHECK(run_cxf(dir, "convert '" + dashlane + "' - --to cxf --split 5").exit_code == 2);
+}
+
+TEST_CASE("split numbers parts before the format's extension in any case", "[cli]") {
+    test::TempDir dir;
+    const std::string dashlane = test::testdata("cxf/apple-cxp-dashlane-account.json");
+    CHECK(run_cxf(dir, "convert '" + dashlane + "' V.CXF.ZIP --split 6").exit_code == 0);
+    CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"V-1.CXF.ZIP", "V-2.CXF.ZIP"});
 }

@@ -4,6 +4,8 @@
 
 #include <sys/wait.h>
 
+#include <csignal>
+
 #include "tests/cli/cli_run.h"
 
 TEST_CASE("a terminal gets a password prompt that does not echo", "[cli][password]") {
@@ -27,4 +29,17 @@ TEST_CASE("a terminal gets a password prompt that does not echo", "[cli][passwor
                               "' > '" + shown + "'";
     CHECK(WEXITSTATUS(std::system(right.c_str())) == 0);
     CHECK(test::mode_of(out) == 0600);
+}
+
+TEST_CASE("Ctrl-C at the password prompt turns echo back on and leaves no output", "[cli][password]") {
+    test::TempDir dir;
+    const std::string script = std::string(CXF_SOURCE_DIR) + "/tests/cli/scripts/tty_interrupt.py";
+    const std::string input = test::testdata("bitwarden/keepassxc-bitwarden_encrypted_export.json");
+    const std::string shown = dir.path("shown.txt");
+    const std::string command = "/usr/bin/python3 '" + script + "' '" + CXF_CLI_PATH + "' convert '" + input + "' '" +
+                                dir.path("out.cxf") + "' > '" + shown + "'";
+    REQUIRE(WEXITSTATUS(std::system(command.c_str())) == 0);
+    const std::string result = test::read_text(shown);
+    CHECK(result == "signal " + std::to_string(SIGINT) + "\necho on\n");
+    CHECK(test::list_dir(dir.root().string()) == std::vector<std::string>{"shown.txt"});
 }

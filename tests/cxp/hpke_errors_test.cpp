@@ -2,6 +2,8 @@
 // HPKE and KEM keys on bad input: every refusal is a cxf::Error with its own code, never a crash.
 #include <catch2/catch.hpp>
 
+#include <type_traits>
+
 #include <openssl/evp.h>
 
 #include "cxf/crypto/keys.h"
@@ -157,4 +159,11 @@ TEST_CASE("KEM private keys survive PKCS#8 PEM and other key types are refused",
               hpke::PrivateKey::from_pkcs8_pem("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
                                                "k.pem");
           }).code() == Errc::malformed);
+}
+
+TEST_CASE("HPKE contexts move but never copy (a copy would seal twice with one nonce)", "[cxp][hpke]") {
+    STATIC_REQUIRE_FALSE(std::is_copy_constructible_v<hpke::SenderContext>);
+    STATIC_REQUIRE_FALSE(std::is_copy_assignable_v<hpke::SenderContext>);
+    STATIC_REQUIRE_FALSE(std::is_copy_constructible_v<hpke::RecipientContext>);
+    STATIC_REQUIRE(std::is_move_constructible_v<hpke::Sender>);
 }

@@ -66,6 +66,22 @@ TEST_CASE("decompression bombs and too many entries are refused before inflating
     CHECK(error_of(archive_of({{"a", "1"}, {"b", "2"}, {"c", "3"}}), few, false) == Errc::limit_exceeded);
 }
 
+TEST_CASE("the entry count an archive declares is checked before its directory is read", "[unit][zip][limits]") {
+    // An end-of-central-directory record alone, claiming 60 000 entries that are not there: reading the
+    // directory would fail as damaged, so a limit error shows the count was checked first.
+    std::vector<std::uint8_t> end = {'P', 'K', 5, 6, 0, 0, 0, 0, 0x60, 0xEA, 0x60, 0xEA, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    Limits few;
+    few.max_zip_entries = 50000;
+    try {
+        io::ZipReader reader(end, "a.zip", few);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code() == Errc::limit_exceeded);
+        CHECK_THAT(e.what(), Catch::Contains("60000 entries"));
+    }
+    CHECK(error_of(end, Limits{}, false) == Errc::malformed);  // under the limit: libzip finds no directory
+}
+
 TEST_CASE("damaged and truncated archives are malformed, never a crash", "[unit][zip][malformed]") {
     const auto good = archive_of({{"doc", "the quick brown fox jumps over the lazy dog"}}, false);
     auto flipped = good;

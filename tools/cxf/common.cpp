@@ -2,9 +2,9 @@
 #include "tools/cxf/common.h"
 
 #include <iostream>
+#include <limits>
 
 #include "cxf/error.h"
-#include "tools/cxf/passwords.h"
 
 namespace cxf::cli {
 
@@ -81,21 +81,35 @@ std::map<std::string, std::string, std::less<>> format_settings(const po::variab
     return settings;
 }
 
-ReadOptions read_options(const po::variables_map& vm, const std::string& input) {
-    ReadOptions options;
+PasswordOptions password_source(const po::variables_map& vm, const std::string& prefix) {
     PasswordOptions source;
     int given = 0;
-    if (vm.count("password-file")) source.file = vm["password-file"].as<std::string>(), ++given;
-    if (vm.count("password-env")) source.env = vm["password-env"].as<std::string>(), ++given;
-    if (vm.count("password-fd")) source.fd = vm["password-fd"].as<int>(), ++given;
-    if (given > 1) throw po::error("give at most one of --password-file, --password-env and --password-fd");
-    options.password = password_provider(source, "the password of " + input, "password", false);
+    if (vm.count(prefix + "-file")) source.file = vm[prefix + "-file"].as<std::string>(), ++given;
+    if (vm.count(prefix + "-env")) source.env = vm[prefix + "-env"].as<std::string>(), ++given;
+    if (vm.count(prefix + "-fd")) source.fd = vm[prefix + "-fd"].as<int>(), ++given;
+    if (given > 1)
+        throw po::error("give at most one of --" + prefix + "-file, --" + prefix + "-env and --" + prefix + "-fd");
+    return source;
+}
+
+namespace {
+
+std::uint64_t mib_option(const po::variables_map& vm, const std::string& name) {
+    const std::uint64_t n = vm[name].as<std::uint64_t>();
+    if (n > (std::numeric_limits<std::uint64_t>::max() >> 20))
+        throw po::error("--" + name + " " + std::to_string(n) + " is too large");
+    return n << 20;
+}
+
+}  // namespace
+
+ReadOptions read_options(const po::variables_map& vm, const std::string& input) {
+    ReadOptions options;
+    options.password = password_provider(password_source(vm, "password"), "the password of " + input, "password", false);
     if (vm.count("key-file")) options.key_file = vm["key-file"].as<std::string>();
-    constexpr std::uint64_t mib = 1 << 20;
-    if (vm.count("max-input-mib")) options.limits.max_input_bytes = vm["max-input-mib"].as<std::uint64_t>() * mib;
-    if (vm.count("max-string-mib")) options.limits.max_string_bytes = vm["max-string-mib"].as<std::uint64_t>() * mib;
-    if (vm.count("max-kdf-memory-mib"))
-        options.limits.max_kdf_memory_bytes = vm["max-kdf-memory-mib"].as<std::uint64_t>() * mib;
+    if (vm.count("max-input-mib")) options.limits.max_input_bytes = mib_option(vm, "max-input-mib");
+    if (vm.count("max-string-mib")) options.limits.max_string_bytes = mib_option(vm, "max-string-mib");
+    if (vm.count("max-kdf-memory-mib")) options.limits.max_kdf_memory_bytes = mib_option(vm, "max-kdf-memory-mib");
     if (vm.count("max-kdf-iterations")) options.limits.max_kdf_iterations = vm["max-kdf-iterations"].as<std::uint64_t>();
     if (vm.count("max-aes-kdf-rounds")) options.limits.max_aes_kdf_rounds = vm["max-aes-kdf-rounds"].as<std::uint64_t>();
     return options;

@@ -10,6 +10,7 @@
 #include <boost/program_options.hpp>
 
 #include "cxf/formats/format.h"
+#include "tools/cxf/passwords.h"
 
 namespace cxf::cli {
 
@@ -32,6 +33,9 @@ po::options_description format_options(std::span<const FormatOption> Format::*wh
 // different format is a usage error.
 std::map<std::string, std::string, std::less<>> format_settings(const po::variables_map& vm, const Format& format,
                                                                 std::span<const FormatOption> Format::*which);
+
+// The password source given by --PREFIX-file, --PREFIX-env or --PREFIX-fd (at most one).
+PasswordOptions password_source(const po::variables_map& vm, const std::string& prefix);
 
 // The read options those give, for the input named `input`.
 ReadOptions read_options(const po::variables_map& vm, const std::string& input);

@@ -39,15 +39,10 @@ po::options_description output_options() {
 // "out.json", part 2 → "out-2.json"; the number goes before the format's own extension when the name
 // ends with one ("v.cxf.zip" → "v-2.cxf.zip").
 std::string part_name(const std::string& output, std::size_t part, const Format& format) {
-    std::size_t cut = std::string::npos;
-    for (const std::string_view ext : format.extensions) {
-        const std::string suffix = "." + std::string(ext);
-        if (output.size() > suffix.size() && output.ends_with(suffix)) cut = std::min(cut, output.size() - suffix.size());
-    }
+    std::size_t cut = output.size() - extension_length(format, output);
     const std::size_t slash = output.rfind('/');
     const std::size_t dot = output.rfind('.');
-    if (cut == std::string::npos && dot != std::string::npos && (slash == std::string::npos || dot > slash)) cut = dot;
-    if (cut == std::string::npos) cut = output.size();
+    if (cut == output.size() && dot != std::string::npos && (slash == std::string::npos || dot > slash)) cut = dot;
     return output.substr(0, cut) + "-" + std::to_string(part) + output.substr(cut);
 }
 
@@ -66,16 +61,21 @@ const Format& output_format(const po::variables_map& vm, const std::string& outp
 
 WriteOptions write_options(const po::variables_map& vm, const std::string& output, const Format& format) {
     WriteOptions options;
-    PasswordOptions source;
-    int given = 0;
-    if (vm.count("out-password-file")) source.file = vm["out-password-file"].as<std::string>(), ++given;
-    if (vm.count("out-password-env")) source.env = vm["out-password-env"].as<std::string>(), ++given;
-    if (vm.count("out-password-fd")) source.fd = vm["out-password-fd"].as<int>(), ++given;
-    if (given > 1) throw po::error("give at most one of --out-password-file, --out-password-env and --out-password-fd");
-    options.password = password_provider(source, "a new password for " + output, "out-password", true);
+    options.password =
+        password_provider(password_source(vm, "out-password"), "a new password for " + output, "out-password", true);
     if (vm.count("out-key-file")) options.key_file = vm["out-key-file"].as<std::string>();
     options.settings = format_settings(vm, format, &Format::write_options);
     return options;
+}
+
+// The run has already failed: a report that cannot be written is said, but the run's own error and
+// exit code stand.
+void write_report_after_failure(const std::string& path, const RunRecord& run, const Report& report) {
+    try {
+        write_report_json(path, run, report);
+    } catch (const Error& e) {
+        std::cerr << "cxf: " << e.describe() << '\n';
+    }
 }
 
 }  // namespace
@@ -125,12 +125,20 @@ int run_convert(const Args& args) {
         // Each output streams into a temp file that vanishes unless committed at the end.
         const std::vector<Vault> parts = split(std::move(vault), split_items);
         std::vector<std::unique_ptr<io::Output>> outs;
+        std::vector<io::AtomicFile*> files;
+        io::MemoryOutput* to_stdout = nullptr;
         for (std::size_t p = 0; p < parts.size(); ++p) {
             const std::string name = parts.size() == 1 ? run.output : part_name(run.output, p + 1, to);
             run.outputs.push_back(name);
-            if (run.dry_run) outs.push_back(std::make_unique<io::NullOutput>());
-            else if (name == "-") outs.push_back(std::make_unique<io::MemoryOutput>());
-            else outs.push_back(std::make_unique<io::AtomicFile>(name, force));
+            if (run.dry_run) {
+                outs.push_back(std::make_unique<io::NullOutput>());
+            } else if (name == "-") {
+                outs.push_back(std::make_unique<io::MemoryOutput>());
+                to_stdout = static_cast<io::MemoryOutput*>(outs.back().get());
+            } else {
+                outs.push_back(std::make_unique<io::AtomicFile>(name, force));
+                files.push_back(static_cast<io::AtomicFile*>(outs.back().get()));
+            }
             Report part_report;
             to.write(parts[p], *outs.back(), write, part_report);
             for (Notice n : part_report.notices()) {
@@ -147,19 +155,23 @@ int run_convert(const Args& args) {
         } else if (run.dry_run) {
             std::cerr << "cxf: dry run: " << run.output << " (" << to.id << ") not written\n";
         } else {
-            for (std::size_t p = 0; p < outs.size(); ++p) {
-                if (auto* file = dynamic_cast<io::AtomicFile*>(outs[p].get())) file->commit();
-                else io::write_atomically("-", static_cast<io::MemoryOutput&>(*outs[p]).bytes(), force);
-                std::cerr << "cxf: wrote " << (run.outputs[p] == "-" ? "<stdout>" : run.outputs[p]) << " (" << to.id << ")\n";
-            }
+            io::commit_together(files);
+            if (to_stdout) io::write_atomically("-", to_stdout->bytes(), force);
+            for (const std::string& name : run.outputs)
+                std::cerr << "cxf: wrote " << (name == "-" ? "<stdout>" : name) << " (" << to.id << ")\n";
             run.written = true;
             if (report.has_losses())
                 std::cerr << "cxf: " << report.count(NoticeKind::lost) << " thing(s) not carried, listed above\n";
         }
+    } catch (const po::error& e) {
+        run.error = Error(Errc::usage, {}, e.what());
+        run.exit_code = exit_usage;
+        if (report_path) write_report_after_failure(*report_path, run, report);
+        throw;
     } catch (const Error& e) {
         run.error = e;
         run.exit_code = exit_code_for(e.code());
-        if (report_path) write_report_json(*report_path, run, report);
+        if (report_path) write_report_after_failure(*report_path, run, report);
         throw;
     }
     if (report_path) write_report_json(*report_path, run, report);

@@ -86,9 +86,13 @@ int run_keygen(const Args& args) {
     const std::string request = cxp::write_export_request(request_for(key.public_key(), importer)) + "\n";
     key_file.write(key.to_pkcs8_pem().bytes());
     if (request_file) request_file->write(as_bytes(request));
-    key_file.commit();
-    if (request_file) request_file->commit();
-    else io::write_atomically("-", as_bytes(request), false);
+    if (request_file) {
+        io::AtomicFile* both[] = {&key_file, &*request_file};
+        io::commit_together(both);
+    } else {
+        key_file.commit();
+        io::write_atomically("-", as_bytes(request), false);
+    }
 
     std::cerr << "cxf: wrote the private key " << key_path << " (" << cxp::hpke::kem_name(kem)
               << "; keep it secret: it opens every archive encrypted to it)\n"

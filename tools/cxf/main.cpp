@@ -88,6 +88,10 @@ int main(int argc, char** argv) {
         } catch (const std::bad_alloc&) {
             std::cerr << "cxf: out of memory\n";
             return exit_invalid_input;
+        } catch (const std::exception& e) {
+            // A bug, not an input problem; caught so that unwinding removes every temp file.
+            std::cerr << "cxf: internal error: " << e.what() << '\n';
+            return exit_invalid_input;
         }
     }
     std::cerr << "cxf: unknown command '" << args.front() << "'\n";

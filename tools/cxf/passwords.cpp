@@ -2,12 +2,14 @@
 #include "tools/cxf/passwords.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <memory>
 
 #include "cxf/error.h"
@@ -53,20 +55,55 @@ crypto::Secret read_file(const std::string& path) {
     }
 }
 
+// Echo off on the terminal for as long as it lives. A signal meanwhile (Ctrl-C) first turns echo
+// back on, then goes on to the handler that was there before (which removes temp files and exits).
+constexpr int restored_on[] = {SIGINT, SIGTERM, SIGHUP};
+termios terminal_before{};
+struct sigaction handler_before[std::size(restored_on)];
+
+extern "C" void restore_terminal(int signal_number) {
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &terminal_before);
+    for (std::size_t i = 0; i < std::size(restored_on); ++i)
+        if (restored_on[i] == signal_number) ::sigaction(signal_number, &handler_before[i], nullptr);
+    ::raise(signal_number);  // delivered to the previous handler once this one returns
+}
+
+class EchoOff {
+public:
+    EchoOff() {
+        if (::tcgetattr(STDIN_FILENO, &terminal_before) != 0) return;
+        active_ = true;
+        struct sigaction action {};
+        action.sa_handler = restore_terminal;
+        sigemptyset(&action.sa_mask);
+        for (std::size_t i = 0; i < std::size(restored_on); ++i) ::sigaction(restored_on[i], &action, &handler_before[i]);
+        termios quiet = terminal_before;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    ~EchoOff() {
+        if (!active_) return;
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &terminal_before);
+        for (std::size_t i = 0; i < std::size(restored_on); ++i) ::sigaction(restored_on[i], &handler_before[i], nullptr);
+    }
+    EchoOff(const EchoOff&) = delete;
+    EchoOff& operator=(const EchoOff&) = delete;
+
+private:
+    bool active_ = false;
+};
+
 // One line from the terminal with echo off. Echo goes off before the prompt appears, so nothing
 // typed after the prompt is flushed away (TCSAFLUSH discards only what was typed before it).
 crypto::Secret prompt(const std::string& label) {
-    termios saved{};
-    const bool tty = ::tcgetattr(STDIN_FILENO, &saved) == 0;
-    termios quiet = saved;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    if (tty) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    const std::string text = label + ": ";
-    if (::write(STDERR_FILENO, text.data(), text.size()) < 0) {}
     crypto::Secret line;
-    char c;
-    while (::read(STDIN_FILENO, &c, 1) == 1 && c != '\n' && line.size() <= max_password_bytes) line.push_back(c);
-    if (tty) ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    {
+        const EchoOff quiet;
+        const std::string text = label + ": ";
+        if (::write(STDERR_FILENO, text.data(), text.size()) < 0) {}
+        char c;
+        while (::read(STDIN_FILENO, &c, 1) == 1 && c != '\n' && line.size() <= max_password_bytes) line.push_back(c);
+    }
     if (::write(STDERR_FILENO, "\n", 1) < 0) {}
     return strip_one_newline(std::move(line));
 }

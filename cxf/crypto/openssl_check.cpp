@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cxf/cxp/openssl_check.h"
+#include "cxf/crypto/openssl_check.h"
 
 #include <string>
 
@@ -7,7 +7,7 @@
 
 #include "cxf/error.h"
 
-namespace cxf::cxp::detail {
+namespace cxf::crypto {
 
 void openssl_failed(std::string_view operation) {
     const char* reason = ERR_reason_error_string(ERR_get_error());
@@ -17,4 +17,4 @@ void openssl_failed(std::string_view operation) {
     throw Error(Errc::unsupported, {"", ""}, message);
 }
 
-}  // namespace cxf::cxp::detail
+}  // namespace cxf::crypto
