@@ -11,6 +11,7 @@
 #include "cxf/crypto/hash.h"
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/encoding/base64.h"
+#include "cxf/error.h"
 #include "cxf/formats/losses.h"
 #include "exporters/kdbx/entry.h"
 #include "exporters/kdbx/write.h"
@@ -253,26 +254,25 @@ private:
 
     PoolInfo read_pool(const JsonDoc& doc, const json::Cursor& o) const {
         PoolInfo info;
-        info.size = static_cast<std::size_t>(doc.integer(o, "size").value_or(0));
+        info.size = doc.index(o, "size").value_or(0);
         info.explicit_order = doc.boolean(o, "explicit").value_or(false);
         if (const auto list = doc.array(o, "protect"))
-            for (const json::Cursor i : list->elements()) info.protect.push_back(static_cast<std::size_t>(doc.integer(i)));
+            for (const json::Cursor i : list->elements()) info.protect.push_back(doc.index(i));
         if (const auto list = doc.array(o, "binaries"))
             for (const json::Cursor b : list->elements())
-                info.bytes[static_cast<std::size_t>(doc.integer(b, "index").value_or(0))] =
-                    doc.secure_bytes(b, "data").value_or(crypto::SecureBytes{});
+                info.bytes[doc.index(b, "index").value_or(0)] = doc.secure_bytes(b, "data").value_or(crypto::SecureBytes{});
         return info;
     }
 
     void restore_recycle_bin(const JsonDoc& doc, const json::Cursor& o, kdbx::Group& root) {
         kdbx::Group bin;
-        if (const auto g = doc.object(o, "group")) read_group_members(doc, *g, bin, true);
+        if (const auto g = doc.object(o, "group")) bin = read_group(doc, *g);
         for_each_ref(bin, [&](kdbx::BinaryRef& ref) {
             const auto found = pool_.bytes.find(ref.index);
             ref.index = staging_.add(found == pool_.bytes.end() ? ByteView() : ByteView(found->second), ref.index);
         });
         const kdbx::Uuid parent = doc.uuid(o, "parent").value_or(root.uuid);
-        const auto index = static_cast<std::size_t>(doc.integer(o, "index").value_or(0));
+        const std::size_t index = doc.index(o, "index").value_or(0);
         kdbx::Group* target = find_group(root, parent);
         if (!target) target = &root;
         const std::size_t at = std::min(index, target->groups.size());
@@ -289,6 +289,10 @@ private:
     // The pool as the file had it when every attachment still knows its place there; else each
     // distinct content once, in document order.
     void build_pool(kdbx::Database& db) {
+        for_each_ref(db.root, [&](const kdbx::BinaryRef& ref) {
+            if (ref.index >= staging_.blobs.size())
+                throw Error(Errc::malformed, {}, "attachment '" + ref.key + "' refers to bytes neither the vault nor its " + std::string(extension_name) + " extension holds");
+        });
         std::vector<std::size_t> final_index(staging_.blobs.size());
         std::vector<ByteView> pool;
         if (!explicit_pool(pool, final_index)) {
@@ -308,7 +312,8 @@ private:
     }
 
     bool explicit_pool(std::vector<ByteView>& pool, std::vector<std::size_t>& final_index) const {
-        if (!pool_.explicit_order) return false;
+        // Every slot is filled by an attachment or by bytes kept in the extension, or the order is lost.
+        if (!pool_.explicit_order || pool_.size > staging_.blobs.size() + pool_.bytes.size()) return false;
         std::vector<std::optional<ByteView>> slots(pool_.size);
         for (std::size_t s = 0; s < staging_.blobs.size(); ++s) {
             const auto hint = staging_.pool_hints[s];

@@ -139,11 +139,7 @@ EntryExtras read_extras(const JsonDoc& doc, const json::Cursor& o) {
     x.modification = doc.time(o, "modification");
     if (const auto list = doc.array(o, "pool")) {
         x.binaries.emplace();
-        for (const json::Cursor i : list->elements()) {
-            const std::int64_t index = doc.integer(i);
-            if (index < 0) doc.fail(i, "a pool index");
-            x.binaries->push_back(static_cast<std::size_t>(index));
-        }
+        for (const json::Cursor i : list->elements()) x.binaries->push_back(doc.index(i));
     }
     return x;
 }

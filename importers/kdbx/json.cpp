@@ -102,6 +102,12 @@ std::optional<kdbx::Time> JsonDoc::time(const json::Cursor& object, std::string_
     return kdbx::Time::from_unix(*seconds);
 }
 
+std::optional<std::size_t> JsonDoc::index(const json::Cursor& object, std::string_view key) const {
+    const auto v = object.find(key);
+    if (!v) return std::nullopt;
+    return index(*v);
+}
+
 std::string_view JsonDoc::string(const json::Cursor& value) const {
     if (!value.is_string()) fail(value, "a string");
     return value.string();
@@ -112,6 +118,12 @@ std::int64_t JsonDoc::integer(const json::Cursor& value) const {
     if (value.is(json::Kind::uint64) && value.uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
         return static_cast<std::int64_t>(value.uint64());
     fail(value, "an integer");
+}
+
+std::size_t JsonDoc::index(const json::Cursor& value) const {
+    const std::int64_t n = integer(value);
+    if (n < 0) fail(value, "a count or index, not negative");
+    return static_cast<std::size_t>(n);
 }
 
 bool JsonDoc::boolean(const json::Cursor& value) const {

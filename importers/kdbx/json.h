@@ -63,10 +63,12 @@ public:
     std::optional<Bytes> bytes(const json::Cursor& object, std::string_view key) const;
     std::optional<crypto::SecureBytes> secure_bytes(const json::Cursor& object, std::string_view key) const;
     std::optional<kdbx::Time> time(const json::Cursor& object, std::string_view key) const;
+    std::optional<std::size_t> index(const json::Cursor& object, std::string_view key) const;  // not negative
 
     // The same for a value that is not a member (array elements).
     std::string_view string(const json::Cursor& value) const;
     std::int64_t integer(const json::Cursor& value) const;
+    std::size_t index(const json::Cursor& value) const;
     bool boolean(const json::Cursor& value) const;
 
 private:

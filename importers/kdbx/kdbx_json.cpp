@@ -145,9 +145,7 @@ std::vector<kdbx::BinaryRef> read_binary_refs(const JsonDoc& doc, const json::Cu
         auto it = r.elements().begin();
         kdbx::BinaryRef ref;
         ref.key = std::string(doc.string(*it));
-        const std::int64_t index = doc.integer(*++it);
-        if (index < 0) doc.fail(*it, "a pool index");
-        ref.index = static_cast<std::size_t>(index);
+        ref.index = doc.index(*++it);
         refs.push_back(std::move(ref));
     }
     return refs;
@@ -251,26 +249,28 @@ void write_group_members(JsonOut& out, const kdbx::Group& g, bool full) {
         out.key("customData");
         write_custom_data(out, g.custom_data);
     }
-    if (full) {
-        out.key("entries").begin_array();
-        for (const kdbx::Entry& e : g.entries) {
-            out.begin_object();
-            write_entry_members(out, e, true);
-            out.end_object();
-        }
-        out.end_array();
-        out.key("groups").begin_array();
-        for (const kdbx::Group& child : g.groups) {
-            out.begin_object();
-            write_group_members(out, child, true);
-            out.end_object();
-        }
-        out.end_array();
-    }
     if (!g.unknown.empty()) {
         out.key("unknown");
         write_unknown(out, g.unknown);
     }
+}
+
+void write_group(JsonOut& out, const kdbx::Group& g) {
+    write_group_members(out, g, true);
+    out.key("entries").begin_array();
+    for (const kdbx::Entry& e : g.entries) {
+        out.begin_object();
+        write_entry_members(out, e, true);
+        out.end_object();
+    }
+    out.end_array();
+    out.key("groups").begin_array();
+    for (const kdbx::Group& child : g.groups) {
+        out.begin_object();
+        write_group(out, child);
+        out.end_object();
+    }
+    out.end_array();
 }
 
 void read_group_members(const JsonDoc& doc, const json::Cursor& o, kdbx::Group& g, bool full) {
@@ -291,25 +291,27 @@ void read_group_members(const JsonDoc& doc, const json::Cursor& o, kdbx::Group& 
     g.tags = read_tags(doc, o);
     g.previous_parent_group = doc.uuid(o, "previousParent").value_or(nil_uuid);
     if (const auto data = doc.array(o, "customData")) g.custom_data = read_custom_data(doc, *data);
-    if (full) {
-        if (const auto entries = doc.array(o, "entries")) {
-            for (const json::Cursor e : entries->elements()) {
-                if (!e.is_object()) doc.fail(e, "an entry");
-                kdbx::Entry entry;
-                read_entry_members(doc, e, entry, true);
-                g.entries.push_back(std::move(entry));
-            }
-        }
-        if (const auto groups = doc.array(o, "groups")) {
-            for (const json::Cursor c : groups->elements()) {
-                if (!c.is_object()) doc.fail(c, "a group");
-                kdbx::Group child;
-                read_group_members(doc, c, child, true);
-                g.groups.push_back(std::move(child));
-            }
+    if (const auto unknown = doc.array(o, "unknown")) g.unknown = read_unknown(doc, *unknown);
+}
+
+kdbx::Group read_group(const JsonDoc& doc, const json::Cursor& o) {
+    kdbx::Group g;
+    read_group_members(doc, o, g, true);
+    if (const auto entries = doc.array(o, "entries")) {
+        for (const json::Cursor e : entries->elements()) {
+            if (!e.is_object()) doc.fail(e, "an entry");
+            kdbx::Entry entry;
+            read_entry_members(doc, e, entry, true);
+            g.entries.push_back(std::move(entry));
         }
     }
-    if (const auto unknown = doc.array(o, "unknown")) g.unknown = read_unknown(doc, *unknown);
+    if (const auto groups = doc.array(o, "groups")) {
+        for (const json::Cursor c : groups->elements()) {
+            if (!c.is_object()) doc.fail(c, "a group");
+            g.groups.push_back(read_group(doc, c));
+        }
+    }
+    return g;
 }
 
 void write_meta(JsonOut& out, const kdbx::Meta& m) {

@@ -15,11 +15,16 @@ namespace cxf::kdbx_map {
 kdbx::Times fresh_times(kdbx::Time creation, kdbx::Time modification);
 
 // `full` also writes what the model holds for live objects (UUID, name or strings, creation and
-// modification times, tags, attachments, children): used for the recycle bin and the root group.
+// modification times, tags, an entry's attachments and history): used for the recycle bin and for the
+// root and account groups.
 void write_entry_members(JsonOut& out, const kdbx::Entry& entry, bool full);
 void read_entry_members(const JsonDoc& doc, const json::Cursor& object, kdbx::Entry& entry, bool full);
 void write_group_members(JsonOut& out, const kdbx::Group& group, bool full);
 void read_group_members(const JsonDoc& doc, const json::Cursor& object, kdbx::Group& group, bool full);
+// A whole group with its entries and subgroups: the recycle bin. (The entries and subgroups of the
+// root and account groups are the model's items and collections.)
+void write_group(JsonOut& out, const kdbx::Group& group);
+kdbx::Group read_group(const JsonDoc& doc, const json::Cursor& object);
 
 void write_meta(JsonOut& out, const kdbx::Meta& meta);
 kdbx::Meta read_meta(const JsonDoc& doc, const json::Cursor& object);

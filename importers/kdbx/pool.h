@@ -10,8 +10,7 @@ namespace cxf::kdbx_map {
 template <typename Entry, typename F>
 void for_each_ref_in_entry(Entry& entry, F&& f) {
     for (auto& ref : entry.binaries) f(ref);
-    for (auto& old : entry.history)
-        for (auto& ref : old.binaries) f(ref);
+    for (auto& old : entry.history) for_each_ref_in_entry(old, f);
 }
 
 // Every attachment reference of `group`, in document order.

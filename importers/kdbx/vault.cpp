@@ -228,7 +228,7 @@ private:
         write_meta(out, meta);
         out.end_object();
         out.key("root").begin_object();
-        write_group_members(out, group_members(db_.root), true);
+        write_group_members(out, db_.root, true);
         out.end_object();
         out.key("deletedObjects");
         write_deleted_objects(out, db_.deleted_objects);
@@ -243,7 +243,7 @@ private:
             out.key("parent").uuid(bin_parent_);
             out.key("index").unsigned_integer(bin_index_);
             out.key("group").begin_object();
-            write_group_members(out, *bin_, true);
+            write_group(out, *bin_);
             out.end_object();
             out.end_object();
         }

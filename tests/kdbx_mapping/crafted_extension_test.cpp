@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+// A CXF file is anyone's text: a "cxf.local/kdbx" extension cxf never wrote (attachment references
+// into nothing, a huge or negative pool, markup, impossible header records) is refused as malformed
+// or cannot reach past what the vault holds; it never reads out of bounds or allocates without bound.
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+#include "cxf/cxf_json/cxf_json.h"
+#include "exporters/kdbx/write.h"
+#include "tests/kdbx/kdbx_support.h"
+#include "tests/support/thrown.h"
+
+using namespace cxf;
+
+namespace {
+
+// A CXF file whose only account has `items` and the extension {"name":"cxf.local/kdbx", <members>}.
+Vault vault_with(std::string_view members, std::string_view items = "[]") {
+    const std::string json = R"({"version":{"major":1,"minor":0},"exporterRpId":"x.example","exporterDisplayName":"X",
+        "timestamp":1705228800,"accounts":[{"id":"AAECAwQFBgcICQoLDA0ODw","username":"u","email":"u@example.com",
+        "collections":[],"items":)" + std::string(items) + R"(,"extensions":[{"name":"cxf.local/kdbx",)" +
+                             std::string(members) + "}]}]}";
+    Report report;
+    return cxf_json::read(json, "crafted.cxf", {}, report);
+}
+
+kdbx::Database to_database(const Vault& vault) {
+    Report report;
+    return kdbx_map::to_database(vault, report, 1700000000);
+}
+
+Error refused(const Vault& vault) {
+    return test::thrown_by([&] { to_database(vault); });
+}
+
+// Every attachment reference, history at any depth included, names a binary of the pool.
+bool refs_in_pool(const kdbx::Database& db) {
+    bool ok = true;
+    const std::function<void(const kdbx::Entry&)> entry = [&](const kdbx::Entry& e) {
+        for (const kdbx::BinaryRef& r : e.binaries) ok = ok && r.index < db.binaries.size();
+        for (const kdbx::Entry& h : e.history) entry(h);
+    };
+    const std::function<void(const kdbx::Group&)> group = [&](const kdbx::Group& g) {
+        for (const kdbx::Entry& e : g.entries) entry(e);
+        for (const kdbx::Group& c : g.groups) group(c);
+    };
+    group(db.root);
+    return ok;
+}
+
+// An item with one attachment, as a KDBX or archive reader gives it (CXF JSON text holds no bytes).
+Vault with_attachment(Vault vault, std::string_view bytes) {
+    Item item;
+    item.id = Id(16, 0x42);
+    item.title = "with attachment";
+    File file;
+    file.id = Id{1, 2, 3};
+    file.name = "a.txt";
+    file.data = crypto::secure_copy(as_bytes(bytes));
+    item.credentials.emplace_back(std::move(file));
+    vault.accounts[0].items.push_back(std::move(item));
+    return vault;
+}
+
+}  // namespace
+
+TEST_CASE("crafted extension: entries and groups under the root or an account group are not read", "[kdbx-mapping]") {
+    const Vault root = vault_with(R"("root":{"uuid":"AAECAwQFBgcICQoLDA0ODw==","name":"Root","notes":"",
+        "entries":[{"uuid":"AAAAAAAAAAAAAAAAAAAAAQ==","strings":[],"binaries":[["a",7]]}],
+        "groups":[{"uuid":"AAAAAAAAAAAAAAAAAAAAAg==","name":"g","notes":"","entries":[{"binaries":[["b",3]]}]}]})");
+    const kdbx::Database db = to_database(root);
+    CHECK(db.root.entries.empty());
+    CHECK(db.root.groups.empty());
+    CHECK(db.root.name == "Root");
+    CHECK(db.binaries.empty());
+    CHECK_NOTHROW(kdbx::save(db, test::kdbx::password_key("pw"), test::kdbx::cheap_settings()));
+
+    Report report;
+    Vault two = cxf_json::read(R"({"version":{"major":1,"minor":0},"exporterRpId":"x.example","exporterDisplayName":"X",
+        "timestamp":1705228800,"accounts":[{"id":"AAECAwQFBgcICQoLDA0ODw","username":"u","email":"","collections":[],"items":[]},
+        {"id":"AAECAwQFBgcICQoLDA0OEA","username":"v","email":"","collections":[],"items":[],"extensions":[
+        {"name":"cxf.local/kdbx","group":{"uuid":"AAECAwQFBgcICQoLDA0OEA==","name":"v","notes":"",
+        "entries":[{"binaries":[["a",7]]}],"groups":[{"entries":[{"binaries":[["b",9]]}]}]}}]}]})",
+                               "crafted.cxf", {}, report);
+    const kdbx::Database with_account = to_database(two);
+    REQUIRE(with_account.root.groups.size() == 1);
+    CHECK(with_account.root.groups[0].entries.empty());
+    CHECK(with_account.root.groups[0].groups.empty());
+    CHECK(with_account.binaries.empty());
+}
+
+TEST_CASE("crafted extension: recycle-bin attachments are found in history at any depth", "[kdbx-mapping]") {
+    const Vault vault = with_attachment(vault_with(R"("recycleBin":{"index":0,"group":{"uuid":"AAAAAAAAAAAAAAAAAAAAAw==",
+        "name":"Recycle Bin","notes":"","entries":[{"uuid":"AAAAAAAAAAAAAAAAAAAABA==","binaries":[["top",0]],
+        "history":[{"binaries":[["old",0]],"history":[{"binaries":[["older",5]]}]}]}]}},
+        "pool":{"size":6,"binaries":[{"index":0,"data":"Ymlu"},{"index":5,"data":"b2xkZXI="}]})"),
+                                       "live");
+    const kdbx::Database db = to_database(vault);
+    CHECK(db.binaries.size() == 3);  // "live", "bin", "older"
+    CHECK(refs_in_pool(db));
+    CHECK_NOTHROW(kdbx::save(db, test::kdbx::password_key("pw"), test::kdbx::cheap_settings()));
+}
+
+TEST_CASE("crafted extension: the pool size is checked before it sizes anything", "[kdbx-mapping]") {
+    // A billion slots that nothing could fill: the kept order is dropped, nothing is allocated for it.
+    const kdbx::Database db = to_database(with_attachment(vault_with(R"("pool":{"size":1000000000,"explicit":true})"), "x"));
+    CHECK(db.binaries.size() == 1);
+    CHECK(refs_in_pool(db));
+
+    const Error negative = refused(vault_with(R"("pool":{"size":-1})"));
+    CHECK(negative.code() == Errc::malformed);
+    CHECK(negative.where().place == "extension cxf.local/kdbx of account 0/pool/size");
+    CHECK(refused(vault_with(R"("pool":{"protect":[-3]})")).code() == Errc::malformed);
+    CHECK(refused(vault_with(R"("recycleBin":{"index":-1})")).code() == Errc::malformed);
+}
