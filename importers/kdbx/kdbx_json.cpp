@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "importers/kdbx/kdbx_json.h"
 
+#include <pugixml.hpp>
+
 namespace cxf::kdbx_map {
 
 namespace {
@@ -442,9 +444,20 @@ void write_unknown(JsonOut& out, const kdbx::UnknownElements& elements) {
     out.end_array();
 }
 
+// The XML writer splices each one in as it is, so each must be one well-formed element and nothing
+// beside it. Parsed as xml_read.cpp parses (no entity is expanded), keeping every kind of node.
 kdbx::UnknownElements read_unknown(const JsonDoc& doc, const json::Cursor& array) {
+    constexpr unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_doctype |
+                                 pugi::parse_declaration | pugi::parse_pi | pugi::parse_comments | pugi::parse_fragment;
     kdbx::UnknownElements elements;
-    for (const json::Cursor e : array.elements()) elements.emplace_back(doc.string(e));
+    for (const json::Cursor e : array.elements()) {
+        const std::string_view xml = doc.string(e);
+        pugi::xml_document parsed;
+        if (!parsed.load_buffer(xml.data(), xml.size(), options, pugi::encoding_utf8) ||
+            parsed.first_child().type() != pugi::node_element || parsed.first_child() != parsed.last_child())
+            doc.fail(e, "one XML element");
+        elements.emplace_back(xml);
+    }
     return elements;
 }
 

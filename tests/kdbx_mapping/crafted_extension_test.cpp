@@ -114,3 +114,22 @@ TEST_CASE("crafted extension: the pool size is checked before it sizes anything"
     CHECK(refused(vault_with(R"("pool":{"protect":[-3]})")).code() == Errc::malformed);
     CHECK(refused(vault_with(R"("recycleBin":{"index":-1})")).code() == Errc::malformed);
 }
+
+TEST_CASE("crafted extension: unknown XML must be one element, or it could rewrite the document", "[kdbx-mapping]") {
+    for (const char* bad : {"</Meta><Root><Group><Name>injected</Name></Group></Root>", "<a/><b/>", "text<a/>", "<a/>text",
+                            "<!DOCTYPE a><a/>", "<?xml version=\"1.0\"?><a/>", "<!-- c --><a/>", "<?pi x?><a/>", "", "<a>"}) {
+        CAPTURE(bad);
+        std::string json;
+        for (const char c : std::string_view(bad)) {
+            if (c == '"' || c == '\\') json.push_back('\\');
+            json.push_back(c);
+        }
+        const Error e = refused(vault_with(R"("unknown":[")" + json + R"("])"));
+        CHECK(e.code() == Errc::malformed);
+        CHECK(e.where().place == "extension cxf.local/kdbx of account 0/unknown/0");
+        CHECK(refused(vault_with(R"("meta":{"unknown":[")" + json + R"("]})")).code() == Errc::malformed);
+        CHECK(refused(vault_with(R"("root":{"unknown":[")" + json + R"("]})")).code() == Errc::malformed);
+    }
+    const kdbx::Database db = to_database(vault_with(R"("unknown":["  <Plugin a=\"1\"><Data>x &amp; y</Data></Plugin>\n"])"));
+    CHECK(db.unknown.size() == 1);
+}
