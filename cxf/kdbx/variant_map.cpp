@@ -58,6 +58,18 @@ void set_bytes(VariantMap& map, std::string_view name, ByteView value) {
     set(map, name, VariantType::bytes, Bytes(value.begin(), value.end()));
 }
 
+std::optional<std::string> variant_problem(const Variant& v) {
+    const std::string record = "record '" + v.name + "'";
+    const auto type = static_cast<std::uint8_t>(v.type);
+    if (type == 0) return record + " has type 0, which ends the dictionary";
+    const std::size_t expected = fixed_size(v.type);
+    if (expected != 0 && v.value.size() != expected)
+        return record + " of type " + std::to_string(type) + " has " + std::to_string(v.value.size()) + " bytes, not " +
+               std::to_string(expected);
+    if (v.type == VariantType::boolean && v.value[0] > 1) return record + " is a boolean other than 0 or 1";
+    return std::nullopt;
+}
+
 namespace detail {
 
 VariantMap parse_variant_map(ByteView bytes, std::size_t offset, const std::string& file, std::string_view field) {
@@ -77,16 +89,10 @@ VariantMap parse_variant_map(ByteView bytes, std::size_t offset, const std::stri
         const ByteView name = in.take(name_length, what + " name");
         const std::size_t value_length = in.read_length32(what + " value length");
         const ByteView value = in.take(value_length, what + " value");
-        const std::size_t expected = fixed_size(type);
-        if (expected != 0 && value_length != expected)
-            throw Error(Errc::malformed, {file, in.place_at(at, what)},
-                        "record '" + std::string(as_text(name)) + "' of type " +
-                            std::to_string(static_cast<int>(type)) + " has " + std::to_string(value_length) +
-                            " bytes, not " + std::to_string(expected));
-        if (type == VariantType::boolean && value[0] > 1)
-            throw Error(Errc::malformed, {file, in.place_at(at, what)},
-                        "record '" + std::string(as_text(name)) + "' is a boolean other than 0 or 1");
-        map.push_back(Variant{std::string(as_text(name)), type, Bytes(value.begin(), value.end())});
+        Variant variant{std::string(as_text(name)), type, Bytes(value.begin(), value.end())};
+        if (const auto problem = variant_problem(variant))
+            throw Error(Errc::malformed, {file, in.place_at(at, what)}, *problem);
+        map.push_back(std::move(variant));
     }
     if (!in.at_end())
         throw Error(Errc::malformed, {file, in.place(what)},

@@ -38,6 +38,10 @@ void set_uint32(VariantMap& map, std::string_view name, std::uint32_t value);
 void set_uint64(VariantMap& map, std::string_view name, std::uint64_t value);
 void set_bytes(VariantMap& map, std::string_view name, ByteView value);
 
+// Why `variant` cannot be a record of a VariantDictionary (type 0 ends one; the fixed-width types
+// need their size; a boolean is 0 or 1); nullopt when it can.
+std::optional<std::string> variant_problem(const Variant& variant);
+
 namespace detail {
 
 // `offset` is where `bytes` starts in the file, for messages. Throws Errc::malformed/unsupported.

@@ -499,8 +499,13 @@ kdbx::VariantMap read_variant_map(const JsonDoc& doc, const json::Cursor& array)
         if (!v.is_object()) doc.fail(v, "a variant");
         kdbx::Variant variant;
         variant.name = std::string(doc.string(v, "name").value_or(""));
-        variant.type = static_cast<kdbx::VariantType>(doc.integer(v, "type").value_or(0x42));
+        if (const auto type = v.find("type")) {
+            const std::int64_t byte = doc.integer(*type);
+            if (byte < 0 || byte > 0xFF) doc.fail(*type, "a VariantDictionary type byte");
+            variant.type = static_cast<kdbx::VariantType>(byte);
+        }
         variant.value = doc.bytes(v, "value").value_or(Bytes{});
+        if (const auto problem = kdbx::variant_problem(variant)) doc.fail(v, "a VariantDictionary record (" + *problem + ")");
         map.push_back(std::move(variant));
     }
     return map;

@@ -133,3 +133,22 @@ TEST_CASE("crafted extension: unknown XML must be one element, or it could rewri
     const kdbx::Database db = to_database(vault_with(R"("unknown":["  <Plugin a=\"1\"><Data>x &amp; y</Data></Plugin>\n"])"));
     CHECK(db.unknown.size() == 1);
 }
+
+TEST_CASE("crafted extension: header custom data takes only records KDBX can store and read back", "[kdbx-mapping]") {
+    const auto with = [](std::string_view record) { return vault_with(R"("publicCustomData":[)" + std::string(record) + "]"); };
+    for (const char* bad : {R"({"name":"end","type":0,"value":""})", R"({"name":"big","type":256,"value":""})",
+                            R"({"name":"neg","type":-1,"value":""})", R"({"name":"u32","type":4,"value":"AQID"})",
+                            R"({"name":"u64","type":5,"value":"AQIDBA=="})", R"({"name":"b","type":8,"value":"Ag=="})",
+                            R"({"name":"b","type":8})"}) {
+        CAPTURE(bad);
+        const Error e = refused(with(bad));
+        CHECK(e.code() == Errc::malformed);
+        CHECK(e.where().place.starts_with("extension cxf.local/kdbx of account 0/publicCustomData/0"));
+    }
+    const kdbx::Database db = to_database(with(R"({"name":"u32","type":4,"value":"AQIDBA=="},{"name":"odd","type":67,"value":"AQ=="},
+        {"name":"bytes","value":"AQ=="})"));
+    REQUIRE(db.public_custom_data.size() == 3);
+    const kdbx::CompositeKey key = test::kdbx::password_key("pw");
+    const crypto::SecureBytes file = kdbx::save(db, key, test::kdbx::cheap_settings());
+    CHECK(kdbx::open(file, key, {}, "saved.kdbx").public_custom_data == db.public_custom_data);
+}
