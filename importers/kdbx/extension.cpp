@@ -48,7 +48,8 @@ void write_passkey(JsonOut& out, const PasskeySpelling& p) {
 
 PasskeySpelling read_passkey(const JsonDoc& doc, const json::Cursor& o) {
     PasskeySpelling p = PasskeySpelling::fresh();
-    if (auto keys = read_keys(doc, o, "credentialIdKeys")) p.credential_id_keys = std::move(*keys);
+    // A passkey always has a credential id attribute: an empty list is not cxf's, and says nothing.
+    if (auto keys = read_keys(doc, o, "credentialIdKeys"); keys && !keys->empty()) p.credential_id_keys = std::move(*keys);
     if (auto keys = read_keys(doc, o, "usernameKeys")) p.username_keys = std::move(*keys);
     if (const auto flags = doc.array(o, "flags")) {
         p.flags.clear();

@@ -152,3 +152,15 @@ TEST_CASE("crafted extension: header custom data takes only records KDBX can sto
     const crypto::SecureBytes file = kdbx::save(db, key, test::kdbx::cheap_settings());
     CHECK(kdbx::open(file, key, {}, "saved.kdbx").public_custom_data == db.public_custom_data);
 }
+
+TEST_CASE("crafted extension: an empty list of passkey credential id keys keeps cxf's own", "[kdbx-mapping]") {
+    const Vault vault = vault_with(R"("pool":{"size":0})", R"([{"id":"AAAAAAAAAAAAAAAAAAAAAQ","title":"site","credentials":[
+        {"type":"passkey","credentialId":"AQID","rpId":"example.com","username":"u","userDisplayName":"U","userHandle":"BAUG",
+         "key":"MC4CAQAwBQYDK2VwBCIEIPGYLzucNk02lunpU5oU-ZhE2LOfNq8jfmxPbwHBqtsX"}],
+        "extensions":[{"name":"cxf.local/kdbx","passkey":{"credentialIdKeys":[]}}]}])");
+    const kdbx::Database db = to_database(vault);
+    REQUIRE(db.root.entries.size() == 1);
+    const kdbx::StringField* id = db.root.entries[0].find("KPEX_PASSKEY_CREDENTIAL_ID");
+    REQUIRE(id);
+    CHECK(id->value.view() == "AQID");
+}
