@@ -20,8 +20,6 @@ namespace {
 
 using bitwarden_json::ExtensionView;
 
-constexpr std::string_view android_scheme = "androidapp://";
-
 class CsvWriter {
 public:
     CsvWriter(const Vault& vault, bool organization, Report& report)
@@ -120,22 +118,18 @@ private:
         const bool login = auth || totp || totp_text ||
                            std::any_of(item.credentials.begin(), item.credentials.end(),
                                        [](const Credential& c) { return std::holds_alternative<Passkey>(c); });
-        std::string uris;
-        if (item.scope) {
-            std::vector<std::string> all = item.scope->urls;
-            for (const AndroidApp& app : item.scope->android_apps) {
-                all.push_back(std::string(android_scheme) + app.bundle_id);
-                if (app.certificate || app.name)
-                    lost(place, item, "android-app:" + app.bundle_id,
-                         "Bitwarden keeps an Android app as its package name only (no certificate or display name)");
-            }
-            for (const std::string& uri : all) {
-                if (uri.find(',') != std::string::npos)
-                    report_.changed(place, "a ',' in a URL splits it in two when Bitwarden reads the CSV", "urls");
-                uris += (uris.empty() ? "" : ",") + uri;
-            }
-            if (!login && !all.empty()) lost(place, item, "urls", "only Bitwarden logins hold URLs");
+        std::vector<std::string> all = bitwarden_json::scope_uris(item, place, report_);
+        if (const auto kept = bitwarden_json::kept_uris(all, ext)) {
+            const std::vector<std::string_view> in_order = bitwarden_json::uri_texts(*kept);
+            all.assign(in_order.begin(), in_order.end());
         }
+        std::string uris;
+        for (const std::string& uri : all) {
+            if (uri.find(',') != std::string::npos)
+                report_.changed(place, "a ',' in a URL splits it in two when Bitwarden reads the CSV", "urls");
+            uris += (uris.empty() ? "" : ",") + uri;
+        }
+        if (!login && !all.empty()) lost(place, item, "urls", "only Bitwarden logins hold URLs");
         if (const auto kept = ext.find("uris"); kept && kept->is_array())
             for (const json::Cursor u : kept->elements())
                 if (const auto match = u.find("match"); match && !match->is_null()) {

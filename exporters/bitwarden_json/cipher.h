@@ -97,6 +97,15 @@ std::optional<std::string_view> spelling(const ExtensionView& ext, std::string_v
 // A date as Bitwarden writes it, in the spelling the importer kept when it still agrees.
 std::string iso_date(const ExtensionView& ext, std::string_view key, Timestamp seconds);
 
+// The item's URLs and Android apps (as androidapp:// URIs), as Bitwarden login URIs; an app's
+// certificate and name are reported lost.
+std::vector<std::string> scope_uris(const Item& item, const std::string& place, Report& report);
+// The URI list the importer kept (Bitwarden's login.uris, match settings included), while it still
+// names the same URIs as `uris`.
+std::optional<json::Cursor> kept_uris(const std::vector<std::string>& uris, const ExtensionView& ext);
+// The non-empty URIs of such a list, in order.
+std::vector<std::string_view> uri_texts(const json::Cursor& list);
+
 // A login's TOTP text: the importer's spelling when it still means the same TOTP, a bare secret
 // when the defaults hold, else an otpauth:// URI. With no TOTP, a text the importer could not
 // read (a Steam code) when there was one.

@@ -13,38 +13,15 @@ namespace cxf::bitwarden_json {
 
 namespace {
 
-constexpr std::string_view android_scheme = "androidapp://";
-
-std::vector<std::string> scope_uris(const Cipher& c, Report& report) {
-    std::vector<std::string> uris;
-    if (!c.item.scope) return uris;
-    uris = c.item.scope->urls;
-    for (const AndroidApp& app : c.item.scope->android_apps) {
-        uris.push_back(std::string(android_scheme) + app.bundle_id);
-        if (app.certificate || app.name)
-            report.lost(c.place, c.item.title, "android-app:" + app.bundle_id,
-                        "Bitwarden keeps an Android app as its package name only (no certificate or display name)");
-    }
-    return uris;
-}
-
 // The importer's list, match settings included, when it still names the same URIs; otherwise the
 // model's URIs with the match settings looked up by URI.
 void write_uris(JsonOut& out, const Cipher& c, Report& report) {
-    const std::vector<std::string> uris = scope_uris(c, report);
+    const std::vector<std::string> uris = scope_uris(c.item, c.place, report);
     const auto kept = c.ext.find("uris");
     out.key("uris");
-    if (kept && kept->is_array()) {
-        std::vector<std::string> before;
-        for (const json::Cursor u : kept->elements())
-            if (const auto uri = u.find("uri"); uri && uri->is_string() && !uri->string().empty()) before.emplace_back(uri->string());
-        std::vector<std::string> now = uris;
-        std::sort(before.begin(), before.end());
-        std::sort(now.begin(), now.end());
-        if (before == now) {
-            out.copy(*kept);
-            return;
-        }
+    if (const auto same = kept_uris(uris, c.ext)) {
+        out.copy(*same);
+        return;
     }
     out.start_array();
     for (const std::string& uri : uris) {
@@ -131,6 +108,36 @@ void write_passkey(JsonOut& out, const Cipher& c, const Passkey& p, Timestamp no
 }
 
 }  // namespace
+
+std::vector<std::string> scope_uris(const Item& item, const std::string& place, Report& report) {
+    std::vector<std::string> uris;
+    if (!item.scope) return uris;
+    uris = item.scope->urls;
+    for (const AndroidApp& app : item.scope->android_apps) {
+        uris.push_back(std::string(android_scheme) + app.bundle_id);
+        if (app.certificate || app.name)
+            report.lost(place, item.title, "android-app:" + app.bundle_id,
+                        "Bitwarden keeps an Android app as its package name only (no certificate or display name)");
+    }
+    return uris;
+}
+
+std::vector<std::string_view> uri_texts(const json::Cursor& list) {
+    std::vector<std::string_view> out;
+    for (const json::Cursor u : list.elements())
+        if (const auto uri = u.find("uri"); uri && uri->is_string() && !uri->string().empty()) out.push_back(uri->string());
+    return out;
+}
+
+std::optional<json::Cursor> kept_uris(const std::vector<std::string>& uris, const ExtensionView& ext) {
+    const auto kept = ext.find("uris");
+    if (!kept || !kept->is_array()) return std::nullopt;
+    std::vector<std::string_view> before = uri_texts(*kept);
+    std::vector<std::string_view> now(uris.begin(), uris.end());
+    std::sort(before.begin(), before.end());
+    std::sort(now.begin(), now.end());
+    return before == now ? kept : std::nullopt;
+}
 
 void write_login(JsonOut& out, const Cipher& c, Timestamp now, Report& report) {
     static const Field none;

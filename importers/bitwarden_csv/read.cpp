@@ -7,10 +7,10 @@
 #include "cxf/crypto/hash.h"
 #include "cxf/csv/csv.h"
 #include "cxf/error.h"
-#include "cxf/otp/otpauth.h"
 #include "importers/bitwarden_csv/bitwarden_csv.h"
 #include "importers/bitwarden_json/extension.h"
 #include "importers/bitwarden_json/folders.h"
+#include "importers/bitwarden_json/items.h"
 
 namespace cxf::bitwarden_csv {
 
@@ -121,19 +121,9 @@ private:
             if (const auto v = cell(row, "login_username"); !v.empty()) auth.username = make_field(FieldType::string, v);
             if (const auto v = cell(row, "login_password"); !v.empty()) auth.password = make_field(FieldType::concealed_string, v);
             item.credentials.emplace_back(std::move(auth));
-            CredentialScope scope;
-            for (const std::string_view uri : split(cell(row, "login_uri"), ','))
-                if (!trim(uri).empty()) scope.urls.emplace_back(trim(uri));
-            if (!scope.urls.empty()) item.scope = std::move(scope);
-            if (const auto totp_text = cell(row, "login_totp"); !totp_text.empty()) {
-                if (auto totp = otp::parse(totp_text)) {
-                    item.credentials.emplace_back(std::move(*totp));
-                } else {
-                    extension.set_string("totp", totp_text);
-                    report_.changed(place(row), "the TOTP is neither an otpauth:// URI nor a valid Base32 secret; kept as text in "
-                                                "cxf.local/bitwarden", "totp");
-                }
-            }
+            read_uris(cell(row, "login_uri"), item, extension);
+            if (const auto totp = cell(row, "login_totp"); !totp.empty())
+                bitwarden_json::read_totp(totp, item, extension, report_, place(row));
         }
         if (const auto notes = cell(row, "notes"); !notes.empty())
             item.credentials.emplace_back(Note{make_field(FieldType::string, notes)});
@@ -154,6 +144,28 @@ private:
         }
         extension.add_to(item.extensions);
         return item;
+    }
+
+    // As in a JSON export: with an Android app among them, the URIs are kept in the order written, in
+    // the shape of Bitwarden's login.uris.
+    static void read_uris(std::string_view cell, Item& item, ExtensionBuilder& extension) {
+        CredentialScope scope;
+        std::vector<std::string_view> uris;
+        bool in_order = true;
+        for (const std::string_view part : split(cell, ',')) {
+            const std::string_view uri = trim(part);
+            if (uri.empty()) continue;
+            uris.push_back(uri);
+            in_order = bitwarden_json::add_uri(scope, uri) && in_order;
+        }
+        if (!in_order)
+            for (const std::string_view uri : uris) {
+                crypto::Secret entry("{\"match\":null,\"uri\":");
+                entry.append(bitwarden_json::json_string(uri).view());
+                entry.push_back('}');
+                extension.append("uris", std::move(entry));
+            }
+        if (!uris.empty()) item.scope = std::move(scope);
     }
 
     // One "name: value" per line, split at the last ": " as Bitwarden's importer does.

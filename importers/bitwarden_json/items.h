@@ -78,6 +78,18 @@ void read_passport(const json::Cursor& passport, Item& item, ItemSource& source)
 // types CXF cannot name) are kept in the extension with their position.
 void read_fields(const json::Cursor& fields, Item& item, ItemSource& source);
 
+// Bitwarden's mobile apps save Android apps as login URIs with this scheme.
+inline constexpr std::string_view android_scheme = "androidapp://";
+
+// A login URI into `scope`: "androidapp://PKG" as an Android app, any other as a URL. False for an
+// app: the scope lists URLs before apps, so it no longer says in which order the URIs came.
+bool add_uri(CredentialScope& scope, std::string_view uri);
+
+// The text of a login's TOTP → a totp credential on `item`. The text is kept in `extension` when it
+// is not a TOTP (reported at `place`), or when cxf would write that TOTP differently, so that writing
+// Bitwarden again gives it back.
+void read_totp(std::string_view text, Item& item, ExtensionBuilder& extension, Report& report, const std::string& place);
+
 // An item and where the export files it.
 struct ReadItem {
     Item item;

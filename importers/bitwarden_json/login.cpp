@@ -7,9 +7,6 @@ namespace cxf::bitwarden_json {
 
 namespace {
 
-// Bitwarden's mobile apps save Android apps as URIs with this scheme.
-constexpr std::string_view android_scheme = "androidapp://";
-
 // Any match setting, an Android app or an empty URI makes the plain URI list say less than the
 // export did, so the export's list is kept as it was.
 void read_uris(const json::Cursor& uris, Item& item, ItemSource& source) {
@@ -21,14 +18,7 @@ void read_uris(const json::Cursor& uris, Item& item, ItemSource& source) {
         for (const auto m : u.members()) {
             if (m.key == "uri") {
                 const auto uri = source.text(m.value);
-                if (!uri || uri->empty()) {
-                    plain = false;
-                } else if (uri->starts_with(android_scheme)) {
-                    scope.android_apps.push_back({std::string(uri->substr(android_scheme.size())), std::nullopt, std::nullopt});
-                    plain = false;
-                } else {
-                    scope.urls.emplace_back(*uri);
-                }
+                if (!uri || uri->empty() || !add_uri(scope, *uri)) plain = false;
             } else if (m.key == "match") {
                 if (source.integer(m.value)) plain = false;
             } else {
@@ -40,25 +30,32 @@ void read_uris(const json::Cursor& uris, Item& item, ItemSource& source) {
     if (!scope.urls.empty() || !scope.android_apps.empty()) item.scope = std::move(scope);
 }
 
-void read_totp(const json::Cursor& value, Item& item, ItemSource& source) {
-    const auto text = source.text(value);
-    if (!text || text->empty()) return;
-    auto totp = otp::parse(*text);
-    if (!totp) {
-        source.extension().set_string("totp", *text);
-        source.report().changed(value.pointer(),
-                                "the TOTP is neither an otpauth:// URI nor a valid Base32 secret (a Steam code, a typo); "
-                                "kept as text in cxf.local/bitwarden",
-                                "totp");
-        return;
+}  // namespace
+
+bool add_uri(CredentialScope& scope, std::string_view uri) {
+    if (!uri.starts_with(android_scheme)) {
+        scope.urls.emplace_back(uri);
+        return true;
     }
-    const bool bare = !text->starts_with("otpauth:");
-    const crypto::Secret again = bare && otp::is_plain(*totp) ? crypto::Secret(totp->secret.view()) : otp::to_uri(*totp);
-    if (again.view() != *text) source.extension().set_string("totp", *text);
-    item.credentials.emplace_back(std::move(*totp));
+    scope.android_apps.push_back({std::string(uri.substr(android_scheme.size())), std::nullopt, std::nullopt});
+    return false;
 }
 
-}  // namespace
+void read_totp(std::string_view text, Item& item, ExtensionBuilder& extension, Report& report, const std::string& place) {
+    auto totp = otp::parse(text);
+    if (!totp) {
+        extension.set_string("totp", text);
+        report.changed(place,
+                       "the TOTP is neither an otpauth:// URI nor a valid Base32 secret (a Steam code, a typo); "
+                       "kept as text in cxf.local/bitwarden",
+                       "totp");
+        return;
+    }
+    const bool bare = !text.starts_with("otpauth:");
+    const crypto::Secret again = bare && otp::is_plain(*totp) ? crypto::Secret(totp->secret.view()) : otp::to_uri(*totp);
+    if (again.view() != text) extension.set_string("totp", text);
+    item.credentials.emplace_back(std::move(*totp));
+}
 
 void read_login(const json::Cursor& login, Item& item, ItemSource& source) {
     BasicAuth auth;
@@ -77,7 +74,8 @@ void read_login(const json::Cursor& login, Item& item, ItemSource& source) {
         }
     }
     item.credentials.emplace_back(std::move(auth));
-    if (totp) read_totp(*totp, item, source);
+    if (const auto text = totp ? source.text(*totp) : std::nullopt; text && !text->empty())
+        read_totp(*text, item, source.extension(), source.report(), totp->pointer());
     for (Passkey& p : passkeys) item.credentials.emplace_back(std::move(p));
 }
 

@@ -3,6 +3,7 @@
 // BitwardenCsvImporter), and what the writer reports when Bitwarden would read a cell otherwise.
 #include <catch2/catch.hpp>
 
+#include "cxf/csv/csv.h"
 #include "tests/bitwarden/support.h"
 
 using namespace cxf;
@@ -14,6 +15,16 @@ constexpr std::string_view header =
 
 Vault read_rows(std::string_view rows, Report& report) {
     return bwtest::read_text("bitwarden-csv", std::string(header) + std::string(rows), report);
+}
+
+// The cell of `column` in the first record after the header.
+std::string first_row_cell(std::string_view csv_text, std::string_view column) {
+    csv::Reader reader(csv_text, "csv", {});
+    const auto names = reader.next();
+    const auto row = reader.next();
+    for (std::size_t i = 0; i < names->cells.size(); ++i)
+        if (names->cells[i].view() == column) return std::string(row->cells.at(i).view());
+    throw std::logic_error("no column " + std::string(column));
 }
 
 }  // namespace
@@ -60,4 +71,33 @@ TEST_CASE("the CSV writer reports a ': ' in a field's value, where Bitwarden wou
     REQUIRE(read_back.size() == 2);
     CHECK((read_back[0].label == "na: me" && read_back[0].value.view() == "v"));
     CHECK((read_back[1].label == "other: a" && read_back[1].value.view() == "b"));  // as Bitwarden would read it
+}
+
+TEST_CASE("CSV androidapp:// URIs are Android apps, as in JSON, and keep their place among the URIs", "[bitwarden][csv]") {
+    Report report;
+    const Vault v = read_rows(",,login,x,,,0,\"androidapp://com.example.app,https://a.example\",u,p,\n", report);
+    const Item& item = bwtest::item_titled(v, "x");
+    REQUIRE(item.scope);
+    CHECK(item.scope->urls == std::vector<std::string>{"https://a.example"});
+    REQUIRE(item.scope->android_apps.size() == 1);
+    CHECK(item.scope->android_apps[0].bundle_id == "com.example.app");
+
+    Report csv_report, json_report;
+    CHECK(first_row_cell(bwtest::write("bitwarden-csv", v, csv_report), "login_uri") ==
+          "androidapp://com.example.app,https://a.example");
+    const bwtest::Json json(bwtest::write("bitwarden", v, json_report));
+    CHECK(bwtest::at(json.root(), "items/0/login/uris/0/uri").string() == "androidapp://com.example.app");
+    CHECK(bwtest::at(json.root(), "items/0/login/uris/1/uri").string() == "https://a.example");
+}
+
+TEST_CASE("a CSV TOTP keeps its spelling through CSV and JSON, as a JSON one does", "[bitwarden][csv]") {
+    // period=30 is the default: cxf alone would leave it out.
+    const std::string uri = "otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example&period=30";
+    Report report;
+    const Vault v = read_rows(",,login,x,,,0,,u,p," + uri + "\n", report);
+    CHECK(bwtest::only<Totp>(bwtest::item_titled(v, "x")).secret.view() == "JBSWY3DPEHPK3PXP");
+    Report csv_report, json_report;
+    CHECK(first_row_cell(bwtest::write("bitwarden-csv", v, csv_report), "login_totp") == uri);
+    const bwtest::Json json(bwtest::write("bitwarden", v, json_report));
+    CHECK(bwtest::at(json.root(), "items/0/login/totp").string() == uri);
 }
