@@ -8,6 +8,7 @@
 #include <ctime>
 #include <deque>
 
+#include "cxf/bitwarden/kdf.h"
 #include "cxf/bitwarden/protected_export.h"
 #include "cxf/error.h"
 #include "cxf/formats/losses.h"
@@ -66,6 +67,7 @@ Settings read_settings(const WriteOptions& options) {
         s.organization = layout->second == "organization";
         s.layout_given = true;
     }
+    if (s.encrypt) bitwarden::check_importable(s.kdf);  // before anything is written or a password asked for
     return s;
 }
 

@@ -183,6 +183,30 @@ TEST_CASE("the password-protected writer asks for a password only when it encryp
                          Catch::Predicate<Error>([](const Error& e) { return e.code() == Errc::usage; }));
 }
 
+TEST_CASE("KDF settings Bitwarden would refuse stop the writer before it writes or asks for a password", "[bitwarden]") {
+    Report report;
+    const Vault v = bwtest::read(synthetic, report);
+    WriteOptions options;
+    bool asked = false;
+    options.password = [&] {
+        asked = true;
+        return crypto::Secret("pw");
+    };
+    for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
+             {"bitwarden-kdf-iterations", "1000"}, {"bitwarden-kdf-memory", "8"}, {"bitwarden-kdf-parallelism", "32"}}) {
+        CAPTURE(name);
+        options.settings = {{"bitwarden-encrypt", ""}, {"bitwarden-kdf", name == "bitwarden-kdf-iterations" ? "pbkdf2" : "argon2id"},
+                            {name, value}};
+        io::MemoryOutput out;
+        Report write_report;
+        CHECK_THROWS_MATCHES(find_format("bitwarden")->write(v, out, options, write_report), Error,
+                             Catch::Predicate<Error>([](const Error& e) { return e.code() == Errc::usage; }));
+        CHECK(out.bytes().empty());
+        CHECK(write_report.notices().empty());
+    }
+    CHECK_FALSE(asked);
+}
+
 TEST_CASE("Bitwarden CSV → CXF → Bitwarden CSV keeps every cell, in both layouts", "[bitwarden][roundtrip]") {
     for (const std::string_view fixture : {"bitwarden/pass-import-bitwarden.csv", "bitwarden/pass-import-bitwarden-org.csv",
                                            "bitwarden/pass-import-bitwarden-other.csv"}) {
