@@ -264,10 +264,12 @@ private:
         });
     }
 
-    // KeePass checks Meta/HeaderHash whenever it is present; KDBX 3.x has no other header check.
+    // KeePass and KeePassXC check Meta/HeaderHash whenever it holds a hash, and skip an empty one;
+    // KDBX 3.x has no other header check.
     void check_header_hash(const xml_node& node) const {
-        if (ctx_.header_hash.empty()) return;
-        const auto stored = encoding::base64_decode(trim(text(node)));
+        const std::string hash = text(node);
+        if (ctx_.header_hash.empty() || trim(hash).empty()) return;
+        const auto stored = encoding::base64_decode(trim(hash));
         if (!stored || !crypto::equal_ct(*stored, ctx_.header_hash))
             throw Error(Errc::integrity, {ctx_.file, place(node)},
                         "the header is damaged: its SHA-256 does not match Meta/HeaderHash");

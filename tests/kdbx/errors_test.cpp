@@ -70,6 +70,18 @@ TEST_CASE("Meta/HeaderHash and the key file checksum catch damage, distinct from
     CHECK(key.where().file == "keepassxc/FileKeyXmlV2HashFail.keyx");
 }
 
+TEST_CASE("an empty Meta/HeaderHash is skipped, as KeePass and KeePassXC skip it", "[kdbx]") {
+    const CompositeKey key = password_key("x");
+    for (const std::string hash : {"<HeaderHash/>", "<HeaderHash> \n </HeaderHash>"}) {
+        CAPTURE(hash);
+        const std::string xml = "<KeePassFile><Meta><Generator>t</Generator>" + hash +
+                                "</Meta><Root><Group><Name>r</Name></Group></Root></KeePassFile>";
+        CHECK(open(forge_kdbx4(xml, key), key, {}, "empty-hash.kdbx").root.name == "r");
+    }
+    const std::string other = "<KeePassFile><Meta><HeaderHash>AAAA</HeaderHash></Meta><Root><Group/></Root></KeePassFile>";
+    CHECK(open_error(forge_kdbx4(other, key), key).code() == Errc::integrity);
+}
+
 TEST_CASE("KDBX 4: a flipped payload bit or a bad block HMAC fails that block before decryption", "[kdbx]") {
     const cxf::Bytes file = fixture("keepassxc/Format400.kdbx");
     const std::size_t block0 = header_size(file) + 64;
