@@ -69,12 +69,12 @@ struct Deflater {
 
 }  // namespace
 
-crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, const std::string& file,
+crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,
                            const std::string& place) {
     const std::uint64_t ratio = limits.max_compression_ratio;
     const std::uint64_t ratio_cap =
         ratio != 0 && compressed.size() > UINT64_MAX / ratio ? UINT64_MAX : compressed.size() * ratio;
-    const std::uint64_t cap = std::min(limits.max_decompressed_bytes, ratio_cap);
+    const std::uint64_t cap = std::min(budget, ratio_cap);
     Inflater inflater;
     z_stream& z = inflater.z;
     crypto::SecureBytes out;
@@ -101,14 +101,18 @@ crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, const std:
         const int rc = inflate(&z, Z_NO_FLUSH);
         out.resize(before + chunk - z.avail_out);
         if (out.size() > cap) {
-            const bool by_ratio = cap < limits.max_decompressed_bytes;
+            const bool by_ratio = cap < budget;
             throw Error(Errc::limit_exceeded, {file, place},
                         by_ratio ? "decompresses to more than " + std::to_string(limits.max_compression_ratio) +
                                        " times its compressed size (" + std::to_string(compressed.size()) +
                                        " bytes); cap " + std::to_string(cap) + " bytes"
-                                 : "decompresses to more than the cap of " + std::to_string(cap) + " bytes");
+                                 : "the file's compressed data decompresses to more than the cap of " +
+                                       std::to_string(limits.max_decompressed_bytes) + " bytes in all");
         }
-        if (rc == Z_STREAM_END) return out;  // bytes after the gzip member are ignored
+        if (rc == Z_STREAM_END) {  // bytes after the gzip member are ignored
+            budget -= out.size();
+            return out;
+        }
         if (rc == Z_BUF_ERROR && z.avail_in == 0 && fed == compressed.size())
             throw Error(Errc::malformed, {file, place}, "the gzip data is truncated");
         if (rc != Z_OK && rc != Z_BUF_ERROR)

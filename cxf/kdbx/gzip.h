@@ -9,9 +9,11 @@
 
 namespace cxf::kdbx::detail {
 
-// Errc::limit_exceeded once the output passes Limits::max_decompressed_bytes or
-// max_compression_ratio times the input; Errc::malformed for a damaged stream.
-crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, const std::string& file,
+// `budget` is what the file may still inflate to: Limits::max_decompressed_bytes at first, for the
+// payload and every compressed attachment together; the output is taken from it. Errc::limit_exceeded
+// once the output passes the budget or max_compression_ratio times the input; Errc::malformed for a
+// damaged stream.
+crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,
                            const std::string& place);
 crypto::SecureBytes gzip(ByteView data);
 

@@ -22,14 +22,14 @@ using namespace detail;
 constexpr std::string_view wrong_key_kdbx3 = "wrong password or key file, or the file is damaged";
 
 crypto::SecureBytes decompress(crypto::SecureBytes payload, Compression compression, const Limits& limits,
-                               const std::string& file) {
+                               std::uint64_t& inflate_budget, const std::string& file) {
     if (compression == Compression::none) return payload;
-    return gunzip(payload, limits, file, "compressed payload");
+    return gunzip(payload, limits, inflate_budget, file, "compressed payload");
 }
 
 // KDBX 4: [header][SHA-256(header)][HMAC(header)][HMAC blocks of ciphertext].
 Database open4(ByteView file, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
-               const std::string& name) {
+               std::uint64_t& inflate_budget, const std::string& name) {
     const ByteView header_bytes = file.first(header.size);
     const ByteView stored_mac = file.subspan(header.size + 32, 32);
     const crypto::SecureBytes mac = crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header_bytes});
@@ -42,20 +42,21 @@ Database open4(ByteView file, const OuterHeader& header, const MasterKeys& keys,
     auto plain = decrypt_payload(header.cipher, keys.cipher_key, header.iv, ciphertext, name, "encrypted payload");
     // Authenticated with the right key, so bad padding is the writer's fault, not the password's.
     if (!plain) throw Error(Errc::malformed, {name, "encrypted payload"}, "the payload's padding is invalid");
-    crypto::SecureBytes payload = decompress(std::move(*plain), header.compression, limits, name);
+    crypto::SecureBytes payload = decompress(std::move(*plain), header.compression, limits, inflate_budget, name);
     InnerHeader inner = parse_inner_header(payload, name);
     payload.erase(payload.begin(), payload.begin() + static_cast<std::ptrdiff_t>(inner.size));
     InnerStreamCipher stream(inner.stream, inner.stream_key);
     const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
     Database db =
-        read_xml(payload, std::move(inner.binaries), XmlReadContext{name, limits, header.version, stream, header_hash});
+        read_xml(payload, std::move(inner.binaries),
+                 XmlReadContext{name, limits, header.version, stream, header_hash, inflate_budget});
     db.public_custom_data = header.public_custom_data;
     return db;
 }
 
 // KDBX 2.x/3.x: [header][ciphertext of: stream start bytes, hashed blocks of the payload].
 Database open3(ByteView file, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
-               const std::string& name) {
+               std::uint64_t& inflate_budget, const std::string& name) {
     const ByteView ciphertext = file.subspan(header.size);
     if (ciphertext.empty())
         throw Error(Errc::malformed, {name, "offset " + std::to_string(header.size)},
@@ -66,11 +67,11 @@ Database open3(ByteView file, const OuterHeader& header, const MasterKeys& keys,
     if (!plain || plain->size() < 32 || !crypto::equal_ct(ByteView(*plain).first(32), header.stream_start_bytes))
         throw Error(Errc::wrong_password, {name, "offset " + std::to_string(header.size) + " (StreamStartBytes)"},
                     std::string(wrong_key_kdbx3));
-    crypto::SecureBytes payload =
-        decompress(read_hashed_blocks(ByteView(*plain).subspan(32), name), header.compression, limits, name);
+    crypto::SecureBytes payload = decompress(read_hashed_blocks(ByteView(*plain).subspan(32), name), header.compression,
+                                             limits, inflate_budget, name);
     InnerStreamCipher stream(header.inner_stream, header.stream_key);
     const crypto::SecureBytes header_hash = crypto::sha256({file.first(header.size)});
-    return read_xml(payload, {}, XmlReadContext{name, limits, header.version, stream, header_hash});
+    return read_xml(payload, {}, XmlReadContext{name, limits, header.version, stream, header_hash, inflate_budget});
 }
 
 }  // namespace
@@ -105,7 +106,10 @@ Database open(ByteView file, const CompositeKey& key, const Limits& limits, cons
     check_kdf(header.kdf, limits, file_name, kdbx4 ? "KdfParameters" : "TransformRounds");
     try {
         const MasterKeys keys = derive_master_keys(header.master_seed, transform_key(key.hash, header.kdf));
-        return kdbx4 ? open4(file, header, keys, limits, file_name) : open3(file, header, keys, limits, file_name);
+        // Limits::max_decompressed_bytes is for all the file inflates to: payload and attachments.
+        std::uint64_t inflate_budget = limits.max_decompressed_bytes;
+        return kdbx4 ? open4(file, header, keys, limits, inflate_budget, file_name)
+                     : open3(file, header, keys, limits, inflate_budget, file_name);
     } catch (const Error& e) {
         throw e.in_file(file_name);
     }

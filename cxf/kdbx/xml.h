@@ -15,6 +15,7 @@ struct XmlReadContext {
     FormatVersion version;
     InnerStreamCipher& stream;
     ByteView header_hash;  // SHA-256 of the outer header, checked against Meta/HeaderHash when present
+    std::uint64_t& inflate_budget;  // for compressed attachments (gunzip)
 };
 
 // Parses `xml` in place (values stay in this wiped buffer, not in pugixml's pool). `pool` holds the

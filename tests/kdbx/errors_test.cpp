@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "cxf/encoding/base64.h"
 #include "cxf/kdbx/gzip.h"
 #include "cxf/kdbx/header.h"
 #include "cxf/kdbx/inner_header.h"
@@ -248,6 +249,31 @@ TEST_CASE("a gzip bomb stops at the decompression caps", "[kdbx]") {
     const cxf::Error dense = open_error(file, key, ratio);
     CHECK(dense.code() == Errc::limit_exceeded);
     CHECK(contains(dense.what(), "50 times"));
+}
+
+TEST_CASE("the decompression cap counts the payload and every compressed attachment together", "[kdbx]") {
+    const CompositeKey key = password_key("bomb");
+    const std::string inflated(600 << 10, 'a');
+    const cxf::crypto::SecureBytes zipped = cxf::kdbx::detail::gzip(cxf::as_bytes(inflated));
+    const std::string xml = "<KeePassFile><Meta><Generator>" + inflated +
+                            "</Generator></Meta><Root><Group><Name>r</Name><Entry><Binary><Key>a</Key>"
+                            "<Value Compressed=\"True\">" + cxf::encoding::base64_encode(zipped) +
+                            "</Value></Binary></Entry></Group></Root></KeePassFile>";
+    cxf::crypto::SecureBytes payload;
+    cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {}, payload);
+    payload.insert(payload.end(), xml.begin(), xml.end());
+    const cxf::Bytes file = forge_kdbx4({}, key, Compression::gzip, payload);
+
+    cxf::Limits limits;  // each stream alone is under the cap, both together are not
+    limits.max_compression_ratio = 1'000'000;
+    limits.max_decompressed_bytes = 1 << 20;
+    const cxf::Error e = open_error(file, key, limits);
+    CHECK(e.code() == Errc::limit_exceeded);
+    CHECK(contains(e.what(), "cap of 1048576 bytes"));
+    CHECK(contains(e.where().place, "XML line"));
+
+    limits.max_decompressed_bytes = 2 << 20;
+    CHECK(open(file, key, limits, "both.kdbx").root.entries.size() == 1);
 }
 
 TEST_CASE("hostile XML: nesting, entities, invalid UTF-8, bad references and values", "[kdbx]") {
