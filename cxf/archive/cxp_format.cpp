@@ -2,10 +2,11 @@
 #include "cxf/archive/cxp_format.h"
 
 #include <algorithm>
+#include <deque>
 #include <variant>
 
 #include "cxf/archive/layout.h"
-#include "cxf/cxf_json/cxf_json.h"
+#include "cxf/cxf_json/format.h"
 #include "cxf/cxp/jwe.h"
 #include "cxf/cxp/messages.h"
 #include "cxf/encoding/base64.h"
@@ -33,11 +34,7 @@ constexpr FormatOption write_options[] = {
     {recipient_option, "FILE", "CXP: the importer's ExportRequest (JSON, from cxf cxp keygen) to encrypt a .cxp archive to"},
 };
 
-// A zip whose first entries (where our writer and cxporter put the index) include index.jwe.
-Confidence detect(ByteView head, std::string_view) {
-    if (!io::looks_like_zip(head)) return Confidence::no;
-    return as_text(head).find(index_file) != std::string_view::npos ? Confidence::yes : Confidence::no;
-}
+Confidence detect(ByteView head, std::string_view) { return detect_archive(head, index_file); }
 
 Input read_small_file(const std::string& path, const Limits& limits) {
     Limits small = limits;
@@ -64,11 +61,7 @@ Vault read(const Input& input, const ReadOptions& options, Report& report) {
     const std::string index_name = input.name + ":" + layout.index;
     const crypto::SecureBytes index =
         cxp::jwe_decrypt(as_text(zip.read(*zip.find(layout.index))), key, index_name, options.limits);
-    cxf_json::ReadSettings settings;
-    settings.limits = options.limits;
-    settings.collect_errors = options.collect_errors;
-    settings.now = options.now;
-    Vault vault = cxf_json::read(as_text(index), index_name, settings, report);
+    Vault vault = cxf_json::read(as_text(index), index_name, cxf_json::read_settings(options), report);
 
     const auto open_document = [&](std::size_t entry) {
         const std::string name = input.name + ":" + zip.entries()[entry].name;
@@ -127,10 +120,14 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
 
     io::ZipWriter zip;
     const Layout layout{"", std::string(document_extension), std::string(index_file)};
-    zip.add(layout.index, as_bytes(cxp::jwe_encrypt(to.suite, to.key, index)), true);
-    for (const File* file : files_with_data(vault))
-        zip.add(document_name(layout, file->id), as_bytes(cxp::jwe_encrypt(to.suite, to.key, *file->data)), true);
-    out.write(zip.finish());
+    std::deque<std::string> jwes;  // kept until the zip is finished; a deque never moves its elements
+    jwes.push_back(cxp::jwe_encrypt(to.suite, to.key, index));
+    zip.add(layout.index, as_bytes(jwes.back()), true);
+    for (const File* file : files_with_data(vault)) {
+        jwes.push_back(cxp::jwe_encrypt(to.suite, to.key, *file->data));
+        zip.add(document_name(layout, file->id), as_bytes(jwes.back()), true);
+    }
+    zip.finish(out);
 }
 
 // The members of index.jwe's protected header that say how it is encrypted (none is secret).

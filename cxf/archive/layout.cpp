@@ -29,6 +29,11 @@ void for_each_file(V& vault, F&& f) {
 
 }  // namespace
 
+Confidence detect_archive(ByteView head, std::string_view index_file) noexcept {
+    if (!io::looks_like_zip(head)) return Confidence::no;
+    return as_text(head).find(index_file) != std::string_view::npos ? Confidence::yes : Confidence::no;
+}
+
 Layout find_layout(const io::ZipReader& zip, std::string_view index_file, std::string_view document_extension,
                    const std::string& file) {
     for (const std::string_view prefix : {std::string_view(), cxporter_prefix}) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cxf/crypto/secret.h"
+#include "cxf/formats/format.h"
 #include "cxf/io/zip.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
@@ -22,6 +23,9 @@ struct Layout {
     std::string extension;  // ".jwe" for .cxp, "" for the plain archive's documents
     std::string index;      // full entry name of the index
 };
+
+// A zip whose first entries (where our writer and cxporter put the index) name `index_file`.
+Confidence detect_archive(ByteView head, std::string_view index_file) noexcept;
 
 // Finds the index entry (`index_file` is "index.json" or "index.jwe") at the top or under CXP-Export/;
 // Errc::malformed naming what was looked for when there is none.

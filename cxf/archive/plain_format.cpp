@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "cxf/archive/layout.h"
-#include "cxf/cxf_json/cxf_json.h"
+#include "cxf/cxf_json/format.h"
 
 namespace cxf::archive {
 
@@ -13,22 +13,13 @@ namespace {
 constexpr std::string_view extensions[] = {"cxf.zip"};
 constexpr std::string_view index_file = "index.json";
 
-// A zip whose first entries (where our writer and cxporter put the index) include index.json.
-Confidence detect(ByteView head, std::string_view) {
-    if (!io::looks_like_zip(head)) return Confidence::no;
-    const std::string_view text = as_text(head);
-    return text.find(index_file) != std::string_view::npos ? Confidence::yes : Confidence::no;
-}
+Confidence detect(ByteView head, std::string_view) { return detect_archive(head, index_file); }
 
 Vault read(const Input& input, const ReadOptions& options, Report& report) {
     const io::ZipReader zip(input.bytes, input.name, options.limits);
     const Layout layout = find_layout(zip, index_file, "", input.name);
     const crypto::SecureBytes index = zip.read(*zip.find(layout.index));
-    cxf_json::ReadSettings settings;
-    settings.limits = options.limits;
-    settings.collect_errors = options.collect_errors;
-    settings.now = options.now;
-    Vault vault = cxf_json::read(as_text(index), input.name + ":" + layout.index, settings, report);
+    Vault vault = cxf_json::read(as_text(index), input.name + ":" + layout.index, cxf_json::read_settings(options), report);
     attach_documents(vault, zip, layout, [&](std::size_t entry) { return zip.read(entry); }, input.name, report);
     return vault;
 }
@@ -43,7 +34,7 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     const Layout layout{"", "", std::string(index_file)};
     zip.add(layout.index, index.bytes(), true);
     for (const File* file : files_with_data(vault)) zip.add(document_name(layout, file->id), *file->data, true);
-    out.write(zip.finish());
+    zip.finish(out);
 }
 
 }  // namespace

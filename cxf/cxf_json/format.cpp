@@ -26,12 +26,20 @@ Confidence detect(ByteView head, std::string_view) {
     return Confidence::no;
 }
 
-Vault read_input(const Input& input, const ReadOptions& options, Report& report) {
+}  // namespace
+
+ReadSettings read_settings(const ReadOptions& options) {
     ReadSettings settings;
     settings.limits = options.limits;
     settings.collect_errors = options.collect_errors;
     settings.now = options.now;
-    return read(as_text(input.bytes), input.name, settings, report);
+    return settings;
+}
+
+namespace {
+
+Vault read_input(const Input& input, const ReadOptions& options, Report& report) {
+    return read(as_text(input.bytes), input.name, read_settings(options), report);
 }
 
 void write_output(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {

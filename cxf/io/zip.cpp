@@ -181,9 +181,7 @@ ZipWriter::~ZipWriter() {
 }
 
 void ZipWriter::add(const std::string& name, ByteView data, bool deflate) {
-    pending_.emplace_back(data.begin(), data.end());
-    const crypto::SecureBytes& kept = pending_.back();
-    zip_source_t* source = zip_source_buffer(archive_, kept.data(), kept.size(), 0);
+    zip_source_t* source = zip_source_buffer(archive_, data.data(), data.size(), 0);
     if (!source) throw Error(Errc::io, {name, ""}, std::string("cannot add zip entry: ") + zip_strerror(archive_));
     const zip_int64_t index = zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
     if (index < 0) {
@@ -193,19 +191,21 @@ void ZipWriter::add(const std::string& name, ByteView data, bool deflate) {
     zip_set_file_compression(archive_, static_cast<zip_uint64_t>(index), deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0);
 }
 
-crypto::SecureBytes ZipWriter::finish() {
+void ZipWriter::finish(Output& out) {
     if (zip_close(archive_) != 0) throw Error(Errc::io, {}, std::string("cannot finish the zip archive: ") + zip_strerror(archive_));
     archive_ = nullptr;
-    crypto::SecureBytes out;
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_source_stat(buffer_, &st) != 0 || zip_source_open(buffer_) != 0)
-        throw Error(Errc::io, {}, "cannot read back the zip archive");
-    out.resize(static_cast<std::size_t>(st.size));
-    const zip_int64_t n = zip_source_read(buffer_, out.data(), out.size());
+    if (zip_source_open(buffer_) != 0) throw Error(Errc::io, {}, "cannot read back the zip archive");
+    crypto::SecureBytes chunk(std::size_t{1} << 16);
+    for (;;) {
+        const zip_int64_t n = zip_source_read(buffer_, chunk.data(), chunk.size());
+        if (n < 0) {
+            zip_source_close(buffer_);
+            throw Error(Errc::io, {}, "cannot read back the zip archive");
+        }
+        if (n == 0) break;
+        out.write(ByteView(chunk.data(), static_cast<std::size_t>(n)));
+    }
     zip_source_close(buffer_);
-    if (n < 0 || static_cast<std::size_t>(n) != out.size()) throw Error(Errc::io, {}, "cannot read back the zip archive");
-    return out;
 }
 
 }  // namespace cxf::io

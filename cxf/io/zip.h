@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cxf/crypto/secret.h"
+#include "cxf/io/output.h"
 #include "cxf/limits.h"
 
 struct zip;
@@ -57,13 +58,14 @@ public:
     ZipWriter(const ZipWriter&) = delete;
     ZipWriter& operator=(const ZipWriter&) = delete;
 
+    // Not copied: `data` must stay alive and unchanged until finish().
     void add(const std::string& name, ByteView data, bool deflate);
-    crypto::SecureBytes finish();
+    // Compresses every entry and streams the archive into `out`.
+    void finish(Output& out);
 
 private:
     zip_source* buffer_ = nullptr;
     zip* archive_ = nullptr;
-    std::vector<crypto::SecureBytes> pending_;  // entry data must stay alive until the archive is closed
 };
 
 // Whether a zip entry name is a safe relative path (no absolute path, no "..", no backslash, no NUL).

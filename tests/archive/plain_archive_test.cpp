@@ -44,7 +44,9 @@ crypto::SecureBytes rebuilt(const crypto::SecureBytes& bytes,
     edit(entries);
     io::ZipWriter writer;
     for (const auto& [name, data] : entries) writer.add(name, data, true);
-    return writer.finish();
+    io::MemoryOutput out;
+    writer.finish(out);
+    return std::move(out.bytes());
 }
 
 Error read_error(const crypto::SecureBytes& bytes) {

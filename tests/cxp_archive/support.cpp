@@ -90,7 +90,9 @@ crypto::SecureBytes rebuilt(const crypto::SecureBytes& archive, const std::funct
     edit(entries);
     io::ZipWriter writer;
     for (const auto& [name, data] : entries) writer.add(name, data, true);
-    return writer.finish();
+    io::MemoryOutput out;
+    writer.finish(out);
+    return std::move(out.bytes());
 }
 
 std::string text(const crypto::SecureBytes& bytes) { return std::string(bytes.begin(), bytes.end()); }

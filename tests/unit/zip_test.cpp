@@ -12,7 +12,9 @@ namespace {
 crypto::SecureBytes archive_of(std::initializer_list<std::pair<std::string, std::string>> entries, bool deflate = true) {
     io::ZipWriter writer;
     for (const auto& [name, data] : entries) writer.add(name, as_bytes(data), deflate);
-    return writer.finish();
+    io::MemoryOutput out;
+    writer.finish(out);
+    return std::move(out.bytes());
 }
 
 Errc error_of(ByteView archive, const Limits& limits = {}, bool read_all = true) {

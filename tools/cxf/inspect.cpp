@@ -2,14 +2,12 @@
 // cxf inspect FILE: what a file is and how much it holds — never a value from it.
 #include <iostream>
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include "cxf/cxf.h"
 #include "cxf/model/counts.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
 #include "tools/cxf/exit_codes.h"
+#include "tools/cxf/summary.h"
 
 namespace cxf::cli {
 
@@ -35,7 +33,7 @@ void print_counts(const Counts& counts) {
 
 void print_json(const Input& input, const Format& format, const std::vector<Property>& properties, const Counts& counts) {
     rapidjson::StringBuffer buffer;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    JsonWriter w(buffer);
     w.SetIndent(' ', 2);
     w.StartObject();
     w.Key("file");
@@ -49,21 +47,7 @@ void print_json(const Input& input, const Format& format, const std::vector<Prop
         w.String(p.value.c_str());
     }
     w.EndObject();
-    w.Key("accounts");
-    w.Uint64(counts.accounts);
-    w.Key("collections");
-    w.Uint64(counts.collections);
-    w.Key("items");
-    w.Uint64(counts.items);
-    w.Key("credentials");
-    w.StartObject();
-    for (const auto& [type, n] : counts.credentials) {
-        w.Key(type.c_str());
-        w.Uint64(n);
-    }
-    w.EndObject();
-    w.Key("attachmentsWithBytes");
-    w.Uint64(counts.attachments_with_bytes);
+    write_counts(w, counts);
     w.EndObject();
     std::cout << buffer.GetString() << '\n';
 }

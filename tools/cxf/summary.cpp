@@ -3,9 +3,6 @@
 
 #include <iostream>
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include "cxf/io/file.h"
 
 namespace cxf::cli {
@@ -51,9 +48,27 @@ std::string describe_counts(const Counts& counts) {
     return s;
 }
 
+void write_counts(JsonWriter& w, const Counts& counts) {
+    w.Key("accounts");
+    w.Uint64(counts.accounts);
+    w.Key("collections");
+    w.Uint64(counts.collections);
+    w.Key("items");
+    w.Uint64(counts.items);
+    w.Key("credentials");
+    w.StartObject();
+    for (const auto& [type, n] : counts.credentials) {
+        w.Key(type.c_str());
+        w.Uint64(n);
+    }
+    w.EndObject();
+    w.Key("attachmentsWithBytes");
+    w.Uint64(counts.attachments_with_bytes);
+}
+
 void write_report_json(const std::string& path, const RunRecord& run, const Report& report) {
     rapidjson::StringBuffer buffer;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    JsonWriter w(buffer);
     w.SetIndent(' ', 2);
     auto str = [&](std::string_view key, std::string_view value) {
         w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
@@ -92,21 +107,7 @@ void write_report_json(const std::string& path, const RunRecord& run, const Repo
     if (run.counts) {
         w.Key("counts");
         w.StartObject();
-        w.Key("accounts");
-        w.Uint64(run.counts->accounts);
-        w.Key("collections");
-        w.Uint64(run.counts->collections);
-        w.Key("items");
-        w.Uint64(run.counts->items);
-        w.Key("attachmentsWithBytes");
-        w.Uint64(run.counts->attachments_with_bytes);
-        w.Key("credentials");
-        w.StartObject();
-        for (const auto& [type, n] : run.counts->credentials) {
-            w.Key(type.c_str());
-            w.Uint64(n);
-        }
-        w.EndObject();
+        write_counts(w, *run.counts);
         w.EndObject();
     }
     w.Key("notices");

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
 #include "cxf/error.h"
 #include "cxf/model/counts.h"
 #include "cxf/report.h"
@@ -16,6 +19,12 @@ namespace cxf::cli {
 void print_notices(const Report& report, std::size_t limit);
 
 std::string describe_counts(const Counts& counts);
+
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+// The members accounts, collections, items, credentials (per type) and attachmentsWithBytes, into the
+// object being written (cxf inspect --json and --report).
+void write_counts(JsonWriter& w, const Counts& counts);
 
 struct RunRecord {
     std::string input, input_format, output, output_format;
