@@ -141,6 +141,17 @@ std::string iso_date(const ExtensionView& ext, std::string_view key, Timestamp s
     return kept ? std::string(*kept) : format_iso(seconds);
 }
 
+void labelled_member(JsonOut& out, std::string_view key, const CustomFields* fields) {
+    out.key(key);
+    if (fields)
+        for (const EditableField& f : fields->fields)
+            if (f.label == key) {
+                out.string(f.value.view());
+                return;
+            }
+    out.null();
+}
+
 void write_kept_members(JsonOut& out, const Cipher& c, std::string_view object, std::initializer_list<std::string_view> handled) {
     const auto kept = c.ext.find(object);
     if (!kept || !kept->is_object()) return;

@@ -80,6 +80,10 @@ void write_bank_account(JsonOut& out, const Cipher& cipher);
 void write_drivers_license(JsonOut& out, const Cipher& cipher);
 void write_passport(JsonOut& out, const Cipher& cipher);
 
+// Member `key` of a Bitwarden object held in a custom-fields credential (identity_extras,
+// bank_account_object): the value of the field labelled `key`, or null.
+void labelled_member(JsonOut& out, std::string_view key, const CustomFields* fields);
+
 // Writes the members the importer kept under `object` in the extension, except `handled` ones.
 void write_kept_members(JsonOut& out, const Cipher& cipher, std::string_view object,
                         std::initializer_list<std::string_view> handled = {});

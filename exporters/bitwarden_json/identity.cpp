@@ -7,19 +7,6 @@ namespace cxf::bitwarden_json {
 
 namespace {
 
-const EditableField* labelled(const CustomFields* fields, std::string_view label) {
-    if (!fields) return nullptr;
-    for (const EditableField& f : fields->fields)
-        if (f.label == label) return &f;
-    return nullptr;
-}
-
-void member(JsonOut& out, std::string_view key, const EditableField* f) {
-    out.key(key);
-    if (f) out.string(f->value.view());
-    else out.null();
-}
-
 // The street address back into address1..3: the importer's three values when they still join to
 // it, else one line each (lines past the third stay in address3).
 void address_lines(JsonOut& out, const Cipher& c, const Field& street) {
@@ -74,11 +61,12 @@ void write_identity(JsonOut& out, const Cipher& c) {
     out.member("state", address.territory);
     out.member("postalCode", address.postal_code);
     out.member("country", address.country);
-    member(out, "company", labelled(c.identity_extras, "company"));
-    member(out, "email", labelled(c.identity_extras, "email"));
+    // identity_extra_members, in Bitwarden's order among the others
+    labelled_member(out, "company", c.identity_extras);
+    labelled_member(out, "email", c.identity_extras);
     out.member("phone", address.tel);
     out.member("ssn", c.document ? c.document->identification_number : none);
-    member(out, "username", labelled(c.identity_extras, "username"));
+    labelled_member(out, "username", c.identity_extras);
     out.member("passportNumber", c.passport ? c.passport->passport_number : none);
     out.member("licenseNumber", c.license ? c.license->license_number : none);
     write_kept_members(out, c, "identity", {"address1", "address2", "address3"});

@@ -227,7 +227,7 @@ private:
             Cipher& c = holder({id(T::identity)}, &Cipher::identity_extras);
             c.identity_extras = &cred;
             for (const EditableField& f : cred.fields)
-                if (f.label != "company" && f.label != "email" && f.label != "username") add_field(c, f, "identity");
+                if (!f.label || !find_member(identity_extra_members, *f.label)) add_field(c, f, "identity");
             return;
         }
         if (m == bank_account_object) {

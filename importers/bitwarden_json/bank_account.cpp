@@ -5,29 +5,10 @@
 
 namespace cxf::bitwarden_json {
 
-namespace {
-
-struct Member {
-    std::string_view name;
-    FieldType type;
-};
-
-constexpr Member members[] = {
-    {"bankName", FieldType::string},       {"nameOnAccount", FieldType::string},
-    {"accountType", FieldType::string},    {"accountNumber", FieldType::concealed_string},
-    {"routingNumber", FieldType::string},  {"branchNumber", FieldType::string},
-    {"pin", FieldType::concealed_string},  {"swiftCode", FieldType::string},
-    {"iban", FieldType::concealed_string}, {"bankContactPhone", FieldType::string},
-};
-
-}  // namespace
-
 void read_bank_account(const json::Cursor& object, Item& item, ItemSource& source) {
     CustomFields fields = object_fields(bank_account_object);
     for (const auto m : object.members()) {
-        const Member* known = nullptr;
-        for (const Member& candidate : members)
-            if (candidate.name == m.key) known = &candidate;
+        const ObjectMember* known = find_member(bank_account_members, m.key);
         if (!known) {
             source.keep("bankAccount", m);
             continue;

@@ -61,10 +61,9 @@ void read_identity(const json::Cursor& identity, Item& item, ItemSource& source)
         else if (m.key == "ssn") document.identification_number = typed(FieldType::string);
         else if (m.key == "passportNumber") passport.passport_number = typed(FieldType::string);
         else if (m.key == "licenseNumber") license.license_number = typed(FieldType::string);
-        else if (m.key == "company" && value) add_labelled(extras, "company", FieldType::string, *value);
-        else if (m.key == "email" && value) add_labelled(extras, "email", FieldType::email, *value);
-        else if (m.key == "username" && value) add_labelled(extras, "username", FieldType::string, *value);
-        else if (m.key != "company" && m.key != "email" && m.key != "username") source.keep("identity", m);
+        else if (const ObjectMember* extra = find_member(identity_extra_members, m.key)) {
+            if (value) add_labelled(extras, extra->name, extra->type, *value);
+        } else source.keep("identity", m);
     }
     address.street_address = street(lines, identity, source);
 

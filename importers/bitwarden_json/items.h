@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,27 @@ enum class CipherType : std::int64_t {
 // Markers on custom-fields credentials that hold a Bitwarden object CXF has no type for.
 inline constexpr std::string_view identity_extras = "identity";
 inline constexpr std::string_view bank_account_object = "bankAccount";
+
+// A member of such an object, and the type of the field it becomes.
+struct ObjectMember {
+    std::string_view name;
+    FieldType type;
+};
+
+// The identity members CXF has no place for, and the whole "bankAccount" object (type 6), in the
+// order Bitwarden writes them.
+inline constexpr ObjectMember identity_extra_members[] = {
+    {"company", FieldType::string}, {"email", FieldType::email}, {"username", FieldType::string}};
+inline constexpr ObjectMember bank_account_members[] = {
+    {"bankName", FieldType::string},       {"nameOnAccount", FieldType::string},
+    {"accountType", FieldType::string},    {"accountNumber", FieldType::concealed_string},
+    {"routingNumber", FieldType::string},  {"branchNumber", FieldType::string},
+    {"pin", FieldType::concealed_string},  {"swiftCode", FieldType::string},
+    {"iban", FieldType::concealed_string}, {"bankContactPhone", FieldType::string},
+};
+
+// The member of `members` named `name`; null when there is none.
+const ObjectMember* find_member(std::span<const ObjectMember> members, std::string_view name) noexcept;
 
 // A custom-fields credential holding a Bitwarden object (identity_extras, bank_account_object),
 // its fields labelled with the object's member names.

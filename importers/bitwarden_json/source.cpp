@@ -50,6 +50,12 @@ void ItemSource::keep(std::string_view object, const json::Cursor::Member& membe
     extension_.set_in(object, member.key, json::to_json(member.value));
 }
 
+const ObjectMember* find_member(std::span<const ObjectMember> members, std::string_view name) noexcept {
+    for (const ObjectMember& m : members)
+        if (m.name == name) return &m;
+    return nullptr;
+}
+
 CustomFields object_fields(std::string_view object) {
     CustomFields fields;
     ExtensionBuilder marker;
