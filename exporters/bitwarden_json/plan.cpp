@@ -161,6 +161,12 @@ private:
         c.fields.push_back(std::move(out));
     }
 
+    // Fields of an object's custom-fields credential that the object has no member for.
+    void other_fields(Cipher& c, const CustomFields& cred, std::span<const ObjectMember> members, std::string_view object) {
+        for (const EditableField& f : cred.fields)
+            if (!f.label || !find_member(members, *f.label)) add_field(c, f, std::string(object));
+    }
+
     // Members Bitwarden's type has no place for, as custom fields named "<credential type>.<member>"
     // unless the field has its own label.
     template <typename C>
@@ -226,12 +232,13 @@ private:
         if (m == identity_extras) {
             Cipher& c = holder({id(T::identity)}, &Cipher::identity_extras);
             c.identity_extras = &cred;
-            for (const EditableField& f : cred.fields)
-                if (!f.label || !find_member(identity_extra_members, *f.label)) add_field(c, f, "identity");
+            other_fields(c, cred, identity_extra_members, "identity");
             return;
         }
         if (m == bank_account_object) {
-            holder({id(T::bank_account)}, &Cipher::bank_account).bank_account = &cred;
+            Cipher& c = holder({id(T::bank_account)}, &Cipher::bank_account);
+            c.bank_account = &cred;
+            other_fields(c, cred, bank_account_members, "bankAccount");
             return;
         }
         if (cred.label || ++groups_ > 1)

@@ -301,3 +301,21 @@ TEST_CASE("after an edit the writer follows the model, not what the importer kep
     CHECK(text(at(doc.root(), "items/0/login/uris/7/uri")) == "https://new.example");
     CHECK(at(doc.root(), "items/0/login/uris/7/match").is_null());
 }
+
+TEST_CASE("a bank account's fields with no bankAccount member become custom fields, not lost", "[bitwarden]") {
+    const std::string source = R"({"encrypted": false, "items": [{"id": "9ad9eac9-24fd-41e5-a0a2-8aaad329261d", "type": 6,
+        "name": "Bank", "bankAccount": {"bankName": "Example Bank", "iban": "DE00 0000"}}]})";
+    Report report;
+    Vault v = bwtest::read_text("bitwarden", source, report);
+    for (Credential& c : v.accounts.at(0).items.at(0).credentials)
+        if (auto* fields = std::get_if<CustomFields>(&c)) {
+            EditableField added(FieldType::string, "42");
+            added.label = "branchCode";
+            fields->fields.push_back(std::move(added));
+        }
+    Report write_report;
+    const bwtest::Json doc(bwtest::write("bitwarden", v, write_report));
+    CHECK(text(at(doc.root(), "items/0/bankAccount/bankName")) == "Example Bank");
+    CHECK(text(at(doc.root(), "items/0/fields/0/name")) == "branchCode");
+    CHECK(text(at(doc.root(), "items/0/fields/0/value")) == "42");
+}
