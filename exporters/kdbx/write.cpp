@@ -5,8 +5,8 @@
 #include <charconv>
 
 #include "cxf/error.h"
-#include "cxf/io/file.h"
 #include "cxf/io/output.h"
+#include "importers/kdbx/read.h"
 
 namespace cxf::kdbx_map {
 
@@ -43,13 +43,6 @@ std::uint64_t positive(const WriteOptions& o, std::string_view option, std::uint
 std::string setting(const WriteOptions& o, std::string_view option, std::string_view fallback) {
     const auto it = o.settings.find(option);
     return it == o.settings.end() ? std::string(fallback) : it->second;
-}
-
-std::optional<Input> key_file(const WriteOptions& options) {
-    if (!options.key_file) return std::nullopt;
-    Limits small;
-    small.max_input_bytes = 64ull << 20;
-    return io::read_input(*options.key_file, small);
 }
 
 }  // namespace
@@ -98,18 +91,14 @@ kdbx::SaveSettings save_settings(const WriteOptions& o) {
 
 void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
     const kdbx::SaveSettings settings = save_settings(options);
-    const std::optional<Input> key = key_file(options);
-    std::optional<crypto::Secret> password;
-    if (options.settings.contains("out-no-password")) {
-        if (!key) throw Error(Errc::usage, {}, "--out-no-password needs --out-key-file");
-    } else {
-        if (!options.password) throw Error(Errc::usage, {}, "a password is required for the KDBX output (or --out-no-password)");
-        password = options.password();
-    }
-    const kdbx::CompositeKey composite = kdbx::make_composite_key(
-        password ? &*password : nullptr, key ? std::optional<ByteView>(key->bytes) : std::nullopt, key ? key->name : std::string());
+    const bool no_password = options.settings.contains("out-no-password");
+    if (no_password && !options.key_file) throw Error(Errc::usage, {}, "--out-no-password needs --out-key-file");
+    if (!no_password && !options.password)
+        throw Error(Errc::usage, {}, "a password is required for the KDBX output (or --out-no-password)");
+    // Write options carry no limits: the key file is held to the defaults.
+    const kdbx::CompositeKey key = composite_key(no_password ? nullptr : &options.password, options.key_file, Limits{});
     const kdbx::Database database = to_database(vault, report, options.now);
-    out.write(kdbx::save(database, composite, settings));
+    out.write(kdbx::save(database, key, settings));
 }
 
 }  // namespace cxf::kdbx_map
