@@ -73,7 +73,9 @@ kdbx::SaveSettings save_settings(const WriteOptions& o) {
         for (const std::string_view argon_only : {"kdbx-memory-mib", "kdbx-parallelism"})
             if (o.settings.contains(argon_only)) bad(argon_only, o.settings.find(argon_only)->second, "no value: AES-KDF has no such parameter");
     } else {
-        s.kdf.memory_bytes = positive(o, "kdbx-memory-mib", s.kdf.memory_bytes >> 20) << 20;
+        const std::uint64_t mib = positive(o, "kdbx-memory-mib", s.kdf.memory_bytes >> 20);
+        if (mib > UINT64_MAX >> 20) bad("kdbx-memory-mib", std::to_string(mib), "at most " + std::to_string(UINT64_MAX >> 20) + " MiB");
+        s.kdf.memory_bytes = mib << 20;
         s.kdf.iterations = positive(o, "kdbx-iterations", s.kdf.iterations);
         const std::uint64_t lanes = positive(o, "kdbx-parallelism", s.kdf.parallelism);
         if (lanes >= (1u << 24)) bad("kdbx-parallelism", std::to_string(lanes), "fewer than 16777216 lanes");

@@ -148,7 +148,7 @@ TEST_CASE("cxf: the kdbx write options choose version, cipher, KDF and its cost,
 TEST_CASE("cxf: kdbx write options it cannot take are usage errors", "[kdbx-mapping]") {
     test::TempDir dir;
     for (const char* bad : {"--kdbx-version 5", "--kdbx-cipher twofish", "--kdbx-kdf scrypt", "--kdbx-memory-mib 0",
-                            "--kdbx-iterations lots", "--kdbx-version 3.1 --kdbx-kdf argon2id",
+                            "--kdbx-memory-mib 17592186044417", "--kdbx-iterations lots", "--kdbx-version 3.1 --kdbx-kdf argon2id",
                             "--kdbx-kdf aes-kdf --kdbx-memory-mib 8", "--kdbx-compression zstd", "--out-no-password"}) {
         CAPTURE(bad);
         const auto r = write_kdbx(dir, "bad.kdbx", bad);
