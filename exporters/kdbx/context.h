@@ -21,6 +21,11 @@ struct Staging {
         pool_hints.push_back(hint);
         return blobs.size() - 1;
     }
+    // Forgets what was added after it held `size` attachments.
+    void truncate(std::size_t size) {
+        blobs.resize(size);
+        pool_hints.resize(size);
+    }
 };
 
 struct WriteContext {

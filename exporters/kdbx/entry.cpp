@@ -38,9 +38,13 @@ public:
                 else urls.push_back(url);
             }
         }
+        const std::size_t staged = ctx_.staging.blobs.size();
         Written w = write_strings(v, urls, extras, place, true);
         const bool plain = plain_gives_back(v, urls, w, version_index);
-        if (!plain) w = write_strings(v, urls, extras, place, false);
+        if (!plain) {
+            ctx_.staging.truncate(staged);  // the second try stages the attachments again
+            w = write_strings(v, urls, extras, place, false);
+        }
 
         const std::string layout = item_layout(v, position, plain ? nullptr : &w);
         if (!layout.empty()) e.custom_data.push_back({std::string(item_layout_key), layout, std::nullopt});

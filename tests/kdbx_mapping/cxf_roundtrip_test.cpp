@@ -9,6 +9,7 @@
 
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/model/credential_fields.h"
+#include "exporters/kdbx/entry.h"
 #include "exporters/kdbx/write.h"
 #include "importers/kdbx/read.h"
 #include "importers/kdbx/names.h"
@@ -266,4 +267,25 @@ TEST_CASE("history of a history version cannot be held and is reported", "[kdbx-
     };
     count(db.root);
     CHECK(versions == 1);
+}
+
+TEST_CASE("an item the plain mapping cannot give back stages its attachments once", "[kdbx-mapping]") {
+    Item item;
+    item.id = Id(16, 0x07);
+    item.title = "laid out";
+    File file;
+    file.id = Id{1, 2, 3};  // not the id the plain mapping gives an attachment: CXF_ITEM must say it
+    file.name = "a.txt";
+    file.data = crypto::secure_copy(as_bytes("bytes"));
+    item.credentials.emplace_back(std::move(file));
+    const kdbx::Meta meta;
+    Report report;
+    kdbx_map::Staging staging;
+    kdbx_map::WriteContext context{meta, kdbx::Time::from_unix(1700000000), report, staging};
+    const kdbx::Entry entry = kdbx_map::write_entry(item, context, "/accounts/0/items/0", std::nullopt);
+    REQUIRE(entry.binaries.size() == 1);
+    CHECK(std::any_of(entry.custom_data.begin(), entry.custom_data.end(),
+                      [](const kdbx::CustomDataItem& d) { return d.key == kdbx_map::item_layout_key; }));
+    CHECK(staging.blobs.size() == 1);
+    CHECK(entry.binaries[0].index == 0);
 }
