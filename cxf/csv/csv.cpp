@@ -8,18 +8,16 @@ namespace cxf::csv {
 
 namespace {
 constexpr std::string_view bom = "\xEF\xBB\xBF";
+constexpr char delimiter = ',';
 }
 
-Reader::Reader(std::string_view text, std::string file, const Limits& limits, char delimiter)
-    : text_(text), file_(std::move(file)), limits_(limits), delimiter_(delimiter) {
+Reader::Reader(std::string_view text, std::string file, const Limits& limits)
+    : text_(text), file_(std::move(file)), limits_(limits) {
     if (text_.size() > limits_.max_input_bytes)
         fail(Errc::limit_exceeded, 1,
              "input of " + std::to_string(text_.size()) + " bytes is over the limit of " +
                  std::to_string(limits_.max_input_bytes));
-    if (text_.substr(0, bom.size()) == bom) {
-        at_ = bom.size();
-        had_bom_ = true;
-    }
+    if (text_.substr(0, bom.size()) == bom) at_ = bom.size();
 }
 
 void Reader::fail(Errc code, std::size_t line, const std::string& message) const {
@@ -71,12 +69,12 @@ std::optional<Row> Reader::next() {
                     fail(Errc::limit_exceeded, cell_line,
                          "a cell is over the limit of " + std::to_string(limits_.max_string_bytes) + " bytes");
             }
-            if (at_ < text_.size() && text_[at_] != delimiter_ && !at_line_end())
+            if (at_ < text_.size() && text_[at_] != delimiter && !at_line_end())
                 fail(Errc::malformed, line_,
                      "text after the closing quote of cell " + std::to_string(row.cells.size() + 1));
         } else {
             // A quote inside an unquoted cell is taken literally, as most writers mean it.
-            while (at_ < text_.size() && text_[at_] != delimiter_ && !at_line_end()) {
+            while (at_ < text_.size() && text_[at_] != delimiter && !at_line_end()) {
                 cell.push_back(text_[at_++]);
                 if (cell.size() > limits_.max_string_bytes)
                     fail(Errc::limit_exceeded, cell_line,
@@ -85,7 +83,7 @@ std::optional<Row> Reader::next() {
         }
         end_cell(row, cell, row.line);
         if (at_ >= text_.size()) return row;
-        if (text_[at_] == delimiter_) {
+        if (text_[at_] == delimiter) {
             ++at_;
             if (at_ >= text_.size()) {  // a trailing delimiter ends with one more, empty, cell
                 end_cell(row, cell, row.line);
@@ -98,12 +96,8 @@ std::optional<Row> Reader::next() {
     }
 }
 
-Writer::Writer(io::Output& out, WriteSettings settings) : out_(out), settings_(settings) {
-    if (settings_.bom) out_.write(as_bytes(bom));
-}
-
 void Writer::cell(std::string_view text) {
-    const bool quote = text.find_first_of(std::string{settings_.delimiter, '"', '\r', '\n'}) != std::string_view::npos ||
+    const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
                        (!text.empty() && (text.front() == ' ' || text.back() == ' ' || text.front() == '\t' ||
                                           text.back() == '\t'));
     if (!quote) {
@@ -121,10 +115,10 @@ void Writer::cell(std::string_view text) {
 void Writer::row(std::span<const std::string_view> cells) {
     record_.clear();
     for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (i) record_.push_back(static_cast<std::uint8_t>(settings_.delimiter));
+        if (i) record_.push_back(static_cast<std::uint8_t>(delimiter));
         cell(cells[i]);
     }
-    put(settings_.line_end);
+    put("\r\n");
     out_.write(record_);
 }
 

@@ -31,10 +31,9 @@ struct Row {
 class Reader {
 public:
     // `text` must outlive the reader.
-    Reader(std::string_view text, std::string file, const Limits& limits, char delimiter = ',');
+    Reader(std::string_view text, std::string file, const Limits& limits);
 
     std::optional<Row> next();
-    bool had_bom() const noexcept { return had_bom_; }
 
 private:
     [[noreturn]] void fail(Errc code, std::size_t line, const std::string& message) const;
@@ -45,23 +44,15 @@ private:
     std::string_view text_;
     std::string file_;
     Limits limits_;
-    char delimiter_;
     std::size_t at_ = 0;
     std::size_t line_ = 1;
-    bool had_bom_ = false;
 };
 
-struct WriteSettings {
-    bool bom = false;
-    std::string_view line_end = "\r\n";
-    char delimiter = ',';
-};
-
-// Writes records to `out`, one at a time. A cell is quoted when it holds the delimiter, a quote, a
-// line break, or leading or trailing blanks (which some readers would trim).
+// Writes records to `out`, one at a time, each ended with CRLF. A cell is quoted when it holds a
+// comma, a quote, a line break, or leading or trailing blanks (which some readers would trim).
 class Writer {
 public:
-    explicit Writer(io::Output& out, WriteSettings settings = {});
+    explicit Writer(io::Output& out) : out_(out) {}
     void row(std::span<const std::string_view> cells);
 
 private:
@@ -69,7 +60,6 @@ private:
     void put(std::string_view text) { record_.insert(record_.end(), text.begin(), text.end()); }
 
     io::Output& out_;
-    WriteSettings settings_;
     crypto::SecureBytes record_;
 };
 

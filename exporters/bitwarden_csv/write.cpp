@@ -143,8 +143,8 @@ private:
 
         const std::string folder = filing(item, place);
         const std::string reprompt = std::to_string(ext.integer("reprompt").value_or(0));
-        const std::string_view username = login && auth && auth->username ? auth->username->value.view() : std::string_view();
-        const std::string_view password = login && auth && auth->password ? auth->password->value.view() : std::string_view();
+        const std::string_view username = auth && auth->username ? auth->username->value.view() : std::string_view();
+        const std::string_view password = auth && auth->password ? auth->password->value.view() : std::string_view();
         const std::string_view totp_cell = totp_text ? totp_text->view() : std::string_view();
         const std::string_view type = login ? "login" : "note";
         if (!json::valid_utf8(item.title) || !json::valid_utf8(notes.view()) || !json::valid_utf8(fields.view()) ||

@@ -135,8 +135,7 @@ void write_type_object(JsonOut& out, const Cipher& c, const Filing& filing, Repo
 
 std::string iso_date(const ExtensionView& ext, std::string_view key, Timestamp seconds) {
     const auto kept = spelling(ext, key, [&](std::string_view text) {
-        const auto t = parse_iso(text);
-        return t && t->seconds == seconds;
+        return parse_iso(text) == seconds;
     });
     return kept ? std::string(*kept) : format_iso(seconds);
 }

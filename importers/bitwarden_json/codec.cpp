@@ -77,7 +77,7 @@ std::string format_credential_id(ByteView raw_id) {
     return std::string(b64_prefix) + encoding::base64url_encode(raw_id);
 }
 
-std::optional<IsoTime> parse_iso(std::string_view t) {
+std::optional<Timestamp> parse_iso(std::string_view t) {
     // YYYY-MM-DDTHH:MM:SS
     if (t.size() < 19 || t[4] != '-' || t[7] != '-' || (t[10] != 'T' && t[10] != 't' && t[10] != ' ') || t[13] != ':' ||
         t[16] != ':')
@@ -89,13 +89,11 @@ std::optional<IsoTime> parse_iso(std::string_view t) {
     const int month = number(mo), day = number(d), hour = number(h), minute = number(mi), second = number(s);
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
     std::string_view rest = t.substr(19);
-    IsoTime out;
     if (!rest.empty() && rest.front() == '.') {
         rest.remove_prefix(1);
         std::size_t n = 0;
         while (n < rest.size() && rest[n] >= '0' && rest[n] <= '9') ++n;
         if (n == 0) return std::nullopt;
-        for (std::size_t i = 0; i < 3; ++i) out.millis = out.millis * 10 + (i < n ? rest[i] - '0' : 0);
         rest.remove_prefix(n);
     }
     std::int64_t offset = 0;
@@ -109,11 +107,10 @@ std::optional<IsoTime> parse_iso(std::string_view t) {
     }
     if (!rest.empty()) return std::nullopt;
     const std::int64_t days = days_from_civil(number(y), static_cast<unsigned>(month), static_cast<unsigned>(day));
-    out.seconds = days * 86400 + hour * 3600 + minute * 60 + second - offset;
-    return out;
+    return days * 86400 + hour * 3600 + minute * 60 + second - offset;
 }
 
-std::string format_iso(Timestamp seconds, int millis) {
+std::string format_iso(Timestamp seconds) {
     std::int64_t days = seconds / 86400;
     std::int64_t in_day = seconds % 86400;
     if (in_day < 0) {
@@ -122,9 +119,9 @@ std::string format_iso(Timestamp seconds, int millis) {
     }
     const Civil c = civil_from_days(days);
     char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03dZ", static_cast<long long>(c.year),
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.000Z", static_cast<long long>(c.year),
                   c.month, c.day, static_cast<long long>(in_day / 3600), static_cast<long long>(in_day / 60 % 60),
-                  static_cast<long long>(in_day % 60), millis);
+                  static_cast<long long>(in_day % 60));
     return buffer;
 }
 

@@ -22,8 +22,8 @@ std::optional<Timestamp> date(const json::Cursor& value, std::string_view key, I
     if (!text) return std::nullopt;
     const auto time = parse_iso(*text);
     if (!time) source.fail(value, "not an ISO 8601 date");
-    keep_spelling(source, key, *text, format_iso(time->seconds, 0));
-    return time->seconds;
+    keep_spelling(source, key, *text, format_iso(*time));
+    return time;
 }
 
 Id item_id(const json::Cursor& value, ItemSource& source) {
