@@ -18,16 +18,9 @@ using T = CipherType;
 
 constexpr std::int64_t id(CipherType t) { return static_cast<std::int64_t>(t); }
 
-std::optional<std::string> marker(const CustomFields& fields) {
-    const ExtensionView view(fields.extensions);
-    const auto m = view.string("object");
-    return m ? std::optional<std::string>(*m) : std::nullopt;
-}
-
-bool writable_ssh_key(const SshKey& key) { return crypto::ssh_public_key_blob(key.private_key).has_value(); }
-
 // The Bitwarden type a credential belongs in; nullopt for notes, custom fields and credentials no
-// Bitwarden type holds.
+// Bitwarden type holds. Costly (an SSH key goes through OpenSSL, a marker is parsed JSON): once per
+// credential.
 std::optional<std::int64_t> natural_type(const Credential& credential) {
     return std::visit(
         [](const auto& cred) -> std::optional<std::int64_t> {
@@ -36,13 +29,14 @@ std::optional<std::int64_t> natural_type(const Credential& credential) {
                 return id(T::login);
             else if constexpr (std::is_same_v<C, CreditCard>) return id(T::card);
             else if constexpr (std::is_same_v<C, SshKey>)
-                return writable_ssh_key(cred) ? std::optional(id(T::ssh_key)) : std::nullopt;
+                return crypto::ssh_public_key_blob(cred.private_key) ? std::optional(id(T::ssh_key)) : std::nullopt;
             else if constexpr (std::is_same_v<C, PersonName> || std::is_same_v<C, Address> ||
                                std::is_same_v<C, IdentityDocument> || std::is_same_v<C, Passport> ||
                                std::is_same_v<C, DriversLicense>)
                 return id(T::identity);
             else if constexpr (std::is_same_v<C, CustomFields>) {
-                const auto m = marker(cred);
+                const ExtensionView ext(cred.extensions);
+                const auto m = ext.string("object");
                 if (m == identity_extras) return id(T::identity);
                 if (m == bank_account_object) return id(T::bank_account);
                 return std::nullopt;
@@ -53,14 +47,16 @@ std::optional<std::int64_t> natural_type(const Credential& credential) {
         credential);
 }
 
+using Naturals = std::vector<std::optional<std::int64_t>>;  // natural_type of each of an item's credentials
+
 // The type the importer saw, when the item still holds what that type needs.
-bool consistent(std::int64_t type, const Item& item, const ExtensionView& ext) {
+bool consistent(std::int64_t type, const Item& item, const Naturals& naturals, const ExtensionView& ext) {
     bool any = false, fits = false;
-    for (const Credential& c : item.credentials) {
-        const auto natural = natural_type(c);
-        if (!natural) continue;
+    for (std::size_t k = 0; k < naturals.size(); ++k) {
+        if (!naturals[k]) continue;
         any = true;
-        if (*natural == type) fits = true;
+        if (*naturals[k] == type) fits = true;
+        const Credential& c = item.credentials[k];
         if (type == id(T::drivers_license) && std::holds_alternative<DriversLicense>(c)) fits = true;
         if (type == id(T::passport) && std::holds_alternative<Passport>(c)) fits = true;
     }
@@ -80,12 +76,12 @@ bool consistent(std::int64_t type, const Item& item, const ExtensionView& ext) {
     }
 }
 
-std::int64_t main_type(const Item& item) {
+std::int64_t main_type(const Naturals& naturals) {
     std::optional<std::int64_t> best;
     constexpr std::int64_t priority[] = {id(T::login), id(T::card), id(T::ssh_key), id(T::identity), id(T::bank_account)};
     const auto rank = [&](std::int64_t t) { return std::find(std::begin(priority), std::end(priority), t) - std::begin(priority); };
-    for (const Credential& c : item.credentials)
-        if (const auto natural = natural_type(c); natural && (!best || rank(*natural) < rank(*best))) best = natural;
+    for (const auto& natural : naturals)
+        if (natural && (!best || rank(*natural) < rank(*best))) best = natural;
     return best.value_or(id(T::secure_note));
 }
 
@@ -101,9 +97,12 @@ public:
         : item_(item), ext_(ext), place_(place), report_(report) {}
 
     std::vector<std::unique_ptr<Cipher>> run() {
+        Naturals naturals;
+        for (const Credential& c : item_.credentials) naturals.push_back(natural_type(c));
         const auto seen = ext_.integer("type");
-        add_cipher(seen && consistent(*seen, item_, ext_) ? *seen : main_type(item_));
-        for (const Credential& credential : item_.credentials) std::visit([&](const auto& cred) { take(cred); }, credential);
+        add_cipher(seen && consistent(*seen, item_, naturals, ext_) ? *seen : main_type(naturals));
+        for (std::size_t k = 0; k < naturals.size(); ++k)
+            std::visit([&](const auto& cred) { take(cred, naturals[k]); }, item_.credentials[k]);
         for (const auto& c : ciphers_) unmapped_members(*c);
         if (retyped_)
             report_.changed(place_, std::to_string(retyped_) + " custom field(s) of a type Bitwarden lacks (e-mail, date, "
@@ -186,6 +185,11 @@ private:
         lost("credential:" + std::string(C::type_name), reason + (has_fields ? "; its fields were written as custom fields" : ""));
     }
 
+    // Only an SSH key's and custom fields' handling depends on their natural type.
+    template <typename C>
+    void take(const C& cred, std::optional<std::int64_t>) {
+        take(cred);
+    }
     void take(const BasicAuth& cred) {
         Cipher& c = holder({id(T::login)}, &Cipher::auth);
         c.auth = &cred;
@@ -223,19 +227,18 @@ private:
     void take(const DriversLicense& cred) {
         holder({id(T::identity), id(T::drivers_license)}, &Cipher::license).license = &cred;
     }
-    void take(const SshKey& cred) {
-        if (writable_ssh_key(cred)) holder({id(T::ssh_key)}, &Cipher::ssh_key).ssh_key = &cred;
+    void take(const SshKey& cred, std::optional<std::int64_t> natural) {
+        if (natural) holder({id(T::ssh_key)}, &Cipher::ssh_key).ssh_key = &cred;
         else leftover(cred, "OpenSSH has no encoding for this key type");
     }
-    void take(const CustomFields& cred) {
-        const auto m = marker(cred);
-        if (m == identity_extras) {
+    void take(const CustomFields& cred, std::optional<std::int64_t> natural) {
+        if (natural == id(T::identity)) {
             Cipher& c = holder({id(T::identity)}, &Cipher::identity_extras);
             c.identity_extras = &cred;
             other_fields(c, cred, identity_extra_members, "identity");
             return;
         }
-        if (m == bank_account_object) {
+        if (natural == id(T::bank_account)) {
             Cipher& c = holder({id(T::bank_account)}, &Cipher::bank_account);
             c.bank_account = &cred;
             other_fields(c, cred, bank_account_members, "bankAccount");
