@@ -3,7 +3,7 @@
 
 #include <limits>
 
-#include "cxf/bitwarden/kdf.h"
+#include "cxf/crypto/argon2.h"
 #include "cxf/error.h"
 #include "cxf/json/writer.h"
 
@@ -86,12 +86,12 @@ private:
         kdf.iterations = capped(iterations, "Argon2 iterations", limits_.max_kdf_iterations);
         const Cursor memory = member("kdfMemory");
         kdf.memory_mib = capped(memory, "Argon2 memory", limits_.max_kdf_memory_bytes / mib, "MiB");
-        if (kdf.memory_mib > argon2_max_memory_mib)
+        if (kdf.memory_mib > crypto::argon2_max_memory_kib / 1024)
             fail(Errc::unsupported, memory,
                  "Argon2 memory of " + std::to_string(kdf.memory_mib) + " MiB is more than libargon2 can run");
         const Cursor parallelism = member("kdfParallelism");
         const std::uint64_t lanes = positive(parallelism);
-        if (lanes > argon2_max_lanes || lanes * argon2_min_kib_per_lane > std::uint64_t{kdf.memory_mib} * 1024)
+        if (lanes > crypto::argon2_max_lanes || lanes * crypto::argon2_min_kib_per_lane > std::uint64_t{kdf.memory_mib} * 1024)
             fail(Errc::malformed, parallelism,
                  "Argon2 parallelism " + std::to_string(lanes) + " is impossible with " + std::to_string(kdf.memory_mib) +
                      " MiB of memory (each lane needs 8 KiB; at most 16777215 lanes)");

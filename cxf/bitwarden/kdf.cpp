@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/bitwarden/kdf.h"
 
-#include <algorithm>
-#include <new>
 #include <string>
-#include <thread>
-
-#include <argon2.h>
 
 #include "cxf/bitwarden/primitives.h"
+#include "cxf/crypto/argon2.h"
 #include "cxf/crypto/hash.h"
 #include "cxf/error.h"
 
@@ -21,28 +17,11 @@ constexpr std::size_t key_size = 32;
 // Bitwarden derives Argon2id keys with the SHA-256 of the salt as the salt (libs/key-management
 // KeyGenerationService.deriveKeyFromPassword), memory given in MiB, Argon2 version 0x13.
 crypto::SecureBytes argon2id(ByteView password, std::string_view salt, const KdfParams& kdf) {
-    crypto::SecureBytes salt_hash = crypto::sha256({as_bytes(salt)});
-    crypto::SecureBytes out(key_size);
-    argon2_context context{};
-    context.out = out.data();
-    context.outlen = static_cast<std::uint32_t>(out.size());
-    context.pwd = const_cast<std::uint8_t*>(password.data());  // only written with ARGON2_FLAG_CLEAR_PASSWORD
-    context.pwdlen = static_cast<std::uint32_t>(password.size());
-    context.salt = salt_hash.data();
-    context.saltlen = static_cast<std::uint32_t>(salt_hash.size());
-    context.t_cost = kdf.iterations;
-    context.m_cost = kdf.memory_mib * 1024;
-    context.lanes = kdf.parallelism;
-    // Threads only share out the work; the lanes fix the result. A file must not choose our thread count.
-    context.threads = std::min(std::max(std::thread::hardware_concurrency(), 1u), kdf.parallelism);
-    context.version = ARGON2_VERSION_13;
-    context.flags = ARGON2_DEFAULT_FLAGS;
-    const int status = argon2_ctx(&context, Argon2_id);
-    if (status == ARGON2_MEMORY_ALLOCATION_ERROR) throw std::bad_alloc();
-    if (status != ARGON2_OK)
-        throw Error(Errc::unsupported, {"", "kdf"},
-                    std::string("Argon2id refused the parameters: ") + argon2_error_message(status));
-    return out;
+    crypto::Argon2Params params;
+    params.iterations = kdf.iterations;
+    params.memory_kib = kdf.memory_mib * 1024;
+    params.lanes = kdf.parallelism;
+    return crypto::argon2(password, crypto::sha256({as_bytes(salt)}), params, key_size);
 }
 
 void require(const char* field, const char* what, std::uint32_t value, std::uint32_t low, std::uint32_t high) {
