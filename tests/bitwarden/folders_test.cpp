@@ -57,7 +57,7 @@ TEST_CASE("folder names of many slashes or levels cost few lookups and stay at t
     CHECK(std::chrono::steady_clock::now() - start < 2 * fast);
 }
 
-TEST_CASE("folders nest no deeper than the nesting limit; deeper ones start again at the top", "[bitwarden][folders]") {
+TEST_CASE("folders nest no deeper than the nesting limit, deeper ones start again at the top", "[bitwarden][folders]") {
     std::vector<std::string> names;
     for (std::size_t n = 1; n <= 300; ++n) names.push_back(levels(n));
     Report report;
