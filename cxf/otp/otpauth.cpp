@@ -11,6 +11,7 @@ namespace cxf::otp {
 namespace {
 
 constexpr std::string_view scheme = "otpauth://";
+constexpr std::uint16_t max_digits = 10;  // what validation accepts (RFC 4226 codes have 6 to 10)
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -94,7 +95,8 @@ std::optional<Totp> parse_uri(std::string_view uri) {
         const std::string_view raw = eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
         if (iequals(key, "secret")) {
             totp.secret = decode(raw);
-            has_secret = !totp.secret.empty();
+            const auto key_bytes = encoding::base32_decode(totp.secret.view());
+            has_secret = key_bytes && !key_bytes->empty();
         } else if (iequals(key, "issuer")) {
             issuer_param = std::string(decode(raw).view());
         } else if (iequals(key, "algorithm")) {
@@ -103,7 +105,7 @@ std::optional<Totp> parse_uri(std::string_view uri) {
             for (const char c : value.view()) totp.algorithm.push_back(lower(c));
         } else if (iequals(key, "digits")) {
             const auto digits = positive_number(raw);
-            if (!digits) return std::nullopt;
+            if (!digits || *digits > max_digits) return std::nullopt;
             totp.digits = *digits;
         } else if (iequals(key, "period")) {
             const auto period = positive_number(raw);
@@ -141,6 +143,12 @@ std::optional<Totp> parse_secret(std::string_view text) {
 std::optional<Totp> parse(std::string_view text) {
     if (istarts_with(text, scheme)) return parse_uri(text);
     return parse_secret(text);
+}
+
+bool same_secret(const crypto::Secret& a, const crypto::Secret& b) {
+    if (a == b) return true;
+    const auto da = encoding::base32_decode(a.view()), db = encoding::base32_decode(b.view());
+    return da && db && crypto::equal_ct(*da, *db);
 }
 
 bool is_plain(const Totp& totp) noexcept {

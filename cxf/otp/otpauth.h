@@ -12,9 +12,9 @@
 
 namespace cxf::otp {
 
-// An otpauth://totp/ URI. nullopt when the text is not one (another scheme, hotp), has no secret,
-// has a digits or period value that is not a positive number, or asks for an encoder (Steam) that
-// Totp cannot express. The secret is kept as written (percent-decoded); the algorithm is lowercased.
+// An otpauth://totp/ URI. nullopt when the text is not one (another scheme, hotp), has no Base32
+// secret, has digits that are not 1 to 10 or a period that is not a positive number, or asks for an
+// encoder (Steam) that Totp cannot express. The secret is kept as written (percent-decoded); the algorithm is lowercased.
 std::optional<Totp> parse_uri(std::string_view uri);
 
 // A bare Base32 secret, with the defaults (SHA-1, 6 digits, 30 s). nullopt when it is not Base32.
@@ -22,6 +22,9 @@ std::optional<Totp> parse_secret(std::string_view text);
 
 // Either of the two forms above.
 std::optional<Totp> parse(std::string_view text);
+
+// The same TOTP key, however its Base32 is spelled (case, padding, unused trailing bits).
+bool same_secret(const crypto::Secret& a, const crypto::Secret& b);
 
 // True when only the secret differs from the defaults, so the bare secret says everything.
 bool is_plain(const Totp& totp) noexcept;

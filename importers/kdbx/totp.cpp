@@ -199,8 +199,8 @@ std::optional<Shape> time_otp_shape(const StringTable& strings, std::vector<std:
 }
 
 bool same_code(const Totp& a, const Totp& b) {
-    const auto x = encoding::base32_decode(a.secret.view()), y = encoding::base32_decode(b.secret.view());
-    return x && y && crypto::equal_ct(*x, *y) && a.period == b.period && a.digits == b.digits && a.algorithm == b.algorithm;
+    return otp::same_secret(a.secret, b.secret) && a.period == b.period && a.digits == b.digits &&
+           a.algorithm == b.algorithm;
 }
 
 // Whether `parts` written for `totp` give back exactly the strings the shape came from.

@@ -87,6 +87,11 @@ TEST_CASE("otpauth URIs and bare secrets become TOTP credentials", "[bitwarden][
     CHECK_FALSE(otp::parse("otpauth://totp/Steam:me?secret=JBSWY3DPEHPK3PXP&encoder=steam"));
     CHECK_FALSE(otp::parse("otpauth://totp/x?issuer=y"));
     CHECK_FALSE(otp::parse("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=six"));
+    CHECK_FALSE(otp::parse("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=11"));
+    CHECK(otp::parse("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&digits=10"));
+    CHECK_FALSE(otp::parse("otpauth://totp/x?secret=not!base32"));  // kept as text by the importers
+    CHECK(otp::same_secret(crypto::Secret("JBSWY3DPEHPK3PXP"), crypto::Secret("jbsw y3dp ehpk 3pxp")));
+    CHECK_FALSE(otp::same_secret(crypto::Secret("JBSWY3DPEHPK3PXP"), crypto::Secret("JBSWY3DPEHPK3PXQ")));
     CHECK_FALSE(otp::parse("steam://JBSWY3DPEHPK3PXP"));
     CHECK_FALSE(otp::parse("1019"));
     CHECK(otp::to_uri(*bare, "fallback").view() == "otpauth://totp/fallback?secret=jbsw%20y3dp%20ehpk%203pxp");
