@@ -4,6 +4,7 @@
 // reprompt, name, notes, favorite, fields, the type's object, collectionIds.
 #include <algorithm>
 
+#include "cxf/encoding/rfc3339.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/otp/otpauth.h"
 #include "exporters/bitwarden_json/cipher.h"
@@ -14,13 +15,6 @@ namespace cxf::bitwarden_json {
 namespace {
 
 constexpr std::string_view extra_handled[] = {"deletedDate", "archivedDate", "organizationId"};
-
-// The same TOTP key, however its Base32 is spelled (case, padding, unused trailing bits).
-bool same_secret(const crypto::Secret& a, const crypto::Secret& b) {
-    if (a == b) return true;
-    const auto da = encoding::base32_decode(a.view()), db = encoding::base32_decode(b.view());
-    return da && db && crypto::equal_ct(*da, *db);
-}
 
 const crypto::Secret* history_password(const Item& earlier) {
     for (const Credential& c : earlier.credentials)
@@ -135,9 +129,9 @@ void write_type_object(JsonOut& out, const Cipher& c, const Filing& filing, Repo
 
 std::string iso_date(const ExtensionView& ext, std::string_view key, Timestamp seconds) {
     const auto kept = spelling(ext, key, [&](std::string_view text) {
-        return parse_iso(text) == seconds;
+        return encoding::parse_rfc3339(text) == seconds;
     });
-    return kept ? std::string(*kept) : format_iso(seconds);
+    return kept ? std::string(*kept) : encoding::format_rfc3339(seconds, true);
 }
 
 void labelled_member(JsonOut& out, std::string_view key, const CustomFields* fields) {
@@ -171,7 +165,7 @@ std::optional<crypto::Secret> totp_text(const Totp* totp, const ExtensionView& e
     if (kept) {
         const auto again = otp::parse(*kept);
         const Totp& t = *totp;
-        if (again && same_secret(again->secret, t.secret) && again->period == t.period && again->digits == t.digits &&
+        if (again && otp::same_secret(again->secret, t.secret) && again->period == t.period && again->digits == t.digits &&
             again->algorithm == t.algorithm && again->username == t.username && again->issuer == t.issuer)
             return crypto::Secret(*kept);
     }

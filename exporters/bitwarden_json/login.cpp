@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "cxf/encoding/rfc3339.h"
 #include "cxf/crypto/keys.h"
 #include "cxf/encoding/base64.h"
 #include "exporters/bitwarden_json/cipher.h"
@@ -94,7 +95,7 @@ void write_passkey(JsonOut& out, const Cipher& c, const Passkey& p, Timestamp no
     else out.member("userDisplayName", p.user_display_name);
     kept_or("discoverable", "true");
     const Timestamp created = c.item.creation_at.value_or(now);
-    kept_or("creationDate", format_iso(created));
+    kept_or("creationDate", encoding::format_rfc3339(created, true));
     if (kept)
         for (const auto m : kept->members()) {
             static constexpr std::string_view written[] = {"credentialId", "keyType", "keyAlgorithm", "keyCurve",

@@ -25,11 +25,4 @@ std::optional<Bytes> parse_credential_id(std::string_view text);
 // GUID form for 16-byte ids (what Bitwarden writes for the keys it creates), "b64." form otherwise.
 std::string format_credential_id(ByteView raw_id);
 
-// "2024-06-01T09:00:00.000Z" and the other RFC 3339 shapes (any fraction, a numeric offset), in
-// whole seconds: the model keeps no fractions.
-std::optional<Timestamp> parse_iso(std::string_view text);
-
-// "2024-06-01T09:00:00.000Z", as JavaScript's Date.toISOString() writes it.
-std::string format_iso(Timestamp seconds);
-
 }  // namespace cxf::bitwarden_json

@@ -2,6 +2,7 @@
 // A Bitwarden cipher → cxf::Item: the members every type shares, then the type's own object.
 #include <algorithm>
 
+#include "cxf/encoding/rfc3339.h"
 #include "cxf/bitwarden/guid.h"
 #include "importers/bitwarden_json/codec.h"
 #include "importers/bitwarden_json/items.h"
@@ -20,9 +21,9 @@ std::string_view type_object(std::int64_t type) {
 std::optional<Timestamp> date(const json::Cursor& value, std::string_view key, ItemSource& source) {
     const auto text = source.text(value);
     if (!text) return std::nullopt;
-    const auto time = parse_iso(*text);
+    const auto time = encoding::parse_rfc3339(*text);
     if (!time) source.fail(value, "not an ISO 8601 date");
-    keep_spelling(source, key, *text, format_iso(*time));
+    keep_spelling(source, key, *text, encoding::format_rfc3339(*time, true));
     return time;
 }
 

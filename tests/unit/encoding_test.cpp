@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "cxf/encoding/base64.h"
+#include "cxf/encoding/rfc3339.h"
 
 using namespace cxf;
 using namespace cxf::encoding;
@@ -89,4 +90,27 @@ TEST_CASE("hex round-trips and refuses odd or foreign input", "[unit][encoding]"
     CHECK(*hex_decode("00ABff") == Bytes{0x00, 0xab, 0xff});
     CHECK_FALSE(hex_decode("abc"));
     CHECK_FALSE(hex_decode("zz"));
+}
+
+TEST_CASE("RFC 3339 date-times read to Unix seconds and write back", "[unit][encoding]") {
+    using encoding::format_rfc3339;
+    using encoding::parse_rfc3339;
+    CHECK(parse_rfc3339("1970-01-01T00:00:00Z") == 0);
+    CHECK(parse_rfc3339("2024-06-01T09:00:00.000Z") == 1717232400);
+    CHECK(parse_rfc3339("2024-06-01t09:00:00.123456z") == 1717232400);
+    CHECK(parse_rfc3339("2024-06-01 09:00:00") == 1717232400);  // no zone: UTC
+    CHECK(parse_rfc3339("2024-06-01T11:30:00+02:30") == 1717232400);
+    CHECK(parse_rfc3339("2024-02-29T00:00:00Z") == 1709164800);
+    CHECK(parse_rfc3339("1969-12-31T23:59:59Z") == -1);
+    CHECK(parse_rfc3339("0001-01-01T00:00:00Z") == -62135596800);
+    CHECK(format_rfc3339(1717232400, true) == "2024-06-01T09:00:00.000Z");
+    CHECK(format_rfc3339(-1, false) == "1969-12-31T23:59:59Z");
+    CHECK(format_rfc3339(-62135596800, false) == "0001-01-01T00:00:00Z");
+    for (const std::int64_t t : {std::int64_t{0}, std::int64_t{951782400}, std::int64_t{253402300799}})
+        CHECK(parse_rfc3339(format_rfc3339(t, false)) == t);
+    for (const char* bad : {"", "2024-06-01", "2024-13-01T00:00:00Z", "2024-06-01T24:00:00Z", "2024-06-01T09:00:00.Z",
+                            "2024-06-01T09:00:00+0200", "2024-06-01T09:00:00ZZ", "2024/06/01T09:00:00Z", "２０２４-06-01T09:00:00Z"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_rfc3339(bad));
+    }
 }
