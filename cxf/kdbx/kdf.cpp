@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <argon2.h>
 
+#include "cxf/crypto/argon2.h"
 #include "cxf/crypto/hash.h"
 #include "cxf/crypto/openssl_ptr.h"
 #include "cxf/kdbx/bytes.h"
@@ -22,9 +23,6 @@ constexpr Uuid argon2d_uuid{0xef, 0x63, 0x6d, 0xdf, 0x8c, 0x29, 0x44, 0x4b,
                             0x91, 0xf7, 0xa9, 0xa4, 0x03, 0xe3, 0x0a, 0x0c};
 constexpr Uuid argon2id_uuid{0x9e, 0x29, 0x8b, 0x19, 0x56, 0xdb, 0x47, 0x73,
                              0xb2, 0x3d, 0xfc, 0x3e, 0xc6, 0xf0, 0xa1, 0xe6};
-
-// libargon2 runs one thread per lane up to this many; more lanes share threads with the same result.
-constexpr std::uint32_t max_argon2_threads = 64;
 
 bool same(ByteView a, const Uuid& b) { return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin()); }
 
@@ -94,34 +92,15 @@ crypto::SecureBytes aes_kdf(ByteView composite_key, const KdfParameters& kdf) {
 }
 
 crypto::SecureBytes argon2(ByteView composite_key, const KdfParameters& kdf) {
-    crypto::SecureBytes out(32);
-    crypto::SecureBytes password = crypto::secure_copy(composite_key);
-    Bytes salt = kdf.salt;
-    crypto::SecureBytes secret = crypto::secure_copy(kdf.secret);
-    Bytes ad = kdf.associated_data;
-    argon2_context ctx{};
-    ctx.out = out.data();
-    ctx.outlen = static_cast<std::uint32_t>(out.size());
-    ctx.pwd = password.data();
-    ctx.pwdlen = static_cast<std::uint32_t>(password.size());
-    ctx.salt = salt.data();
-    ctx.saltlen = static_cast<std::uint32_t>(salt.size());
-    ctx.secret = secret.empty() ? nullptr : secret.data();
-    ctx.secretlen = static_cast<std::uint32_t>(secret.size());
-    ctx.ad = ad.empty() ? nullptr : ad.data();
-    ctx.adlen = static_cast<std::uint32_t>(ad.size());
-    ctx.t_cost = static_cast<std::uint32_t>(kdf.iterations);
-    ctx.m_cost = static_cast<std::uint32_t>(kdf.memory_bytes / 1024);  // KDBX stores bytes, libargon2 takes KiB
-    ctx.lanes = kdf.parallelism;
-    ctx.threads = std::min(kdf.parallelism, max_argon2_threads);
-    ctx.version = kdf.version;
-    ctx.flags = ARGON2_DEFAULT_FLAGS;
-    const int rc = argon2_ctx(&ctx, kdf.kdf == Kdf::argon2d ? Argon2_d : Argon2_id);
-    if (rc == ARGON2_MEMORY_ALLOCATION_ERROR || rc == ARGON2_THREAD_FAIL)
-        throw Error(Errc::io, {}, std::string("Argon2 could not run: ") + argon2_error_message(rc));
-    if (rc != ARGON2_OK)
-        throw Error(Errc::malformed, {}, std::string("Argon2 refused the parameters: ") + argon2_error_message(rc));
-    return out;
+    crypto::Argon2Params params;
+    params.type = kdf.kdf == Kdf::argon2d ? crypto::Argon2Type::d : crypto::Argon2Type::id;
+    params.version = static_cast<crypto::Argon2Version>(kdf.version);  // 0x10 or 0x13, checked when read
+    params.iterations = static_cast<std::uint32_t>(kdf.iterations);
+    params.memory_kib = static_cast<std::uint32_t>(kdf.memory_bytes / 1024);  // KDBX stores bytes
+    params.lanes = kdf.parallelism;
+    params.secret = kdf.secret;
+    params.associated_data = kdf.associated_data;
+    return crypto::argon2(composite_key, kdf.salt, params);
 }
 
 }  // namespace
