@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Archive benchmark: a plain CXF archive with large attachments (default 4 × 64 MiB, incompressible)
+# encrypted to a .cxp archive and decrypted back, and copied to a plain archive. Wall time and peak
+# RSS from /usr/bin/time; each run 3 times.
+# usage: bench/archive/run.sh [ITEMS] [MIB]   (CXF=path/to/cxf to use another build)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+items=${1:-4}
+mib=${2:-64}
+if [[ -z "${CXF:-}" ]]; then
+  scripts/build.sh >/dev/null
+  CXF=build/tools/cxf/cxf
+fi
+work=${TMPDIR:-/tmp}/cxf-bench-archive
+mkdir -p "$work"
+in="$work/in-$items-$mib.cxf.zip"
+[[ -f "$in" ]] || /usr/bin/python3 bench/archive/generate.py "$in" --items "$items" --mib "$mib"
+"$CXF" cxp keygen "$work/key.pem" "$work/request.json" --force 2>/dev/null
+ls -l "$in" | awk '{print "input: " $5 " bytes"}'
+
+measure() {  # label, command...
+  local label=$1
+  shift
+  for run in 1 2 3; do
+    /usr/bin/time -f "$label	run $run	wall %e s	peak RSS %M KiB" "$@" >/dev/null 2>"$work/time.txt" || {
+      cat "$work/time.txt"
+      exit 1
+    }
+    tail -n 1 "$work/time.txt"
+  done
+}
+
+measure "cxf.zip -> cxf.zip" "$CXF" convert "$in" "$work/out.cxf.zip" --force
+measure "cxf.zip -> cxp (encrypt)" "$CXF" convert "$in" "$work/out.cxp" --recipient "$work/request.json" --force
+measure "cxp -> cxf.zip (decrypt)" "$CXF" convert "$work/out.cxp" "$work/back.cxf.zip" --identity "$work/key.pem" --force
+rm -f "$work/out.cxf.zip" "$work/back.cxf.zip" "$work/out.cxp" "$work/time.txt"
