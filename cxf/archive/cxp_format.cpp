@@ -148,8 +148,8 @@ std::vector<Property> header_properties(std::string_view jwe, const std::string&
     return out;
 }
 
-std::vector<Property> describe(const Input& input) {
-    const io::ZipReader zip(input.bytes, input.name, {});
+std::vector<Property> describe(const Input& input, const Limits& limits) {
+    const io::ZipReader zip(input.bytes, input.name, limits);
     const Layout layout = find_layout(zip, index_file, document_extension, input.name);
     std::size_t documents = 0;
     for (const io::ZipEntry& entry : zip.entries())

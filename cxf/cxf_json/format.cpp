@@ -50,10 +50,9 @@ void write_output(const Vault& vault, io::Output& out, const WriteOptions& optio
 }
 
 // Version and exporter from the Header, read without mapping the items.
-std::vector<Property> describe(const Input& input) {
+std::vector<Property> describe(const Input& input, const Limits& limits) {
     std::vector<Property> out;
     json::Tape tape;
-    Limits limits;
     json::Handoff skip_items{is_item_path,
                              [](const json::Tape&, std::uint32_t, const json::Path&) {}};
     json::parse(as_text(input.bytes), input.name, limits, tape, &skip_items);

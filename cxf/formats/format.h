@@ -103,8 +103,8 @@ struct Format {
     // caller commits it). Plaintext the format encrypts never goes to `out`. What the format cannot
     // carry goes into the report as lost.
     void (*write)(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) = nullptr;
-    // Facts readable without a password (version, cipher, KDF parameters). Optional.
-    std::vector<Property> (*describe)(const Input& input) = nullptr;
+    // Facts readable without a password (version, cipher, KDF parameters), within `limits`. Optional.
+    std::vector<Property> (*describe)(const Input& input, const Limits& limits) = nullptr;
     Features carries = 0;
     std::span<const FormatOption> read_options = {};   // offered by the CLI as --NAME [VALUE]
     std::span<const FormatOption> write_options = {};

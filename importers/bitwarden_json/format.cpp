@@ -21,11 +21,10 @@ constexpr FormatOption write_options[] = {
     {"bitwarden-layout", "NAME", "individual (folders) or organization (collections); default: as read"},
 };
 
-std::vector<Property> describe_input(const Input& input) {
+std::vector<Property> describe(const Input& input, const Limits& limits) {
     json::Tape tape;
     const json::Handoff skip_items{is_item_path, [](const json::Tape&, std::uint32_t, const json::Path&) {}};
-    // Format::describe is given no limits: the defaults, with room for a protected export's "data".
-    json::parse(as_text(input.bytes), input.name, bitwarden::parse_limits(Limits{}), tape, &skip_items);
+    json::parse(as_text(input.bytes), input.name, bitwarden::parse_limits(limits), tape, &skip_items);
     const std::string base;
     const json::Cursor root(tape, 0, base);
     std::vector<Property> out;
@@ -70,8 +69,6 @@ Confidence detect(ByteView head, std::string_view) {
     if (has("\"items\"") && (has("\"login\"") || has("\"secureNote\"") || has("\"card\""))) return Confidence::maybe;
     return Confidence::no;
 }
-
-std::vector<Property> describe(const Input& input) { return describe_input(input); }
 
 Format format() noexcept {
     return Format{

@@ -25,7 +25,7 @@ std::string mib(std::uint64_t bytes) {
 
 Confidence detect(ByteView head, std::string_view) { return kdbx::detect(head); }
 
-std::vector<Property> describe(const Input& input) {
+std::vector<Property> describe(const Input& input, const Limits&) {
     const kdbx::HeaderInfo info = kdbx::read_header_info(input.bytes, input.name);
     std::vector<Property> out;
     out.push_back({"version", version_text(info.version)});

@@ -51,7 +51,21 @@ TEST_CASE("describe reads a protected export whose data is longer than the defau
     // describe looks at the KDF only: a "data" that is not a real EncString does not matter here.
     const std::string big_data = "\"" + std::string(Limits{}.max_string_bytes + 1, 'A') + "\"";
     const std::string envelope = with_member(encrypt("{}", "pw", cheap_pbkdf2()), "data", big_data);
-    const std::vector<Property> properties = find_format("bitwarden")->describe(input_of(envelope));
+    const std::vector<Property> properties = find_format("bitwarden")->describe(input_of(envelope), {});
     REQUIRE(properties.size() == 2);
     CHECK(properties[1].value == "PBKDF2-SHA256, 5000 iterations");
+}
+
+TEST_CASE("describe keeps to the limits it is given", "[bitwarden-crypto]") {
+    const std::string envelope = encrypt("{}", "pw", cheap_pbkdf2());
+    Limits tiny;
+    tiny.max_input_bytes = 64;
+    tiny.max_string_bytes = 64;
+    try {
+        find_format("bitwarden")->describe(input_of(envelope), tiny);
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.code() == Errc::limit_exceeded);
+    }
+    CHECK(find_format("bitwarden")->describe(input_of(envelope), {}).size() == 2);
 }

@@ -101,7 +101,7 @@ TEST_CASE("a .cxp archive is recognised by its content and described without the
     CHECK(detect_format(Input{"x", archive}).id == "cxp");
     CHECK(format_for_path("out.cxp") == &cxp_format());
 
-    const std::vector<Property> properties = cxp_format().describe(Input{"a.cxp", archive});
+    const std::vector<Property> properties = cxp_format().describe(Input{"a.cxp", archive}, {});
     std::vector<std::string> lines;
     for (const Property& p : properties) lines.push_back(p.name + ": " + p.value);
     CHECK(lines == std::vector<std::string>{
@@ -144,7 +144,7 @@ TEST_CASE("the CXP-Export/ variant and documents without .jwe are read, and unkn
         }
         entries.emplace_back("CXP-Export/README.txt", crypto::SecureBytes{'h', 'i'});
     });
-    CHECK(cxp_format().describe(Input{"v.cxp", variant})[0].value == "under CXP-Export/ (as cxporter writes)");
+    CHECK(cxp_format().describe(Input{"v.cxp", variant}, {})[0].value == "under CXP-Export/ (as cxporter writes)");
     Report read_report;
     const Vault v = read_cxp(variant, importer.key_path, read_report);
     CHECK(test::vault_diff(sink_with_bytes(), v).empty());

@@ -151,7 +151,7 @@ TEST_CASE("files keepassxc-cli and pykeepass write are read with every value in 
         const cxf::Input input = cxf::io::read_input(p.dir.path(file), {});
         cxf::Report report;
         const cxf::Vault vault = kdbx_format().read(input, password_options("peer-pw"), report);
-        const std::string version = kdbx_format().describe(input).front().value;
+        const std::string version = kdbx_format().describe(input, {}).front().value;
         CHECK(version == (std::string_view(file) == "keepassxc-31.kdbx" ? "KDBX 3.1" : "KDBX 4.0"));
         CHECK(item_count(vault) == sample.find("entries")->size());
         CHECK(collection_count(vault) == sample.find("groups")->size());

@@ -62,7 +62,7 @@ void exercise(const Input& input) {
     options.password = no_password;
     Report report;
     const Format& format = detect_format(input);
-    if (format.describe) format.describe(input);
+    if (format.describe) format.describe(input, {});
     const Vault vault = format.read(input, options, report);
     validate(vault, report);
     for (const Format& target : formats()) {

@@ -70,7 +70,7 @@ int run_inspect(const Args& args) {
     const Input input = io::read_input(path, read.limits);
     const Format& format = input_format(vm, input);
     read.settings = format_settings(vm, format, &Format::read_options);
-    const std::vector<Property> properties = format.describe ? format.describe(input) : std::vector<Property>{};
+    const std::vector<Property> properties = format.describe ? format.describe(input, read.limits) : std::vector<Property>{};
     const bool json = vm.count("json") > 0;
     if (!json) print_header(input, format, properties);
     Report report;
