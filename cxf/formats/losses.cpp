@@ -9,10 +9,6 @@ std::string item_place(std::size_t account, std::size_t item) {
     return "/accounts/" + std::to_string(account) + "/items/" + std::to_string(item);
 }
 
-std::string credential_place(std::size_t account, std::size_t item, std::size_t credential) {
-    return item_place(account, item) + "/credentials/" + std::to_string(credential);
-}
-
 namespace {
 
 class ExtensionLosses {

@@ -11,10 +11,9 @@
 
 namespace cxf {
 
-// The JSON pointer of an item (or one of its credentials) in the vault seen as a CXF document:
-// what every writer uses as the place of a loss.
+// The JSON pointer of an item in the vault seen as a CXF document: what every writer uses as the
+// place of a loss (with "/credentials/N" or "/history/N" appended below it).
 std::string item_place(std::size_t account, std::size_t item);
-std::string credential_place(std::size_t account, std::size_t item, std::size_t credential);
 
 // Reports as lost every extension in the vault — on accounts, collections, items (history included),
 // credentials and fields — except the ones named `keep` (the writer's own "cxf.local/<format>", or

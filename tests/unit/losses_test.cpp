@@ -29,7 +29,6 @@ TEST_CASE("every extension a writer cannot hold is reported by name and place", 
     CHECK(report.notices()[3].item == "Login with everything");
 }
 
-TEST_CASE("item and credential places are CXF pointers", "[unit][losses]") {
+TEST_CASE("item places are CXF pointers", "[unit][losses]") {
     CHECK(item_place(1, 2) == "/accounts/1/items/2");
-    CHECK(credential_place(0, 3, 4) == "/accounts/0/items/3/credentials/4");
 }
