@@ -44,11 +44,10 @@ Database open4(ByteView file, const OuterHeader& header, const MasterKeys& keys,
     if (!plain) throw Error(Errc::malformed, {name, "encrypted payload"}, "the payload's padding is invalid");
     crypto::SecureBytes payload = decompress(std::move(*plain), header.compression, limits, inflate_budget, name);
     InnerHeader inner = parse_inner_header(payload, name);
-    payload.erase(payload.begin(), payload.begin() + static_cast<std::ptrdiff_t>(inner.size));
     InnerStreamCipher stream(inner.stream, inner.stream_key);
     const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
     Database db =
-        read_xml(payload, std::move(inner.binaries),
+        read_xml(std::span(payload).subspan(inner.size), std::move(inner.binaries),
                  XmlReadContext{name, limits, header.version, stream, header_hash, inflate_budget});
     db.public_custom_data = header.public_custom_data;
     return db;

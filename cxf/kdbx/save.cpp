@@ -117,8 +117,7 @@ crypto::SecureBytes save4(const Database& db, const OuterHeader& header, const M
     InnerStreamCipher stream(InnerStream::chacha20, stream_key);
     crypto::SecureBytes payload;
     write_inner_header(InnerStream::chacha20, stream_key, db.binaries, payload);
-    const crypto::SecureBytes xml = write_xml(db, XmlWriteContext{header.version, stream, {}, false});
-    payload.insert(payload.end(), xml.begin(), xml.end());
+    write_xml(db, XmlWriteContext{header.version, stream, {}, false}, payload);
     const Bytes ciphertext =
         encrypt_payload(header.cipher, keys.cipher_key, header.iv, compress(std::move(payload), compression));
     const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
@@ -133,10 +132,10 @@ crypto::SecureBytes save3(const Database& db, OuterHeader& header, const MasterK
     const Bytes header_bytes = write_header(header);
     InnerStreamCipher stream(header.inner_stream, header.stream_key);
     const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
-    const crypto::SecureBytes xml =
-        write_xml(db, XmlWriteContext{header.version, stream, header_hash, compression == Compression::gzip});
+    crypto::SecureBytes xml;
+    write_xml(db, XmlWriteContext{header.version, stream, header_hash, compression == Compression::gzip}, xml);
     crypto::SecureBytes plain(header.stream_start_bytes.begin(), header.stream_start_bytes.end());
-    write_hashed_blocks(compress(xml, compression), plain);
+    write_hashed_blocks(compress(std::move(xml), compression), plain);
     return join({header_bytes, encrypt_payload(header.cipher, keys.cipher_key, header.iv, plain)});
 }
 

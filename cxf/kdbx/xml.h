@@ -2,6 +2,8 @@
 // The KDBX XML document ↔ Database, with protected values passing through the inner stream.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -20,7 +22,7 @@ struct XmlReadContext {
 
 // Parses `xml` in place (values stay in this wiped buffer, not in pugixml's pool). `pool` holds the
 // KDBX 4 inner-header binaries; KDBX 3.x pools come from Meta/Binaries.
-Database read_xml(crypto::SecureBytes& xml, std::vector<Binary> pool, const XmlReadContext& context);
+Database read_xml(std::span<std::uint8_t> xml, std::vector<Binary> pool, const XmlReadContext& context);
 
 struct XmlWriteContext {
     FormatVersion version;
@@ -29,6 +31,7 @@ struct XmlWriteContext {
     bool compress_binaries;  // KDBX 3.x Meta/Binaries
 };
 
-crypto::SecureBytes write_xml(const Database& database, const XmlWriteContext& context);
+// Appends the XML document to `out`.
+void write_xml(const Database& database, const XmlWriteContext& context, crypto::SecureBytes& out);
 
 }  // namespace cxf::kdbx::detail

@@ -36,7 +36,7 @@ void for_each_element(const xml_node& parent, F&& f) {
 
 class XmlReader {
 public:
-    XmlReader(crypto::SecureBytes& xml, const XmlReadContext& context) : xml_(xml), ctx_(context) {}
+    XmlReader(std::span<std::uint8_t> xml, const XmlReadContext& context) : xml_(xml), ctx_(context) {}
 
     Database run(std::vector<Binary> pool) {
         pool_ = std::move(pool);
@@ -484,7 +484,7 @@ private:
         return a;
     }
 
-    crypto::SecureBytes& xml_;
+    std::span<std::uint8_t> xml_;
     const XmlReadContext& ctx_;
     std::vector<Binary> pool_;
     std::map<std::string, std::size_t> pool_ids_;
@@ -492,7 +492,7 @@ private:
 
 }  // namespace
 
-Database read_xml(crypto::SecureBytes& xml, std::vector<Binary> pool, const XmlReadContext& context) {
+Database read_xml(std::span<std::uint8_t> xml, std::vector<Binary> pool, const XmlReadContext& context) {
     return XmlReader(xml, context).run(std::move(pool));
 }
 

@@ -312,10 +312,8 @@ private:
 
 }  // namespace
 
-crypto::SecureBytes write_xml(const Database& database, const XmlWriteContext& context) {
-    crypto::SecureBytes out;
+void write_xml(const Database& database, const XmlWriteContext& context, crypto::SecureBytes& out) {
     XmlWriter(out, context).document(database);
-    return out;
 }
 
 }  // namespace cxf::kdbx::detail
