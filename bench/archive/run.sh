@@ -18,17 +18,7 @@ in="$work/in-$items-$mib.cxf.zip"
 "$CXF" cxp keygen "$work/key.pem" "$work/request.json" --force 2>/dev/null
 ls -l "$in" | awk '{print "input: " $5 " bytes"}'
 
-measure() {  # label, command...
-  local label=$1
-  shift
-  for run in 1 2 3; do
-    /usr/bin/time -f "$label	run $run	wall %e s	peak RSS %M KiB" "$@" >/dev/null 2>"$work/time.txt" || {
-      cat "$work/time.txt"
-      exit 1
-    }
-    tail -n 1 "$work/time.txt"
-  done
-}
+source bench/measure.sh
 
 measure "cxf.zip -> cxf.zip" "$CXF" convert "$in" "$work/out.cxf.zip" --force
 measure "cxf.zip -> cxp (encrypt)" "$CXF" convert "$in" "$work/out.cxp" --recipient "$work/request.json" --force

@@ -23,17 +23,7 @@ fi
 ls -l "$db" | awk '{print "file: " $5 " bytes"}'
 "$CXF" inspect "$db" --password-env PW | sed -n '3,12p'
 
-measure() {  # label, command...
-  local label=$1
-  shift
-  for run in 1 2 3; do
-    /usr/bin/time -f "$label	run $run	wall %e s	peak RSS %M KiB" "$@" >/dev/null 2>"$work/time.txt" || {
-      cat "$work/time.txt"
-      exit 1
-    }
-    tail -n 1 "$work/time.txt"
-  done
-}
+source bench/measure.sh
 
 echo "== in-process phases ($BENCH)"
 "$BENCH" "$db" "$PW"
