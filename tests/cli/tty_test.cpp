@@ -33,10 +33,10 @@ TEST_CASE("a terminal gets a password prompt that does not echo", "[cli][passwor
 
 TEST_CASE("Ctrl-C at the password prompt turns echo back on and leaves no output", "[cli][password]") {
     test::TempDir dir;
-    const std::string script = std::string(CXF_SOURCE_DIR) + "/tests/cli/scripts/tty_interrupt.py";
+    const std::string script = std::string(CXF_SOURCE_DIR) + "/tests/cli/scripts/tty_prompt.py";
     const std::string input = test::testdata("bitwarden/keepassxc-bitwarden_encrypted_export.json");
     const std::string shown = dir.path("shown.txt");
-    const std::string command = "/usr/bin/python3 '" + script + "' '" + CXF_CLI_PATH + "' convert '" + input + "' '" +
+    const std::string command = "/usr/bin/python3 '" + script + "' --interrupt '" + CXF_CLI_PATH + "' convert '" + input + "' '" +
                                 dir.path("out.cxf") + "' > '" + shown + "'";
     REQUIRE(WEXITSTATUS(std::system(command.c_str())) == 0);
     const std::string result = test::read_text(shown);
