@@ -50,6 +50,16 @@ std::vector<std::map<std::string, std::string>> rows(std::string_view text) {
 
 std::string text(const json::Cursor& c) { return c.is_string() ? std::string(c.string()) : std::string(json::to_json(c).view()); }
 
+// Write options whose password provider records that it was asked.
+WriteOptions options_noting_asks(bool& asked) {
+    WriteOptions options;
+    options.password = [&asked] {
+        asked = true;
+        return crypto::Secret("pw");
+    };
+    return options;
+}
+
 }  // namespace
 
 TEST_CASE("Bitwarden → CXF → Bitwarden and Bitwarden → Bitwarden keep every member of every JSON fixture",
@@ -160,12 +170,8 @@ TEST_CASE("a password-protected export written by cxf reads back with its passwo
 TEST_CASE("the password-protected writer asks for a password only when it encrypts", "[bitwarden]") {
     Report report;
     const Vault v = bwtest::read(synthetic, report);
-    WriteOptions options;
     bool asked = false;
-    options.password = [&] {
-        asked = true;
-        return crypto::Secret("pw");
-    };
+    WriteOptions options = options_noting_asks(asked);
     io::MemoryOutput out;
     find_format("bitwarden")->write(v, out, options, report);
     CHECK_FALSE(asked);
@@ -186,12 +192,8 @@ TEST_CASE("the password-protected writer asks for a password only when it encryp
 TEST_CASE("KDF settings Bitwarden would refuse stop the writer before it writes or asks for a password", "[bitwarden]") {
     Report report;
     const Vault v = bwtest::read(synthetic, report);
-    WriteOptions options;
     bool asked = false;
-    options.password = [&] {
-        asked = true;
-        return crypto::Secret("pw");
-    };
+    WriteOptions options = options_noting_asks(asked);
     for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
              {"bitwarden-kdf-iterations", "1000"}, {"bitwarden-kdf-memory", "8"}, {"bitwarden-kdf-parallelism", "32"}}) {
         CAPTURE(name);
