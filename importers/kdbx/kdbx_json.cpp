@@ -165,6 +165,21 @@ kdbx::Times fresh_times(Time creation, Time modification) {
     return t;
 }
 
+namespace {
+
+// An array of entries, every member of each.
+void write_entries(JsonOut& out, std::string_view key, const std::vector<kdbx::Entry>& entries) {
+    out.key(key).begin_array();
+    for (const kdbx::Entry& e : entries) {
+        out.begin_object();
+        write_entry_members(out, e, true);
+        out.end_object();
+    }
+    out.end_array();
+}
+
+}  // namespace
+
 void write_entry_members(JsonOut& out, const kdbx::Entry& e, bool full) {
     if (full) out.key("uuid").uuid(e.uuid);
     if (e.icon_id != 0) out.key("icon").integer(e.icon_id);
@@ -185,15 +200,7 @@ void write_entry_members(JsonOut& out, const kdbx::Entry& e, bool full) {
         out.key("customData");
         write_custom_data(out, e.custom_data);
     }
-    if (full && !e.history.empty()) {
-        out.key("history").begin_array();
-        for (const kdbx::Entry& h : e.history) {
-            out.begin_object();
-            write_entry_members(out, h, true);
-            out.end_object();
-        }
-        out.end_array();
-    }
+    if (full && !e.history.empty()) write_entries(out, "history", e.history);
     if (!e.unknown.empty()) {
         out.key("unknown");
         write_unknown(out, e.unknown);
@@ -259,13 +266,7 @@ void write_group_members(JsonOut& out, const kdbx::Group& g, bool full) {
 
 void write_group(JsonOut& out, const kdbx::Group& g) {
     write_group_members(out, g, true);
-    out.key("entries").begin_array();
-    for (const kdbx::Entry& e : g.entries) {
-        out.begin_object();
-        write_entry_members(out, e, true);
-        out.end_object();
-    }
-    out.end_array();
+    write_entries(out, "entries", g.entries);
     out.key("groups").begin_array();
     for (const kdbx::Group& child : g.groups) {
         out.begin_object();
