@@ -178,6 +178,16 @@ void write_entries(JsonOut& out, std::string_view key, const std::vector<kdbx::E
     out.end_array();
 }
 
+// Appends every entry of a JSON array written by write_entries.
+void read_entries(const JsonDoc& doc, const json::Cursor& array, std::vector<kdbx::Entry>& out) {
+    for (const json::Cursor o : array.elements()) {
+        if (!o.is_object()) doc.fail(o, "an entry");
+        kdbx::Entry entry;
+        read_entry_members(doc, o, entry, true);
+        out.push_back(std::move(entry));
+    }
+}
+
 }  // namespace
 
 void write_entry_members(JsonOut& out, const kdbx::Entry& e, bool full) {
@@ -225,14 +235,7 @@ void read_entry_members(const JsonDoc& doc, const json::Cursor& o, kdbx::Entry& 
     e.auto_type = read_auto_type(doc, o);
     if (const auto data = doc.array(o, "customData")) e.custom_data = read_custom_data(doc, *data);
     if (full) {
-        if (const auto history = doc.array(o, "history")) {
-            for (const json::Cursor h : history->elements()) {
-                if (!h.is_object()) doc.fail(h, "an entry");
-                kdbx::Entry old;
-                read_entry_members(doc, h, old, true);
-                e.history.push_back(std::move(old));
-            }
-        }
+        if (const auto history = doc.array(o, "history")) read_entries(doc, *history, e.history);
     }
     if (const auto unknown = doc.array(o, "unknown")) e.unknown = read_unknown(doc, *unknown);
 }
@@ -300,14 +303,7 @@ void read_group_members(const JsonDoc& doc, const json::Cursor& o, kdbx::Group& 
 kdbx::Group read_group(const JsonDoc& doc, const json::Cursor& o) {
     kdbx::Group g;
     read_group_members(doc, o, g, true);
-    if (const auto entries = doc.array(o, "entries")) {
-        for (const json::Cursor e : entries->elements()) {
-            if (!e.is_object()) doc.fail(e, "an entry");
-            kdbx::Entry entry;
-            read_entry_members(doc, e, entry, true);
-            g.entries.push_back(std::move(entry));
-        }
-    }
+    if (const auto entries = doc.array(o, "entries")) read_entries(doc, *entries, g.entries);
     if (const auto groups = doc.array(o, "groups")) {
         for (const json::Cursor c : groups->elements()) {
             if (!c.is_object()) doc.fail(c, "a group");
