@@ -6,7 +6,7 @@
 #include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
-#include "cxf/formats/losses.h"
+#include "cxf/plugin/losses.h"
 
 namespace cxf::archive {
 

@@ -9,11 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include "cxf/crypto/secret.h"
-#include "cxf/formats/format.h"
 #include "cxf/io/zip.h"
 #include "cxf/model/vault.h"
+#include "cxf/plugin/format.h"
 #include "cxf/report.h"
+#include "cxf/secret.h"
 
 namespace cxf::archive {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/error.h"
+#include "cxf/secret.h"
 
 namespace cxf::bitwarden {
 

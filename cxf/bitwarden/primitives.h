@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf::bitwarden {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/json/cursor.h"
 #include "cxf/limits.h"
+#include "cxf/secret.h"
 
 namespace cxf::bitwarden {
 

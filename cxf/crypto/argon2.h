@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf::crypto {
 

@@ -7,7 +7,7 @@
 
 #include <openssl/evp.h>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf::crypto {
 

@@ -4,7 +4,7 @@
 
 #include <initializer_list>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf::crypto {
 

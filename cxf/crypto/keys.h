@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "cxf/crypto/openssl_ptr.h"
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf::crypto {
 

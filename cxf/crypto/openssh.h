@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf::crypto {
 

@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/error.h"
 #include "cxf/io/output.h"
 #include "cxf/limits.h"
+#include "cxf/secret.h"
 
 namespace cxf::csv {
 

@@ -5,11 +5,11 @@
 #include <string>
 #include <string_view>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/io/output.h"
 #include "cxf/limits.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
+#include "cxf/secret.h"
 
 namespace cxf::cxf_json {
 

@@ -5,8 +5,8 @@
 
 #include <openssl/err.h>
 
-#include "cxf/crypto/openssl_ptr.h"
 #include "cxf/crypto/openssl_check.h"
+#include "cxf/crypto/openssl_ptr.h"
 
 namespace cxf::cxp::hpke::detail {
 

@@ -4,8 +4,8 @@
 
 #include <optional>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/cxp/suite.h"
+#include "cxf/secret.h"
 
 namespace cxf::cxp::hpke::detail {
 

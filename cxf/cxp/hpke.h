@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <optional>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/cxp/keys.h"
 #include "cxf/cxp/suite.h"
+#include "cxf/secret.h"
 
 namespace cxf::cxp::hpke {
 

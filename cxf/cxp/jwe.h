@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/cxp/keys.h"
 #include "cxf/cxp/suite.h"
 #include "cxf/limits.h"
+#include "cxf/secret.h"
 
 namespace cxf::cxp {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/cxp/jwk.h"
 
-#include "cxf/cxp/json_fields.h"
 #include "cxf/crypto/hash.h"
+#include "cxf/cxp/json_fields.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
 #include "cxf/json/writer.h"

@@ -9,9 +9,9 @@
 #include <openssl/rand.h>
 
 #include "cxf/crypto/keys.h"
+#include "cxf/crypto/openssl_check.h"
 #include "cxf/crypto/openssl_ptr.h"
 #include "cxf/cxp/labeled_kdf.h"
-#include "cxf/crypto/openssl_check.h"
 #include "cxf/error.h"
 
 namespace cxf::cxp::hpke {

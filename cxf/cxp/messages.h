@@ -10,10 +10,10 @@
 #include <variant>
 #include <vector>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/cxp/keys.h"
 #include "cxf/cxp/suite.h"
 #include "cxf/limits.h"
+#include "cxf/secret.h"
 
 namespace cxf::cxp {
 

@@ -2,27 +2,14 @@
 // The built-in formats. Adding a format is adding its descriptor here (and its folders).
 #include <algorithm>
 
-#include "cxf/archive/cxp_format.h"
-#include "cxf/archive/plain_format.h"
-#include "cxf/cxf_json/format.h"
 #include "cxf/error.h"
-#include "cxf/formats/format.h"
-#include "importers/bitwarden_csv/bitwarden_csv.h"
-#include "importers/bitwarden_json/bitwarden_json.h"
-#include "importers/kdbx/format.h"
+#include "cxf/formats/builtin.h"
+#include "cxf/formats/registry.h"
 
 namespace cxf {
 
 namespace {
 
-constexpr FeatureName feature_table[] = {
-    {Feature::logins, "logins"},       {Feature::passkeys, "passkeys"},     {Feature::totp, "totp"},
-    {Feature::notes, "notes"},         {Feature::attachments, "attachments"}, {Feature::custom_fields, "custom-fields"},
-    {Feature::history, "history"},     {Feature::folders, "folders"},       {Feature::tags, "tags"},
-    {Feature::timestamps, "timestamps"}, {Feature::cards, "cards"},         {Feature::identities, "identities"},
-    {Feature::ssh_keys, "ssh-keys"},   {Feature::wifi, "wifi"},             {Feature::api_keys, "api-keys"},
-    {Feature::unknown_data, "unknown-data"},
-};
 
 // Detection order: exact signatures first (KDBX magic, zip archives by their index entry), then the
 // JSON and CSV shapes, most specific first.
@@ -42,8 +29,6 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
 }
 
 }  // namespace
-
-std::span<const FeatureName> feature_names() noexcept { return feature_table; }
 
 std::span<const Format> formats() noexcept { return builtin; }
 

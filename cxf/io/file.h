@@ -5,7 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "cxf/formats/format.h"
+#include "cxf/io/input.h"
+#include "cxf/limits.h"
+#include "cxf/secret.h"
 
 namespace cxf::io {
 

@@ -7,7 +7,7 @@
 #include <span>
 #include <string>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf::io {
 

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/io/output.h"
 #include "cxf/limits.h"
+#include "cxf/secret.h"
 
 struct zip;
 struct zip_source;

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/json/tape.h"
+#include "cxf/secret.h"
 
 namespace cxf::json {
 

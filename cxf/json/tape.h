@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/limits.h"
+#include "cxf/secret.h"
 
 namespace cxf::json {
 

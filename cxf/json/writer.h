@@ -7,8 +7,8 @@
 
 #include <string_view>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/io/output.h"
+#include "cxf/secret.h"
 
 namespace cxf::json {
 

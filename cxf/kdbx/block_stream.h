@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf::kdbx::detail {
 

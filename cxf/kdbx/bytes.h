@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/error.h"
+#include "cxf/secret.h"
 
 namespace cxf::kdbx::detail {
 

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/kdbx/variant_map.h"
+#include "cxf/secret.h"
 
 namespace cxf::kdbx {
 

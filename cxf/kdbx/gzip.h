@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/limits.h"
+#include "cxf/secret.h"
 
 namespace cxf::kdbx::detail {
 

@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-#include "cxf/crypto/secret.h"
-#include "cxf/formats/format.h"
 #include "cxf/kdbx/database.h"
 #include "cxf/limits.h"
+#include "cxf/plugin/format.h"
+#include "cxf/secret.h"
 
 namespace cxf::kdbx {
 

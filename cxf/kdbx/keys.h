@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf::kdbx::detail {
 

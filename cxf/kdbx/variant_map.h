@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf::kdbx {
 

@@ -10,7 +10,7 @@
 #include <variant>
 #include <vector>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 namespace cxf {
 

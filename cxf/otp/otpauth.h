@@ -7,8 +7,8 @@
 #include <optional>
 #include <string_view>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/model/credentials.h"
+#include "cxf/secret.h"
 
 namespace cxf::otp {
 

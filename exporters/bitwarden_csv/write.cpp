@@ -5,14 +5,14 @@
 
 #include <algorithm>
 
+#include "cxf/bitwarden/map/csv_columns.h"
+#include "cxf/bitwarden/map/extension.h"
 #include "cxf/csv/csv.h"
 #include "cxf/error.h"
-#include "cxf/formats/losses.h"
+#include "cxf/plugin/losses.h"
 #include "exporters/bitwarden_json/cipher.h"
 #include "exporters/bitwarden_json/folder_index.h"
 #include "exporters/bitwarden_json/metadata.h"
-#include "importers/bitwarden_csv/bitwarden_csv.h"
-#include "importers/bitwarden_json/extension.h"
 
 namespace cxf::bitwarden_csv {
 

@@ -3,7 +3,7 @@
 // reported lost by name.
 #pragma once
 
-#include "cxf/formats/format.h"
+#include "cxf/plugin/format.h"
 
 namespace cxf::bitwarden_csv {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // credit-card → Bitwarden "card". The year-month expiry splits into expMonth ("4") and expYear
 // ("2030"), in the importer's spelling ("04", "30") when it still agrees.
+#include "cxf/bitwarden/map/codec.h"
 #include "exporters/bitwarden_json/cipher.h"
-#include "importers/bitwarden_json/codec.h"
 
 namespace cxf::bitwarden_json {
 

@@ -4,11 +4,11 @@
 // reprompt, name, notes, favorite, fields, the type's object, collectionIds.
 #include <algorithm>
 
-#include "cxf/encoding/rfc3339.h"
+#include "cxf/bitwarden/map/codec.h"
 #include "cxf/encoding/base64.h"
+#include "cxf/encoding/rfc3339.h"
 #include "cxf/otp/otpauth.h"
 #include "exporters/bitwarden_json/cipher.h"
-#include "importers/bitwarden_json/codec.h"
 
 namespace cxf::bitwarden_json {
 

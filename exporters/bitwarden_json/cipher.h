@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "cxf/bitwarden/map/extension.h"
+#include "cxf/bitwarden/map/items.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
 #include "exporters/bitwarden_json/json_out.h"
-#include "importers/bitwarden_json/extension.h"
-#include "importers/bitwarden_json/items.h"
 
 namespace cxf::bitwarden_json {
 

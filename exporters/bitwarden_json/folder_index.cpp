@@ -4,8 +4,8 @@
 #include <set>
 #include <string_view>
 
+#include "cxf/bitwarden/map/folder_names.h"
 #include "cxf/limits.h"
-#include "importers/bitwarden_json/folders.h"
 
 namespace cxf::bitwarden_json {
 

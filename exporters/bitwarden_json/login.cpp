@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <ctime>
 
-#include "cxf/encoding/rfc3339.h"
+#include "cxf/bitwarden/map/codec.h"
 #include "cxf/crypto/keys.h"
 #include "cxf/encoding/base64.h"
+#include "cxf/encoding/rfc3339.h"
 #include "exporters/bitwarden_json/cipher.h"
-#include "importers/bitwarden_json/codec.h"
 
 namespace cxf::bitwarden_json {
 

@@ -4,11 +4,11 @@
 // every other kind of credential goes to a cipher of its own kind, made when first needed.
 #include <algorithm>
 
+#include "cxf/bitwarden/map/codec.h"
 #include "cxf/crypto/hash.h"
 #include "cxf/crypto/openssh.h"
 #include "cxf/model/credential_fields.h"
 #include "exporters/bitwarden_json/cipher.h"
-#include "importers/bitwarden_json/codec.h"
 
 namespace cxf::bitwarden_json {
 

@@ -9,13 +9,13 @@
 #include <deque>
 
 #include "cxf/bitwarden/kdf.h"
+#include "cxf/bitwarden/map/codec.h"
 #include "cxf/bitwarden/protected_export.h"
 #include "cxf/error.h"
-#include "cxf/formats/losses.h"
+#include "cxf/plugin/losses.h"
 #include "exporters/bitwarden_json/cipher.h"
 #include "exporters/bitwarden_json/folder_index.h"
 #include "exporters/bitwarden_json/metadata.h"
-#include "importers/bitwarden_json/codec.h"
 
 namespace cxf::bitwarden_json {
 

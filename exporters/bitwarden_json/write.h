@@ -5,7 +5,7 @@
 
 #include <cstddef>
 
-#include "cxf/formats/format.h"
+#include "cxf/plugin/format.h"
 
 namespace cxf::bitwarden_json {
 

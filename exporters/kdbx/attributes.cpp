@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "exporters/kdbx/attributes.h"
 
-#include "importers/kdbx/entry.h"
-#include "importers/kdbx/names.h"
-#include "importers/kdbx/urls.h"
+#include "cxf/kdbx/map/names.h"
+#include "cxf/kdbx/map/plain.h"
+#include "cxf/kdbx/map/urls.h"
 
 namespace cxf::kdbx_map {
 

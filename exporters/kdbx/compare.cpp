@@ -3,8 +3,8 @@
 
 #include "cxf/cxf_json/cxf_json.h"
 
+#include "cxf/kdbx/map/totp.h"
 #include "cxf/model/credential_fields.h"
-#include "importers/kdbx/totp.h"
 
 namespace cxf::kdbx_map {
 

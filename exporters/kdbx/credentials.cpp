@@ -8,11 +8,11 @@
 #include "cxf/crypto/keys.h"
 #include "cxf/crypto/openssh.h"
 #include "cxf/encoding/base64.h"
+#include "cxf/kdbx/map/names.h"
+#include "cxf/kdbx/map/passkey.h"
+#include "cxf/kdbx/map/totp.h"
 #include "cxf/model/credential_fields.h"
 #include "cxf/otp/otpauth.h"
-#include "importers/kdbx/names.h"
-#include "importers/kdbx/passkey.h"
-#include "importers/kdbx/totp.h"
 
 namespace cxf::kdbx_map {
 

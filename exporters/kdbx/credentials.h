@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "cxf/kdbx/map/extension.h"
+#include "cxf/kdbx/map/json.h"
 #include "cxf/model/vault.h"
 #include "exporters/kdbx/attributes.h"
 #include "exporters/kdbx/context.h"
-#include "importers/kdbx/extension.h"
-#include "importers/kdbx/json.h"
 
 namespace cxf::kdbx_map {
 

@@ -12,13 +12,13 @@
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
-#include "cxf/formats/losses.h"
+#include "cxf/kdbx/map/extension.h"
+#include "cxf/kdbx/map/kdbx_json.h"
+#include "cxf/kdbx/map/names.h"
+#include "cxf/kdbx/map/pool.h"
+#include "cxf/plugin/losses.h"
 #include "exporters/kdbx/entry.h"
 #include "exporters/kdbx/write.h"
-#include "importers/kdbx/extension.h"
-#include "importers/kdbx/kdbx_json.h"
-#include "importers/kdbx/names.h"
-#include "importers/kdbx/pool.h"
 
 namespace cxf::kdbx_map {
 

@@ -4,12 +4,12 @@
 #include <algorithm>
 
 #include "cxf/encoding/base64.h"
+#include "cxf/kdbx/map/entry_source.h"
+#include "cxf/kdbx/map/names.h"
+#include "cxf/kdbx/map/plain.h"
+#include "cxf/kdbx/map/urls.h"
 #include "exporters/kdbx/compare.h"
 #include "exporters/kdbx/credentials.h"
-#include "importers/kdbx/entry.h"
-#include "importers/kdbx/entry_source.h"
-#include "importers/kdbx/names.h"
-#include "importers/kdbx/urls.h"
 
 namespace cxf::kdbx_map {
 

@@ -6,7 +6,7 @@
 
 #include "cxf/error.h"
 #include "cxf/io/output.h"
-#include "importers/kdbx/read.h"
+#include "cxf/kdbx/map/composite_key.h"
 
 namespace cxf::kdbx_map {
 

@@ -4,8 +4,8 @@
 
 #include <span>
 
-#include "cxf/formats/format.h"
 #include "cxf/kdbx/kdbx.h"
+#include "cxf/plugin/format.h"
 
 namespace cxf::kdbx_map {
 

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <map>
 
+#include "cxf/bitwarden/map/extension.h"
 #include "cxf/crypto/hash.h"
 #include "cxf/csv/csv.h"
 #include "cxf/error.h"
 #include "importers/bitwarden_csv/bitwarden_csv.h"
-#include "importers/bitwarden_json/extension.h"
 #include "importers/bitwarden_json/folders.h"
 #include "importers/bitwarden_json/items.h"
 

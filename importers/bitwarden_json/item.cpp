@@ -2,9 +2,9 @@
 // A Bitwarden cipher → cxf::Item: the members every type shares, then the type's own object.
 #include <algorithm>
 
-#include "cxf/encoding/rfc3339.h"
 #include "cxf/bitwarden/guid.h"
-#include "importers/bitwarden_json/codec.h"
+#include "cxf/bitwarden/map/codec.h"
+#include "cxf/encoding/rfc3339.h"
 #include "importers/bitwarden_json/items.h"
 
 namespace cxf::bitwarden_json {

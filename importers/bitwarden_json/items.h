@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The Bitwarden JSON importer's mapping, one function per part of a cipher, and what they share.
+// The Bitwarden JSON importer's mapping, one function per part of a cipher.
 #pragma once
 
 #include <cstdint>
@@ -9,54 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "cxf/bitwarden/map/extension.h"
+#include "cxf/bitwarden/map/items.h"
 #include "cxf/json/cursor.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
-#include "importers/bitwarden_json/extension.h"
 
 namespace cxf::bitwarden_json {
-
-// Bitwarden's cipher types (vault/enums/cipher-type.ts).
-enum class CipherType : std::int64_t {
-    login = 1,
-    secure_note = 2,
-    card = 3,
-    identity = 4,
-    ssh_key = 5,
-    bank_account = 6,
-    drivers_license = 7,
-    passport = 8,
-};
-
-// Markers on custom-fields credentials that hold a Bitwarden object CXF has no type for.
-inline constexpr std::string_view identity_extras = "identity";
-inline constexpr std::string_view bank_account_object = "bankAccount";
-
-// A member of such an object, and the type of the field it becomes.
-struct ObjectMember {
-    std::string_view name;
-    FieldType type;
-};
-
-// The identity members CXF has no place for, and the whole "bankAccount" object (type 6), in the
-// order Bitwarden writes them.
-inline constexpr ObjectMember identity_extra_members[] = {
-    {"company", FieldType::string}, {"email", FieldType::email}, {"username", FieldType::string}};
-inline constexpr ObjectMember bank_account_members[] = {
-    {"bankName", FieldType::string},       {"nameOnAccount", FieldType::string},
-    {"accountType", FieldType::string},    {"accountNumber", FieldType::concealed_string},
-    {"routingNumber", FieldType::string},  {"branchNumber", FieldType::string},
-    {"pin", FieldType::concealed_string},  {"swiftCode", FieldType::string},
-    {"iban", FieldType::concealed_string}, {"bankContactPhone", FieldType::string},
-};
-
-// The member of `members` named `name`; null when there is none.
-const ObjectMember* find_member(std::span<const ObjectMember> members, std::string_view name) noexcept;
-
-// A custom-fields credential holding a Bitwarden object (identity_extras, bank_account_object),
-// its fields labelled with the object's member names.
-CustomFields object_fields(std::string_view object);
-void add_labelled(CustomFields& fields, std::string_view label, FieldType type, std::string_view value);
 
 // One item being read: typed access to its members (a wrong type is Errc::malformed at the
 // member's JSON pointer), the report, and the item's extension.
@@ -99,9 +58,6 @@ void read_passport(const json::Cursor& passport, Item& item, ItemSource& source)
 // Custom fields: text, hidden and boolean become a custom-fields credential; linked fields (and
 // types CXF cannot name) are kept in the extension with their position.
 void read_fields(const json::Cursor& fields, Item& item, ItemSource& source);
-
-// Bitwarden's mobile apps save Android apps as login URIs with this scheme.
-inline constexpr std::string_view android_scheme = "androidapp://";
 
 // A login URI into `scope`: "androidapp://PKG" as an Android app, any other as a URL. False for an
 // app: the scope lists URLs before apps, so it no longer says in which order the URIs came.

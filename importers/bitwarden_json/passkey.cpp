@@ -2,9 +2,9 @@
 // Bitwarden "fido2Credentials" entry → cxf::Passkey. Every value is a string in the export, even
 // the counter and discoverable; what CXF has no member for is kept in the item's extension, keyed
 // by the credential id as written.
+#include "cxf/bitwarden/map/codec.h"
 #include "cxf/crypto/keys.h"
 #include "cxf/encoding/base64.h"
-#include "importers/bitwarden_json/codec.h"
 #include "importers/bitwarden_json/items.h"
 
 namespace cxf::bitwarden_json {

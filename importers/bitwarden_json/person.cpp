@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "importers/bitwarden_json/person.h"
 
-#include "importers/bitwarden_json/codec.h"
+#include "cxf/bitwarden/map/codec.h"
 
 namespace cxf::bitwarden_json {
 

@@ -4,11 +4,11 @@
 #include <map>
 
 #include "cxf/bitwarden/guid.h"
+#include "cxf/bitwarden/map/codec.h"
 #include "cxf/bitwarden/protected_export.h"
 #include "cxf/crypto/hash.h"
 #include "cxf/error.h"
 #include "importers/bitwarden_json/bitwarden_json.h"
-#include "importers/bitwarden_json/codec.h"
 #include "importers/bitwarden_json/folders.h"
 #include "importers/bitwarden_json/items.h"
 

@@ -50,26 +50,6 @@ void ItemSource::keep(std::string_view object, const json::Cursor::Member& membe
     extension_.set_in(object, member.key, json::to_json(member.value));
 }
 
-const ObjectMember* find_member(std::span<const ObjectMember> members, std::string_view name) noexcept {
-    for (const ObjectMember& m : members)
-        if (m.name == name) return &m;
-    return nullptr;
-}
-
-CustomFields object_fields(std::string_view object) {
-    CustomFields fields;
-    ExtensionBuilder marker;
-    marker.set_string("object", object);
-    marker.add_to(fields.extensions);
-    return fields;
-}
-
-void add_labelled(CustomFields& fields, std::string_view label, FieldType type, std::string_view value) {
-    EditableField f(type, value);
-    f.label = std::string(label);
-    fields.fields.push_back(std::move(f));
-}
-
 void keep_spelling(ItemSource& source, std::string_view key, std::string_view original, std::string_view canonical) {
     if (original != canonical) source.extension().set_in("spelling", key, json_string(original));
 }

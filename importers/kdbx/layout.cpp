@@ -7,10 +7,10 @@
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
 #include "cxf/json/cursor.h"
+#include "cxf/kdbx/map/json.h"
+#include "cxf/kdbx/map/names.h"
 #include "cxf/model/credential_fields.h"
 #include "cxf/otp/otpauth.h"
-#include "importers/kdbx/json.h"
-#include "importers/kdbx/names.h"
 
 namespace cxf::kdbx_map {
 

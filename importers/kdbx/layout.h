@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "cxf/kdbx/map/entry_source.h"
 #include "cxf/model/vault.h"
-#include "importers/kdbx/entry_source.h"
 
 namespace cxf::kdbx_map {
 

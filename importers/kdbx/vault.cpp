@@ -5,10 +5,11 @@
 #include <set>
 
 #include "cxf/encoding/base64.h"
+#include "cxf/kdbx/map/extension.h"
+#include "cxf/kdbx/map/kdbx_json.h"
+#include "cxf/kdbx/map/names.h"
+#include "cxf/kdbx/map/pool.h"
 #include "importers/kdbx/entry.h"
-#include "importers/kdbx/kdbx_json.h"
-#include "importers/kdbx/names.h"
-#include "importers/kdbx/pool.h"
 #include "importers/kdbx/read.h"
 
 namespace cxf::kdbx_map {

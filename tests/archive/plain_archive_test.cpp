@@ -5,8 +5,9 @@
 #include "cxf/crypto/hash.h"
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/error.h"
-#include "cxf/formats/format.h"
+#include "cxf/formats/registry.h"
 #include "cxf/io/zip.h"
+#include "cxf/plugin/format.h"
 #include "tests/cxf_json/kitchen_sink.h"
 #include "tests/support/json_diff.h"
 

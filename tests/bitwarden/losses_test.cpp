@@ -8,6 +8,7 @@
 #include "cxf/bitwarden/guid.h"
 #include "cxf/crypto/openssh.h"
 #include "cxf/cxf_json/cxf_json.h"
+#include "cxf/formats/registry.h"
 #include "cxf/model/split.h"
 #include "exporters/bitwarden_json/write.h"
 #include "tests/bitwarden/support.h"

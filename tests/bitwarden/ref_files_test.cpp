@@ -6,8 +6,9 @@
 #include <filesystem>
 
 #include "cxf/bitwarden/guid.h"
-#include "cxf/encoding/base64.h"
 #include "cxf/crypto/keys.h"
+#include "cxf/encoding/base64.h"
+#include "cxf/formats/registry.h"
 #include "tests/bitwarden/support.h"
 #include "tests/support/testdata.h"
 

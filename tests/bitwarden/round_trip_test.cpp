@@ -7,6 +7,7 @@
 #include "cxf/csv/csv.h"
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/encoding/base64.h"
+#include "cxf/formats/registry.h"
 #include "exporters/bitwarden_json/write.h"
 #include "tests/bitwarden/support.h"
 #include "tests/support/testdata.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "tests/bitwarden/support.h"
 
+#include "cxf/formats/registry.h"
 #include "cxf/io/output.h"
 #include "tests/support/testdata.h"
 

@@ -9,7 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "cxf/cxf.h"
+#include "cxf/error.h"
+#include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
+#include "cxf/validate/validate.h"
 #include "tests/support/json_diff.h"
 
 namespace bwtest {

@@ -3,7 +3,8 @@
 // may be longer than Limits::max_string_bytes; every string of a plain export still may not.
 #include <catch2/catch.hpp>
 
-#include "cxf/formats/format.h"
+#include "cxf/formats/registry.h"
+#include "cxf/plugin/format.h"
 #include "tests/bitwarden_crypto/support.h"
 
 using namespace cxf;

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "cxf/crypto/secret.h"
 #include "cxf/error.h"
+#include "cxf/secret.h"
 #include "tests/support/thrown.h"
 
 namespace test::cxp {

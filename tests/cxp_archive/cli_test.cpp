@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "cxf/cxp/jwk.h"
+#include "cxf/formats/registry.h"
 #include "cxf/json/cursor.h"
 #include "cxf/json/tape.h"
 #include "tests/cli/cli_run.h"

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "cxf/encoding/base64.h"
+#include "cxf/formats/registry.h"
 #include "tests/cxp_archive/support.h"
 #include "tests/support/json_diff.h"
 

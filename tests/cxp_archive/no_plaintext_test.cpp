@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "cxf/crypto/hash.h"
+#include "cxf/formats/registry.h"
 #include "tests/cli/cli_run.h"
 #include "tests/cxp_archive/support.h"
 

@@ -5,6 +5,7 @@
 
 #include "cxf/cxp/jwe.h"
 #include "cxf/cxp/jwk.h"
+#include "cxf/formats/registry.h"
 #include "tests/cxp_archive/support.h"
 #include "tests/support/json_diff.h"
 

@@ -7,6 +7,7 @@
 
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/encoding/base64.h"
+#include "cxf/formats/registry.h"
 #include "cxf/io/zip.h"
 #include "tests/cxf_json/kitchen_sink.h"
 

@@ -8,9 +8,12 @@
 #include <utility>
 #include <vector>
 
-#include "cxf/cxf.h"
 #include "cxf/cxp/keys.h"
 #include "cxf/cxp/messages.h"
+#include "cxf/error.h"
+#include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
+#include "cxf/validate/validate.h"
 #include "tests/support/testdata.h"
 
 namespace test::cxp_archive {

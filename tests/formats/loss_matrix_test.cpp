@@ -7,10 +7,13 @@
 #include <fstream>
 #include <set>
 
-#include "cxf/cxf.h"
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/cxp/keys.h"
 #include "cxf/cxp/messages.h"
+#include "cxf/error.h"
+#include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
+#include "cxf/validate/validate.h"
 #include "tests/cxf_json/kitchen_sink.h"
 #include "tests/support/testdata.h"
 

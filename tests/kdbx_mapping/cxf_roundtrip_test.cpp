@@ -8,11 +8,11 @@
 #include <set>
 
 #include "cxf/cxf_json/cxf_json.h"
+#include "cxf/kdbx/map/names.h"
 #include "cxf/model/credential_fields.h"
 #include "exporters/kdbx/entry.h"
 #include "exporters/kdbx/write.h"
 #include "importers/kdbx/read.h"
-#include "importers/kdbx/names.h"
 #include "tests/cxf_json/kitchen_sink.h"
 #include "tests/kdbx/database_diff.h"
 #include "tests/kdbx_mapping/kdbx_sink.h"

@@ -13,6 +13,7 @@
 #include <openssl/evp.h>
 
 #include "cxf/cxf_json/cxf_json.h"
+#include "cxf/formats/registry.h"
 #include "tests/kdbx_mapping/kdbx_sink.h"
 #include "tests/support/testdata.h"
 

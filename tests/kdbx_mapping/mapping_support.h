@@ -9,8 +9,11 @@
 #include <string_view>
 #include <vector>
 
-#include "cxf/cxf.h"
+#include "cxf/error.h"
+#include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
 #include "cxf/kdbx/kdbx.h"
+#include "cxf/validate/validate.h"
 
 namespace test::kdbx_mapping {
 

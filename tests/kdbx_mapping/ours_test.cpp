@@ -13,8 +13,8 @@
 #include "cxf/encoding/base64.h"
 #include "cxf/json/cursor.h"
 #include "cxf/json/tape.h"
-#include "tests/kdbx_mapping/mapping_support.h"
 #include "tests/cli/cli_run.h"
+#include "tests/kdbx_mapping/mapping_support.h"
 #include "tests/support/testdata.h"
 
 using namespace test::kdbx_mapping;

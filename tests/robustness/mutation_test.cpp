@@ -8,7 +8,10 @@
 #include <filesystem>
 #include <random>
 
-#include "cxf/cxf.h"
+#include "cxf/error.h"
+#include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
+#include "cxf/validate/validate.h"
 #include "tests/support/testdata.h"
 
 using namespace cxf;

@@ -6,7 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include "cxf/cxf.h"
+#include "cxf/error.h"
+#include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
+#include "cxf/validate/validate.h"
 
 namespace test {
 

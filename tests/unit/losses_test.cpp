@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "cxf/cxf_json/cxf_json.h"
-#include "cxf/formats/losses.h"
+#include "cxf/plugin/losses.h"
 #include "tests/cxf_json/kitchen_sink.h"
 
 using namespace cxf;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
-#include "cxf/crypto/secret.h"
+#include "cxf/secret.h"
 
 using namespace cxf;
 

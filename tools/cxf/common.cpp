@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "cxf/error.h"
+#include "cxf/formats/registry.h"
 
 namespace cxf::cli {
 

@@ -9,7 +9,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "cxf/formats/format.h"
+#include "cxf/plugin/format.h"
 #include "tools/cxf/passwords.h"
 
 namespace cxf::cli {

@@ -3,10 +3,13 @@
 #include <iostream>
 #include <memory>
 
-#include "cxf/cxf.h"
+#include "cxf/error.h"
+#include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
 #include "cxf/io/output.h"
 #include "cxf/model/counts.h"
 #include "cxf/model/split.h"
+#include "cxf/validate/validate.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
 #include "tools/cxf/exit_codes.h"

@@ -3,7 +3,8 @@
 #include <iomanip>
 #include <iostream>
 
-#include "cxf/formats/format.h"
+#include "cxf/formats/registry.h"
+#include "cxf/plugin/format.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
 #include "tools/cxf/exit_codes.h"

@@ -2,8 +2,11 @@
 // cxf inspect FILE: what a file is and how much it holds — never a value from it.
 #include <iostream>
 
-#include "cxf/cxf.h"
+#include "cxf/error.h"
+#include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
 #include "cxf/model/counts.h"
+#include "cxf/validate/validate.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
 #include "tools/cxf/exit_codes.h"

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "cxf/formats/format.h"
+#include "cxf/plugin/format.h"
 
 namespace cxf::cli {
 

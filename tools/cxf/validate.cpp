@@ -5,7 +5,10 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
-#include "cxf/cxf.h"
+#include "cxf/error.h"
+#include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
+#include "cxf/validate/validate.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
 #include "tools/cxf/exit_codes.h"

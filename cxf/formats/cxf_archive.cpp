@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#include "cxf/formats/builtin.h"
+
+#include <algorithm>
+
+#include "cxf/archive/layout.h"
+
+namespace cxf::archive {
+
+namespace {
+
+constexpr std::string_view extensions[] = {"cxf.zip"};
+constexpr std::string_view index_file = "index.json";
+
+Confidence detect(ByteView head, std::string_view) { return detect_archive(head, index_file); }
+
+Vault read(const Input& input, const ReadOptions& options, Report& report) {
+    const io::ZipReader zip(input.bytes, input.name, options.limits);
+    const Layout layout = find_layout(zip, index_file, "", input.name);
+    const crypto::SecureBytes index = zip.read(*zip.find(layout.index));
+    Vault vault = cxf_json::read(as_text(index), input.name + ":" + layout.index, cxf_json::read_settings(options), report);
+    attach_documents(vault, zip, layout, [&](std::size_t entry) { return zip.read(entry); }, input.name, report);
+    return vault;
+}
+
+void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
+    cxf_json::WriteSettings settings;
+    settings.now = options.now;
+    settings.archive_index = true;
+    io::MemoryOutput index;
+    cxf_json::write(vault, index, settings, report);
+    io::ZipWriter zip;
+    const Layout layout{"", "", std::string(index_file)};
+    zip.add(layout.index, index.bytes(), true);
+    for (const File* file : files_with_data(vault)) zip.add(document_name(layout, file->id), *file->data, true);
+    zip.finish(out);
+}
+
+}  // namespace
+
+Format plain_format() noexcept {
+    return Format{
+        .id = "cxf-archive",
+        .title = "CXF archive: CXF JSON with the attachments' bytes, in a zip (unencrypted)",
+        .extensions = extensions,
+        .detect = detect,
+        .read = read,
+        .write = write,
+        .describe = nullptr,
+        .carries = all_features,
+    };
+}
+
+}  // namespace cxf::archive

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// An input as readers see it: its bytes, read whole into wiped memory, and the name the user gave it.
+#pragma once
+
+#include <string>
+
+#include "cxf/secret.h"
+
+namespace cxf {
+
+// An input file, read whole. `name` is how the user named it ("-" for stdin), used in messages.
+struct Input {
+    std::string name;
+    crypto::SecureBytes bytes;
+};
+
+}  // namespace cxf
