@@ -18,4 +18,10 @@ constexpr FeatureName feature_table[] = {
 
 std::span<const FeatureName> feature_names() noexcept { return feature_table; }
 
+std::string_view feature_name(Feature feature) noexcept {
+    for (const FeatureName& f : feature_table)
+        if (f.feature == feature) return f.name;
+    return "unknown";
+}
+
 }  // namespace cxf

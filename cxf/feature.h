@@ -38,5 +38,6 @@ struct FeatureName {
     std::string_view name;
 };
 std::span<const FeatureName> feature_names() noexcept;
+std::string_view feature_name(Feature feature) noexcept;  // "custom-fields"
 
 }  // namespace cxf

@@ -24,31 +24,36 @@ std::string_view severity_name(Severity severity) noexcept {
     return "unknown";
 }
 
-void Report::lost(std::string place, std::string item, std::string field, std::string reason) {
+void Report::lost(Feature feature, std::string place, std::string item, std::string field, std::string reason) {
     notices_.push_back({NoticeKind::lost, Severity::warning, std::move(place), std::move(item), std::move(field),
-                        std::move(reason)});
+                        std::move(reason), feature, false});
+}
+
+void Report::lost_detail(Feature feature, std::string place, std::string item, std::string field, std::string reason) {
+    notices_.push_back({NoticeKind::lost, Severity::warning, std::move(place), std::move(item), std::move(field),
+                        std::move(reason), feature, true});
 }
 
 void Report::changed(std::string place, std::string message, std::string field) {
     notices_.push_back({NoticeKind::changed, Severity::info, std::move(place), {}, std::move(field),
-                        std::move(message)});
+                        std::move(message), {}, false});
 }
 
 void Report::skipped(std::string place, std::string item, std::string reason) {
     notices_.push_back({NoticeKind::skipped, Severity::warning, std::move(place), std::move(item), {},
-                        std::move(reason)});
+                        std::move(reason), {}, false});
 }
 
 void Report::note(std::string place, std::string message) {
-    notices_.push_back({NoticeKind::finding, Severity::info, std::move(place), {}, {}, std::move(message)});
+    notices_.push_back({NoticeKind::finding, Severity::info, std::move(place), {}, {}, std::move(message), {}, false});
 }
 
 void Report::warning(std::string place, std::string message) {
-    notices_.push_back({NoticeKind::finding, Severity::warning, std::move(place), {}, {}, std::move(message)});
+    notices_.push_back({NoticeKind::finding, Severity::warning, std::move(place), {}, {}, std::move(message), {}, false});
 }
 
 void Report::error(std::string place, std::string message) {
-    notices_.push_back({NoticeKind::finding, Severity::error, std::move(place), {}, {}, std::move(message)});
+    notices_.push_back({NoticeKind::finding, Severity::error, std::move(place), {}, {}, std::move(message), {}, false});
 }
 
 std::size_t Report::count(NoticeKind kind) const noexcept {

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "cxf/feature.h"
 
 namespace cxf {
 
@@ -31,11 +34,17 @@ struct Notice {
     std::string item;
     std::string field;
     std::string message;
+    std::optional<Feature> feature;  // lost: the kind of data concerned
+    bool detail = false;             // lost: a detail of it, in a format that carries the rest
 };
 
 class Report {
 public:
-    void lost(std::string place, std::string item, std::string field, std::string reason);
+    // `feature` lost wholesale: the target format has no place for this kind of data.
+    void lost(Feature feature, std::string place, std::string item, std::string field, std::string reason);
+    // A part of `feature` the target format cannot hold although it holds the rest (a passkey's
+    // extensions, an Android app's certificate, a date before 1970).
+    void lost_detail(Feature feature, std::string place, std::string item, std::string field, std::string reason);
     void changed(std::string place, std::string message, std::string field = {});
     void skipped(std::string place, std::string item, std::string reason);
     void note(std::string place, std::string message);  // an info-level finding

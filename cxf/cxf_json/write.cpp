@@ -73,7 +73,7 @@ private:
     void time(std::string_view k, const std::optional<Timestamp>& t, std::string_view item) {
         if (!t) return;
         if (*t < 0) {
-            report_.lost(place_, std::string(item), std::string(k), "CXF has no dates before 1970");
+            report_.lost_detail(Feature::timestamps, place_, std::string(item), std::string(k), "CXF has no dates before 1970");
             return;
         }
         key(k);
@@ -216,7 +216,7 @@ private:
         w_.Uint64(f.decrypted_size);
         b64("integrityHash", f.integrity_hash);
         if (f.data && !archive_index_)
-            report_.lost(place_, item.title, "attachment:" + f.name,
+            report_.lost(Feature::attachments, place_, item.title, "attachment:" + f.name,
                          "CXF JSON describes a file but cannot hold its bytes; a CXF archive (--to cxf-archive, "
                          ".cxf.zip) or an encrypted .cxp keeps them");
     }
@@ -291,7 +291,7 @@ private:
             place_ = base + "/credentials/" + std::to_string(i);
             const auto* file = std::get_if<File>(&it.credentials[i]);
             if (archive_index_ && file && !file->data) {
-                report_.lost(place_, it.title, "attachment:" + file->name,
+                report_.lost(Feature::attachments, place_, it.title, "attachment:" + file->name,
                              "only the file's description was in the input; an archive holds no document for it");
                 continue;
             }

@@ -20,7 +20,7 @@ public:
         for (const Extension& e : exts) {
             const std::string_view name = extension_name(e);
             if (!keep_.empty() && name == keep_) continue;
-            report_.lost(place, item, "extension:" + std::string(name),
+            report_.lost(Feature::unknown_data, place, item, "extension:" + std::string(name),
                          std::string(target_) + " has no place for this extension");
         }
     }

@@ -37,8 +37,12 @@ public:
     }
 
 private:
-    void lost(const std::string& place, const Item& item, const std::string& field, const std::string& reason) {
-        report_.lost(place, item.title, field, reason);
+    void lost(Feature feature, const std::string& place, const Item& item, const std::string& field, const std::string& reason) {
+        report_.lost(feature, place, item.title, field, reason);
+    }
+    void lost_detail(Feature feature, const std::string& place, const Item& item, const std::string& field,
+                     const std::string& reason) {
+        report_.lost_detail(feature, place, item.title, field, reason);
     }
 
     // The folder, or the organisation's comma-separated collections.
@@ -59,7 +63,7 @@ private:
             const std::string name = f.label.value_or("");
             const std::string_view value = f.value.view();
             if (name.find_first_of("\r\n") != std::string::npos || value.find_first_of("\r\n") != std::string_view::npos) {
-                lost(place, item, "custom-field:" + name, "Bitwarden CSV keeps one line per custom field");
+                lost_detail(Feature::custom_fields, place, item, "custom-field:" + name, "Bitwarden CSV keeps one line per custom field");
                 continue;
             }
             // Bitwarden reads each line up to its last ": " as the name.
@@ -85,12 +89,12 @@ private:
         for (const Credential& credential : item.credentials) {
             if (const auto* a = std::get_if<BasicAuth>(&credential)) {
                 if (!auth) auth = a;
-                else lost(place, item, "credential:basic-auth", "a Bitwarden item holds one login");
+                else lost_detail(Feature::logins, place, item, "credential:basic-auth", "a Bitwarden item holds one login");
             } else if (const auto* t = std::get_if<Totp>(&credential)) {
                 if (!totp) totp = t;
-                else lost(place, item, "totp", "a Bitwarden login holds one TOTP");
+                else lost_detail(Feature::totp, place, item, "totp", "a Bitwarden login holds one TOTP");
             } else if (std::holds_alternative<Passkey>(credential)) {
-                lost(place, item, "passkey", "Bitwarden CSV exports cannot hold passkeys");
+                lost(Feature::passkeys, place, item, "passkey", "Bitwarden CSV exports cannot hold passkeys");
             } else if (const auto* n = std::get_if<Note>(&credential)) {
                 if (has_notes) notes.append("\n\n");
                 if (n->content) notes.append(n->content->value.view());
@@ -98,10 +102,14 @@ private:
             } else if (const auto* custom = std::get_if<CustomFields>(&credential)) {
                 add_fields(*custom, fields, item, place);
             } else if (const auto* file = std::get_if<File>(&credential)) {
-                lost(place, item, "attachment:" + file->name, "Bitwarden CSV exports cannot hold attachments");
+                lost(Feature::attachments, place, item, "attachment:" + file->name, "Bitwarden CSV exports cannot hold attachments");
             } else {
-                lost(place, item, "credential:" + std::string(credential_type(credential)),
-                     "Bitwarden CSV exports hold only logins and notes");
+                const Feature feature = feature_of(credential);
+                const std::string field = "credential:" + std::string(credential_type(credential));
+                const std::string reason = "Bitwarden CSV exports hold only logins and notes";
+                // A generated password or an item reference: details of the logins and folders CSV holds.
+                if (feature == Feature::logins || feature == Feature::folders) lost_detail(feature, place, item, field, reason);
+                else lost(feature, place, item, field, reason);
             }
         }
         if (retyped_)
@@ -111,7 +119,7 @@ private:
                 std::string name;
                 if (const auto field = entry.find("field"))
                     if (const auto n = field->find("name"); n && n->is_string()) name = n->string();
-                lost(place, item, "custom-field:" + name, "Bitwarden CSV cannot hold linked fields");
+                lost_detail(Feature::custom_fields, place, item, "custom-field:" + name, "Bitwarden CSV cannot hold linked fields");
             }
 
         const auto totp_text = bitwarden_json::totp_text(totp, ext);
@@ -129,17 +137,17 @@ private:
                 report_.changed(place, "a ',' in a URL splits it in two when Bitwarden reads the CSV", "urls");
             uris += (uris.empty() ? "" : ",") + uri;
         }
-        if (!login && !all.empty()) lost(place, item, "urls", "only Bitwarden logins hold URLs");
+        if (!login && !all.empty()) lost_detail(Feature::logins, place, item, "urls", "only Bitwarden logins hold URLs");
         if (const auto kept = ext.find("uris"); kept && kept->is_array())
             for (const json::Cursor u : kept->elements())
                 if (const auto match = u.find("match"); match && !match->is_null()) {
-                    lost(place, item, "uri-match", "Bitwarden CSV keeps no URI match settings");
+                    lost_detail(Feature::logins, place, item, "uri-match", "Bitwarden CSV keeps no URI match settings");
                     break;
                 }
-        if (!item.history.empty()) lost(place, item, "history", "Bitwarden CSV exports keep no password history");
-        if (item.creation_at || item.modified_at) lost(place, item, "timestamps", "Bitwarden CSV exports keep no dates");
-        if (!item.tags.empty()) lost(place, item, "tags", "Bitwarden has no tags");
-        if (organization_ && item.favorite) lost(place, item, "favorite", "organisation CSV exports have no favorite column");
+        if (!item.history.empty()) lost(Feature::history, place, item, "history", "Bitwarden CSV exports keep no password history");
+        if (item.creation_at || item.modified_at) lost(Feature::timestamps, place, item, "timestamps", "Bitwarden CSV exports keep no dates");
+        if (!item.tags.empty()) lost(Feature::tags, place, item, "tags", "Bitwarden has no tags");
+        if (organization_ && item.favorite) lost_detail(Feature::folders, place, item, "favorite", "organisation CSV exports have no favorite column");
 
         const std::string folder = filing(item, place);
         const std::string reprompt = std::to_string(ext.integer("reprompt").value_or(0));

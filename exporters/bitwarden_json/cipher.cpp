@@ -62,7 +62,7 @@ void write_history(JsonOut& out, const Cipher& c, Report& report) {
         out.end_object();
     }
     out.end_array();
-    if (without_password) report.lost(c.place, c.item.title, "history", "Bitwarden keeps only earlier passwords; a version without one is dropped");
+    if (without_password) report.lost_detail(Feature::history, c.place, c.item.title, "history", "Bitwarden keeps only earlier passwords; a version without one is dropped");
     if (reshaped) report.changed(c.place, "earlier versions written as Bitwarden's password history (earlier passwords only)", "history");
 }
 

@@ -54,7 +54,7 @@ std::vector<std::size_t> FolderIndex::filing(const Item& item, const std::string
     const std::vector<std::size_t>& in = it->second;
     if (organization) return in;
     for (std::size_t k = 1; k < in.size(); ++k)
-        report.lost(place, item.title, "collection:" + folders_[in[k]].path,
+        report.lost_detail(Feature::folders, place, item.title, "collection:" + folders_[in[k]].path,
                     "a Bitwarden item is in one folder; it stays in '" + folders_[in.front()].path + "'");
     return {in.front()};
 }

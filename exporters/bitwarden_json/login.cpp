@@ -57,13 +57,13 @@ std::optional<json::Cursor> kept_passkey(const Cipher& c, const Passkey& p) {
 void write_passkey(JsonOut& out, const Cipher& c, const Passkey& p, Timestamp now, Report& report) {
     const auto key = crypto::inspect_pkcs8(p.key);
     if (!key || key->algorithm != crypto::KeyAlgorithm::ec_p256) {
-        report.lost(c.place, c.item.title, "passkey",
+        report.lost_detail(Feature::passkeys, c.place, c.item.title, "passkey",
                     "Bitwarden holds only ECDSA P-256 passkeys; this one is " + (key ? key->description : "unreadable") +
                         " (" + p.rp_id + ")");
         return;
     }
     if (p.fido2_extensions)
-        report.lost(c.place, c.item.title, "fido2-extensions",
+        report.lost_detail(Feature::passkeys, c.place, c.item.title, "fido2-extensions",
                     "Bitwarden keeps no passkey extension data (hmac-secret, credBlob, largeBlob, payments) (" + p.rp_id + ")");
     const auto kept = kept_passkey(c, p);
     const auto member = [&](std::string_view name) { return kept ? kept->find(name) : std::nullopt; };
@@ -117,7 +117,7 @@ std::vector<std::string> scope_uris(const Item& item, const std::string& place, 
     for (const AndroidApp& app : item.scope->android_apps) {
         uris.push_back(std::string(android_scheme) + app.bundle_id);
         if (app.certificate || app.name)
-            report.lost(place, item.title, "android-app:" + app.bundle_id,
+            report.lost_detail(Feature::logins, place, item.title, "android-app:" + app.bundle_id,
                         "Bitwarden keeps an Android app as its package name only (no certificate or display name)");
     }
     return uris;

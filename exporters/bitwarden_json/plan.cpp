@@ -8,6 +8,7 @@
 #include "cxf/crypto/hash.h"
 #include "cxf/crypto/openssh.h"
 #include "cxf/model/credential_fields.h"
+#include "cxf/plugin/losses.h"
 #include "exporters/bitwarden_json/cipher.h"
 
 namespace cxf::bitwarden_json {
@@ -148,7 +149,12 @@ private:
         return add_cipher(*types.begin());
     }
 
-    void lost(const std::string& field, const std::string& reason) { report_.lost(place_, item_.title, field, reason); }
+    void lost(Feature feature, const std::string& field, const std::string& reason) {
+        report_.lost(feature, place_, item_.title, field, reason);
+    }
+    void lost_detail(Feature feature, const std::string& field, const std::string& reason) {
+        report_.lost_detail(feature, place_, item_.title, field, reason);
+    }
 
     void add_field(Cipher& c, const EditableField& f, std::string name) {
         OutField out;
@@ -178,11 +184,15 @@ private:
     }
 
     // A credential no Bitwarden type holds: its fields (if any) as custom fields of the first cipher.
+    // `detail`: Bitwarden holds others of its kind (an SSH key OpenSSH cannot encode).
     template <typename C>
-    void leftover(const C& credential, const std::string& reason) {
+    void leftover(const C& credential, const std::string& reason, bool detail = false) {
         fields_of(primary(), credential, {});
         const bool has_fields = !field_members<C>().empty();
-        lost("credential:" + std::string(C::type_name), reason + (has_fields ? "; its fields were written as custom fields" : ""));
+        const std::string field = "credential:" + std::string(C::type_name);
+        const std::string why = reason + (has_fields ? "; its fields were written as custom fields" : "");
+        if (detail) lost_detail(credential_feature<C>(), field, why);
+        else lost(credential_feature<C>(), field, why);
     }
 
     // Only an SSH key's and custom fields' handling depends on their natural type.
@@ -215,7 +225,7 @@ private:
         report_.changed(place_, "several notes joined into Bitwarden's one notes field", "note");
     }
     void take(const File& cred) {
-        lost("attachment:" + cred.name, "Bitwarden JSON exports cannot hold attachments (only its zip export can)");
+        lost(Feature::attachments, "attachment:" + cred.name, "Bitwarden JSON exports cannot hold attachments (only its zip export can)");
     }
     void take(const CreditCard& cred) { holder({id(T::card)}, &Cipher::card).card = &cred; }
     void take(const PersonName& cred) {
@@ -229,7 +239,7 @@ private:
     }
     void take(const SshKey& cred, std::optional<std::int64_t> natural) {
         if (natural) holder({id(T::ssh_key)}, &Cipher::ssh_key).ssh_key = &cred;
-        else leftover(cred, "OpenSSH has no encoding for this key type");
+        else leftover(cred, "OpenSSH has no encoding for this key type", true);
     }
     void take(const CustomFields& cred, std::optional<std::int64_t> natural) {
         if (natural == id(T::identity)) {
@@ -252,9 +262,9 @@ private:
     template <typename C>
     void take(const C& cred) {
         if constexpr (std::is_same_v<C, UnknownCredential>)
-            lost("credential:" + cred.type, "a credential type cxf does not know");
+            lost(Feature::unknown_data, "credential:" + cred.type, "a credential type cxf does not know");
         else if constexpr (std::is_same_v<C, GeneratedPassword> || std::is_same_v<C, ItemReference>)
-            lost("credential:" + std::string(C::type_name), "Bitwarden has no " + std::string(C::type_name));
+            lost_detail(credential_feature<C>(), "credential:" + std::string(C::type_name), "Bitwarden has no " + std::string(C::type_name));
         else
             leftover(cred, "Bitwarden has no " + std::string(C::type_name) + " item");
     }

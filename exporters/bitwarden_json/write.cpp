@@ -190,10 +190,10 @@ private:
         const std::string place = item_place(a, i);
         const ExtensionView ext(item.extensions);
         const auto ciphers = plan(item, ext, place, report_);
-        if (!item.tags.empty()) report_.lost(place, item.title, "tags", "Bitwarden has no tags");
+        if (!item.tags.empty()) report_.lost(Feature::tags, place, item.title, "tags", "Bitwarden has no tags");
         if (item.scope && ciphers.front()->type != static_cast<std::int64_t>(CipherType::login) &&
             (!item.scope->urls.empty() || !item.scope->android_apps.empty()))
-            report_.lost(place, item.title, "urls", "only Bitwarden logins hold URLs");
+            report_.lost_detail(Feature::logins, place, item.title, "urls", "only Bitwarden logins hold URLs");
 
         Filing filing;
         filing.now = now_;

@@ -167,16 +167,16 @@ private:
                 const LinkedItem& link = c.items[l];
                 const std::string link_place = where + "/items/" + std::to_string(l);
                 if (link.account && *link.account != account.id) {
-                    report_.lost(link_place, c.title, "linked item", "KeePass KDBX groups hold only entries of their own database");
+                    report_.lost_detail(Feature::folders, link_place, c.title, "linked item", "KeePass KDBX groups hold only entries of their own database");
                     continue;
                 }
                 const auto found = index.find(link.item);
                 if (found == index.end()) {
-                    report_.lost(link_place, c.title, "linked item", "the linked item is not in this account");
+                    report_.lost_detail(Feature::folders, link_place, c.title, "linked item", "the linked item is not in this account");
                     continue;
                 }
                 if (placed[found->second]) {
-                    report_.lost(link_place, account.items[found->second].title, "collection:" + c.title,
+                    report_.lost_detail(Feature::folders, link_place, account.items[found->second].title, "collection:" + c.title,
                                  "a KDBX entry sits in one group: the item stays in the first collection that holds it");
                     continue;
                 }

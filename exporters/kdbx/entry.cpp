@@ -8,6 +8,7 @@
 #include "cxf/kdbx/map/names.h"
 #include "cxf/kdbx/map/plain.h"
 #include "cxf/kdbx/map/urls.h"
+#include "cxf/plugin/losses.h"
 #include "exporters/kdbx/compare.h"
 #include "exporters/kdbx/credentials.h"
 
@@ -126,7 +127,7 @@ private:
         writer.reserve(v);
         for (std::size_t i = 0; i < v.credentials.size(); ++i)
             if (!writer.write(v.credentials[i]) && plain)
-                ctx_.report.lost(place + "/credentials/" + std::to_string(i), live_.title,
+                ctx_.report.lost_detail(feature_of(v.credentials[i]), place + "/credentials/" + std::to_string(i), live_.title,
                                  std::string(credential_type(v.credentials[i])),
                                  "KeePass KDBX has no place for this credential type");
         layout.end_array();
@@ -199,7 +200,7 @@ kdbx::Entry write_entry(const Item& item, WriteContext& context, const std::stri
         const Item& old = item.history[k];
         const std::string old_place = place + "/history/" + std::to_string(k);
         if (!old.history.empty())
-            context.report.lost(old_place, item.title, "nested history", "a KDBX history entry has no history of its own");
+            context.report.lost_detail(Feature::history, old_place, item.title, "nested history", "a KDBX history entry has no history of its own");
         entry.history.push_back(writer.version(old, old_place, k + 1, std::nullopt));
     }
     return entry;

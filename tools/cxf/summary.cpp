@@ -119,6 +119,11 @@ void write_report_json(const std::string& path, const RunRecord& run, const Repo
         if (!n.place.empty()) str("place", n.place);
         if (!n.item.empty()) str("item", n.item);
         if (!n.field.empty()) str("field", n.field);
+        if (n.feature) str("feature", feature_name(*n.feature));
+        if (n.detail) {
+            w.Key("detail");
+            w.Bool(true);
+        }
         str("message", n.message);
         w.EndObject();
     }
