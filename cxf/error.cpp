@@ -18,17 +18,56 @@ std::string_view errc_name(Errc code) noexcept {
     return "unknown";
 }
 
-std::string Error::describe() const {
+namespace {
+
+bool is_option_name(std::string_view name) {
+    return !name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string render_options(std::string_view text, const OptionNames& names) {
+    std::string out;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t open = text.find('{', at);
+        const std::size_t close = open == std::string_view::npos ? open : text.find('}', open);
+        if (close == std::string_view::npos) {
+            out += text.substr(at);
+            break;
+        }
+        const std::string_view name = text.substr(open + 1, close - open - 1);
+        out += text.substr(at, open - at);
+        if (is_option_name(name)) out += names(name);
+        else out += text.substr(open, close - open + 1);  // braces that name no option stay as they are
+        at = close + 1;
+    }
+    return out;
+}
+
+namespace {
+
+std::string in_backquotes(std::string_view name) { return "`" + std::string(name) + "`"; }
+
+}  // namespace
+
+Error::Error(Errc code, Where where, const std::string& message)
+    : std::runtime_error(render_options(message, in_backquotes)), code_(code), where_(std::move(where)), template_(message) {}
+
+std::string Error::message(const OptionNames& names) const { return render_options(template_, names); }
+
+std::string Error::describe() const { return describe(in_backquotes); }
+
+std::string Error::describe(const OptionNames& names) const {
     std::string out = where_.file;
     if (!where_.place.empty()) out += (out.empty() ? "" : ": ") + where_.place;
     if (!out.empty()) out += ": ";
-    out += what();
+    out += message(names);
     return out;
 }
 
 Error Error::in_file(std::string_view file) const {
     if (!where_.file.empty()) return *this;
-    return Error(code_, Where{std::string(file), where_.place}, what());
+    return Error(code_, Where{std::string(file), where_.place}, template_);
 }
 
 }  // namespace cxf

@@ -2,6 +2,7 @@
 // cxf::Error: the one exception type that means "bad input or environment", with a code and a place.
 #pragma once
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -30,16 +31,29 @@ struct Where {
     std::string place;
 };
 
+// A message may name the option that would fix the problem as {NAME}: read options by their
+// ReadOptions member ({key_file}, {kdbx.no_password}, {cxp.identity}), write options with "out."
+// before their WriteOptions member ({out.password}, {out.bitwarden.encrypt}), and {from},
+// {overwrite}, {split} for the conversion's own. what() shows NAME in backquotes; a program with
+// its own names for them (the CLI's flags) renders the message with those.
+using OptionNames = std::function<std::string(std::string_view name)>;
+
+// `text` with each {NAME} given by `names` (for notices, which may name options the same way).
+std::string render_options(std::string_view text, const OptionNames& names);
+
 class Error : public std::runtime_error {
 public:
-    Error(Errc code, Where where, const std::string& what)
-        : std::runtime_error(what), code_(code), where_(std::move(where)) {}
+    Error(Errc code, Where where, const std::string& message);
 
     Errc code() const noexcept { return code_; }
     const Where& where() const noexcept { return where_; }
 
-    // "file: place: message", the form every diagnostic takes.
+    // The message with each {NAME} given by `names`.
+    std::string message(const OptionNames& names) const;
+
+    // "file: place: message", the form every diagnostic takes; with `names`, options named so.
     std::string describe() const;
+    std::string describe(const OptionNames& names) const;
 
     // The same error seen from the outside: fills in the file name if the thrower did not know it.
     Error in_file(std::string_view file) const;
@@ -47,6 +61,7 @@ public:
 private:
     Errc code_;
     Where where_;
+    std::string template_;
 };
 
 }  // namespace cxf

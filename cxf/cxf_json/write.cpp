@@ -217,7 +217,7 @@ private:
         b64("integrityHash", f.integrity_hash);
         if (f.data && !archive_index_)
             report_.lost(Feature::attachments, place_, item.title, "attachment:" + f.name,
-                         "CXF JSON describes a file but cannot hold its bytes; a CXF archive (--to cxf-archive, "
+                         "CXF JSON describes a file but cannot hold its bytes; a CXF archive (cxf-archive, "
                          ".cxf.zip) or an encrypted .cxp keeps them");
     }
 

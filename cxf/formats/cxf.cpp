@@ -44,7 +44,7 @@ Vault read_input(const Input& input, const ReadOptions& options, Report& report)
 
 void write_output(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
     WriteSettings settings;
-    settings.pretty = !options.settings.contains("cxf-compact");
+    settings.pretty = !options.cxf.compact;
     settings.now = options.now;
     write(vault, out, settings, report);
 }

@@ -21,33 +21,23 @@ namespace {
 constexpr std::string_view extensions[] = {"cxp"};
 constexpr std::string_view index_file = "index.jwe";
 constexpr std::string_view document_extension = ".jwe";
-constexpr std::string_view identity_option = "identity";
-constexpr std::string_view recipient_option = "recipient";
-constexpr std::uint64_t max_key_file_bytes = 1 << 20;     // a PEM key or an ExportRequest is a few hundred bytes
 constexpr std::size_t max_described_header_bytes = 16 * 1024;
 
 constexpr FormatOption read_options[] = {
-    {identity_option, "FILE", "CXP: the importer's private key (PKCS#8 PEM, from cxf cxp keygen) that opens a .cxp archive"},
+    {"identity", "FILE", "CXP: the importer's private key (PKCS#8 PEM, from cxf cxp keygen) that opens a .cxp archive"},
 };
 constexpr FormatOption write_options[] = {
-    {recipient_option, "FILE", "CXP: the importer's ExportRequest (JSON, from cxf cxp keygen) to encrypt a .cxp archive to"},
+    {"recipient", "FILE", "CXP: the importer's ExportRequest (JSON, from cxf cxp keygen) to encrypt a .cxp archive to"},
 };
 
 Confidence detect(ByteView head, std::string_view) { return detect_archive(head, index_file); }
 
-Input read_small_file(const std::string& path, const Limits& limits) {
-    Limits small = limits;
-    small.max_input_bytes = std::min(small.max_input_bytes, max_key_file_bytes);
-    return io::read_input(path, small);
-}
-
 cxp::hpke::PrivateKey identity(const ReadOptions& options, const std::string& file) {
-    const auto it = options.settings.find(identity_option);
-    if (it == options.settings.end() || it->second.empty())
+    if (!options.cxp.identity)
         throw Error(Errc::usage, {file, ""},
-                    "a .cxp archive opens only with the importer's private key: give --identity FILE "
+                    "a .cxp archive opens only with the importer's private key: give {cxp.identity} "
                     "(cxf cxp keygen makes one)");
-    const Input pem = read_small_file(it->second, options.limits);
+    const Input& pem = *options.cxp.identity;
     return cxp::hpke::PrivateKey::from_pkcs8_pem(as_text(pem.bytes), pem.name);
 }
 
@@ -79,12 +69,11 @@ Vault read(const Input& input, const ReadOptions& options, Report& report) {
 }
 
 cxp::Choice recipient(const WriteOptions& options) {
-    const auto it = options.settings.find(recipient_option);
-    if (it == options.settings.end() || it->second.empty())
+    if (!options.cxp.recipient)
         throw Error(Errc::usage, {},
-                    "a .cxp archive is encrypted to an importer: give --recipient FILE, its ExportRequest "
+                    "a .cxp archive is encrypted to an importer: give {out.cxp.recipient}, its ExportRequest "
                     "(cxf cxp keygen makes one)");
-    const Input file = read_small_file(it->second, {});
+    const Input& file = *options.cxp.recipient;
     const cxp::ExportRequest request = cxp::read_export_request(as_text(file.bytes), file.name);
     auto choice = cxp::choose_offer(request);
     if (auto* chosen = std::get_if<cxp::Choice>(&choice)) return std::move(*chosen);

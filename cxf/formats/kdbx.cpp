@@ -15,6 +15,18 @@ constexpr FormatOption read_options[] = {
     {"no-password", "", "KeePass: the database has no password, only the key file (--key-file)"},
 };
 
+constexpr FormatOption write_options[] = {
+    {"kdbx-version", "V", "KDBX version to write: 4 (default; 4.1 when the content needs it) or 3.1"},
+    {"kdbx-cipher", "NAME", "KDBX cipher: aes256 (default) or chacha20"},
+    {"kdbx-kdf", "NAME", "KDBX key derivation: argon2id (default), argon2d or aes-kdf (the only one KDBX 3.1 has)"},
+    {"kdbx-memory-mib", "N", "Argon2 memory in MiB (default 64)"},
+    {"kdbx-iterations", "N", "Argon2 iterations (default 2), or AES-KDF rounds (default 2000000)"},
+    {"kdbx-parallelism", "N", "Argon2 parallelism (default 2)"},
+    {"kdbx-unlock-ms", "MS", "tune the iterations (or rounds) so that unlocking takes about MS ms on this machine"},
+    {"kdbx-compression", "NAME", "KDBX payload compression: gzip (default) or none"},
+    {"out-no-password", "", "KeePass: protect the output with the key file alone (--out-key-file), no password"},
+};
+
 std::string version_text(kdbx::FormatVersion v) {
     return "KDBX " + std::to_string(v.major) + "." + std::to_string(v.minor);
 }
@@ -59,7 +71,7 @@ Format format() noexcept {
         .describe = describe,
         .carries = all_features,
         .read_options = read_options,
-        .write_options = write_options(),
+        .write_options = write_options,
     };
 }
 

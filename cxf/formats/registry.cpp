@@ -52,7 +52,7 @@ const Format& detect_format(const Input& input) {
     for (const Format& f : builtin)
         if (f.read) ids += (ids.empty() ? "" : ", ") + std::string(f.id);
     throw Error(Errc::unrecognized, {input.name, ""},
-                "not a format cxf recognises; name it with --from (one of: " + ids + ")");
+                "not a format cxf recognises; name it with {from} (one of: " + ids + ")");
 }
 
 std::size_t extension_length(const Format& format, std::string_view path) noexcept {

@@ -141,7 +141,7 @@ bool exists(const std::string& path) {
 }
 
 AtomicFile::AtomicFile(std::string path, bool overwrite) : path_(std::move(path)), overwrite_(overwrite) {
-    if (!overwrite_ && exists(path_)) throw Error(Errc::io, {path_, ""}, "already exists; use --force to replace it");
+    if (!overwrite_ && exists(path_)) throw Error(Errc::io, {path_, ""}, "already exists; use {overwrite} to replace it");
     temp_ = directory_of(path_) + "/." + base_name(path_) + ".cxf-XXXXXX";
     fd_ = ::mkostemp(temp_.data(), O_CLOEXEC);  // created with mode 0600
     if (fd_ < 0) fail(path_, "cannot create a temporary file in " + directory_of(path_), errno);
@@ -174,7 +174,7 @@ void AtomicFile::publish() {
     const int renamed =
         overwrite_ ? ::rename(temp_.c_str(), path_.c_str()) : rename_no_replace(temp_.c_str(), path_.c_str());
     if (renamed != 0) {
-        if (errno == EEXIST) throw Error(Errc::io, {path_, ""}, "already exists; use --force to replace it");
+        if (errno == EEXIST) throw Error(Errc::io, {path_, ""}, "already exists; use {overwrite} to replace it");
         fail(path_, "cannot move the finished file into place", errno);
     }
     published_ = true;

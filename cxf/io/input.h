@@ -2,6 +2,7 @@
 // An input as readers see it: its bytes, read whole into wiped memory, and the name the user gave it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "cxf/secret.h"
@@ -13,5 +14,8 @@ struct Input {
     std::string name;
     crypto::SecureBytes bytes;
 };
+
+// How sure a format's detector is that an input is in its format.
+enum class Confidence : std::uint8_t { no, maybe, yes };
 
 }  // namespace cxf

@@ -10,7 +10,7 @@
 
 #include "cxf/kdbx/database.h"
 #include "cxf/limits.h"
-#include "cxf/plugin/format.h"
+#include "cxf/io/input.h"
 #include "cxf/secret.h"
 
 namespace cxf::kdbx {

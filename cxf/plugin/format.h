@@ -4,16 +4,17 @@
 
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "cxf/bitwarden/protected_export.h"
 #include "cxf/feature.h"
 #include "cxf/io/input.h"
 #include "cxf/io/output.h"
+#include "cxf/kdbx/kdbx.h"
 #include "cxf/limits.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
@@ -24,26 +25,57 @@ namespace cxf {
 // when no password source was given.
 using PasswordProvider = std::function<crypto::Secret()>;
 
+// Reading. Key material the user names by file comes in as bytes (an Input: the bytes and the name
+// to use in messages): the library never opens a path behind an option.
+struct KdbxReadOptions {
+    bool no_password = false;  // the key file alone opens the database
+};
+struct CxpReadOptions {
+    std::optional<Input> identity;  // the importer's private key (PKCS#8 PEM) that opens a .cxp archive
+};
+
 struct ReadOptions {
     Limits limits;
-    PasswordProvider password;           // null: no password available
-    std::optional<std::string> key_file; // KDBX key file path
-    bool collect_errors = false;         // validation mode: record unreadable values, go on
-    Timestamp now = 0;                   // 0: the current time
-    // Format-specific settings by option name without dashes (see Format::read_options).
-    std::map<std::string, std::string, std::less<>> settings;
+    PasswordProvider password;        // null: no password available
+    std::optional<Input> key_file;    // KeePass key file
+    bool collect_errors = false;      // validation mode: record unreadable values, go on
+    Timestamp now = 0;                // 0: the current time
+    KdbxReadOptions kdbx;
+    CxpReadOptions cxp;
+};
+
+// Writing: each format's own settings, used only when writing that format.
+struct CxfWriteOptions {
+    bool compact = false;  // one line instead of indented
+};
+struct KdbxWriteOptions {
+    kdbx::SaveSettings save;
+    bool no_password = false;  // protect with the key file alone
+};
+// Bitwarden's two layouts: folders (individual vault) or collections (organisation).
+enum class BitwardenLayout : std::uint8_t { as_read, individual, organization };
+struct BitwardenWriteOptions {
+    bool encrypt = false;  // a password-protected export
+    bitwarden::KdfParams kdf;
+    BitwardenLayout layout = BitwardenLayout::as_read;
+};
+struct BitwardenCsvWriteOptions {
+    BitwardenLayout layout = BitwardenLayout::as_read;
+};
+struct CxpWriteOptions {
+    std::optional<Input> recipient;  // the importer's ExportRequest (JSON) to encrypt a .cxp archive to
 };
 
 struct WriteOptions {
     PasswordProvider password;
-    std::optional<std::string> key_file;
-    // Format-specific settings by option name without dashes (e.g. "kdbx-kdf" → "argon2id");
-    // each format lists the ones it takes in Format::write_options.
-    std::map<std::string, std::string, std::less<>> settings;
+    std::optional<Input> key_file;  // KeePass key file
     Timestamp now = 0;
+    CxfWriteOptions cxf;
+    KdbxWriteOptions kdbx;
+    BitwardenWriteOptions bitwarden;
+    BitwardenCsvWriteOptions bitwarden_csv;
+    CxpWriteOptions cxp;
 };
-
-enum class Confidence : std::uint8_t { no, maybe, yes };
 
 struct FormatOption {
     std::string_view name;        // "kdbx-kdf"
@@ -70,7 +102,8 @@ struct Format {
     // Facts readable without a password (version, cipher, KDF parameters), within `limits`. Optional.
     std::vector<Property> (*describe)(const Input& input, const Limits& limits) = nullptr;
     Features carries = 0;
-    std::span<const FormatOption> read_options = {};   // offered by the CLI as --NAME [VALUE]
+    // The options of its ReadOptions/WriteOptions member, as the CLI offers them (--NAME [VALUE]).
+    std::span<const FormatOption> read_options = {};
     std::span<const FormatOption> write_options = {};
 };
 

@@ -178,12 +178,9 @@ private:
 }  // namespace
 
 void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
-    bool organization = false;
-    if (const auto layout = options.settings.find("bitwarden-csv-layout"); layout != options.settings.end()) {
-        if (layout->second != "individual" && layout->second != "organization")
-            throw Error(Errc::usage, {"", ""}, "--bitwarden-csv-layout is individual or organization, not '" + layout->second + "'");
-        organization = layout->second == "organization";
-    } else if (!vault.accounts.empty()) {
+    const BitwardenLayout layout = options.bitwarden_csv.layout;
+    bool organization = layout == BitwardenLayout::organization;
+    if (layout == BitwardenLayout::as_read && !vault.accounts.empty()) {
         const ExtensionView ext(vault.accounts.front().extensions);
         organization = ext.string("layout") == "organization";
     }

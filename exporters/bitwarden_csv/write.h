@@ -7,7 +7,7 @@
 
 namespace cxf::bitwarden_csv {
 
-// WriteOptions::settings read here: bitwarden-csv-layout (individual | organization).
+// Takes WriteOptions::bitwarden_csv (the layout; as read by default).
 void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report);
 
 }  // namespace cxf::bitwarden_csv

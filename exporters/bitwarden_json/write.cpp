@@ -4,7 +4,6 @@
 #include "exporters/bitwarden_json/write.h"
 
 #include <algorithm>
-#include <charconv>
 #include <ctime>
 #include <deque>
 
@@ -23,53 +22,6 @@ namespace {
 
 constexpr std::string_view empty_guid = "00000000-0000-0000-0000-000000000000";
 
-struct Settings {
-    bool encrypt = false;
-    bitwarden::KdfParams kdf;
-    bool organization = false;
-    bool layout_given = false;
-};
-
-[[noreturn]] void usage(const std::string& message) { throw Error(Errc::usage, {"", ""}, message); }
-
-std::uint32_t positive(const WriteOptions& options, std::string_view name, std::uint32_t fallback) {
-    const auto it = options.settings.find(name);
-    if (it == options.settings.end()) return fallback;
-    std::uint32_t value = 0;
-    const std::string& text = it->second;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value == 0)
-        usage("--" + std::string(name) + " needs a positive whole number, not '" + text + "'");
-    return value;
-}
-
-Settings read_settings(const WriteOptions& options) {
-    Settings s;
-    const auto& given = options.settings;
-    s.encrypt = given.contains("bitwarden-encrypt");
-    if (const auto kdf = given.find("bitwarden-kdf"); kdf != given.end()) {
-        if (kdf->second == "argon2id") s.kdf.type = bitwarden::KdfParams::Type::argon2id;
-        else if (kdf->second != "pbkdf2") usage("--bitwarden-kdf is pbkdf2 or argon2id, not '" + kdf->second + "'");
-    }
-    const bool argon2 = s.kdf.type == bitwarden::KdfParams::Type::argon2id;
-    // Bitwarden's defaults for new accounts.
-    s.kdf.iterations = positive(options, "bitwarden-kdf-iterations", argon2 ? 3 : 600000);
-    s.kdf.memory_mib = positive(options, "bitwarden-kdf-memory", 64);
-    s.kdf.parallelism = positive(options, "bitwarden-kdf-parallelism", 4);
-    if (!s.encrypt && (given.contains("bitwarden-kdf") || given.contains("bitwarden-kdf-iterations") ||
-                       given.contains("bitwarden-kdf-memory") || given.contains("bitwarden-kdf-parallelism")))
-        usage("the --bitwarden-kdf options apply only with --bitwarden-encrypt");
-    if (!argon2 && (given.contains("bitwarden-kdf-memory") || given.contains("bitwarden-kdf-parallelism")))
-        usage("--bitwarden-kdf-memory and --bitwarden-kdf-parallelism apply only with --bitwarden-kdf argon2id");
-    if (const auto layout = given.find("bitwarden-layout"); layout != given.end()) {
-        if (layout->second != "individual" && layout->second != "organization")
-            usage("--bitwarden-layout is individual or organization, not '" + layout->second + "'");
-        s.organization = layout->second == "organization";
-        s.layout_given = true;
-    }
-    if (s.encrypt) bitwarden::check_importable(s.kdf);  // before anything is written or a password asked for
-    return s;
-}
 
 std::size_t item_count(const Vault& vault) {
     std::size_t n = 0;
@@ -97,7 +49,7 @@ struct OutFolder {
 
 class ExportWriter {
 public:
-    ExportWriter(const Vault& vault, const Settings& settings, Report& report, Timestamp now)
+    ExportWriter(const Vault& vault, const BitwardenWriteOptions& settings, Report& report, Timestamp now)
         : vault_(vault), settings_(settings), report_(report), now_(now), index_(vault, report) {
         note_unkept_metadata(vault, index_, "Bitwarden", report);
         for (std::size_t a = 1; a < vault_.accounts.size(); ++a)
@@ -107,7 +59,8 @@ public:
 
     void run(io::Output& out) {
         organization_ = organization_id();
-        const bool organization = settings_.layout_given ? settings_.organization : source_layout() == "organization";
+        const bool organization = settings_.layout == BitwardenLayout::as_read ? source_layout() == "organization"
+                                                                               : settings_.layout == BitwardenLayout::organization;
         JsonOut json(out);
         json.start_object();
         json.member_boolean("encrypted", false);
@@ -209,7 +162,7 @@ private:
     }
 
     const Vault& vault_;
-    const Settings& settings_;
+    const BitwardenWriteOptions& settings_;
     Report& report_;
     Timestamp now_;
     FolderIndex index_;
@@ -220,19 +173,22 @@ private:
 }  // namespace
 
 void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
-    const Settings settings = read_settings(options);
+    const BitwardenWriteOptions& settings = options.bitwarden;
+    if (settings.encrypt) {  // before anything is written or a password asked for
+        bitwarden::check_importable(settings.kdf);
+        if (!options.password)
+            throw Error(Errc::usage, {}, "{out.bitwarden.encrypt} needs an output password ({out.password})");
+    }
     const Timestamp now = options.now != 0 ? options.now : static_cast<Timestamp>(std::time(nullptr));
     if (item_count(vault) > import_item_limit)
         report.warning("", "Bitwarden imports at most " + std::to_string(import_item_limit) + " items from one file; this "
-                           "export has " + std::to_string(item_count(vault)) + " (--split " +
+                           "export has " + std::to_string(item_count(vault)) + " ({split} " +
                            std::to_string(import_item_limit) + " writes several files)");
     report_extensions_lost(vault, extension_name, "Bitwarden", report);
     if (!settings.encrypt) {
         ExportWriter(vault, settings, report, now).run(out);
         return;
     }
-    if (!options.password)
-        usage("--bitwarden-encrypt needs an output password (--out-password-file, --out-password-env or --out-password-fd)");
     io::MemoryOutput plain;
     ExportWriter(vault, settings, report, now).run(plain);
     const crypto::Secret password = options.password();

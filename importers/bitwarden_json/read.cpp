@@ -103,8 +103,7 @@ private:
     Vault open_protected(const json::Cursor& envelope) {
         if (!password_)
             throw Error(Errc::usage, {file_, ""},
-                        "this Bitwarden export is password-protected: give its password with --password-file, "
-                        "--password-env or --password-fd");
+                        "this Bitwarden export is password-protected: give its password with {password}");
         const crypto::Secret password = password_();
         const crypto::SecureBytes plain = bitwarden::decrypt_export(envelope, file_, password, limits_);
         return ExportReader(file_ + " (decrypted data)", limits_, nullptr, report_).run(as_text(plain));

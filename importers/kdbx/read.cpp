@@ -11,11 +11,11 @@ namespace cxf::kdbx_map {
 Vault read(const Input& input, const ReadOptions& options, Report& report) {
     // A damaged or unsupported header is reported before anyone is asked for a password.
     kdbx::read_header_info(input.bytes, input.name);
-    const bool no_password = options.settings.contains("no-password");
-    if (no_password && !options.key_file) throw Error(Errc::usage, {input.name, ""}, "--no-password needs --key-file");
+    const bool no_password = options.kdbx.no_password;
+    if (no_password && !options.key_file) throw Error(Errc::usage, {input.name, ""}, "{kdbx.no_password} needs {key_file}");
     if (!no_password && !options.password)
-        throw Error(Errc::usage, {input.name, ""}, "password required (or --no-password for a key file alone)");
-    const kdbx::CompositeKey key = composite_key(no_password ? nullptr : &options.password, options.key_file, options.limits);
+        throw Error(Errc::usage, {input.name, ""}, "password required (or {kdbx.no_password} for a key file alone)");
+    const kdbx::CompositeKey key = composite_key(no_password ? nullptr : &options.password, options.key_file);
     const kdbx::Database database = kdbx::open(input.bytes, key, options.limits, input.name);
     return read_database(database, report);
 }

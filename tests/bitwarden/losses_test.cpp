@@ -177,5 +177,5 @@ TEST_CASE("an export over Bitwarden's 7000-item import limit is written with a w
     Report report;
     bwtest::write("bitwarden", v, report);
     CHECK(bwtest::has_message(report, NoticeKind::finding, "at most 7000 items"));
-    CHECK(bwtest::has_message(report, NoticeKind::finding, "--split 7000"));
+    CHECK(bwtest::has_message(report, NoticeKind::finding, "{split} 7000"));  // the option, named for the CLI to render
 }

@@ -149,14 +149,17 @@ TEST_CASE("the export is written in Bitwarden's member order with two-space inde
 TEST_CASE("a password-protected export written by cxf reads back with its password", "[bitwarden][roundtrip]") {
     Report report;
     const Vault original = bwtest::read(synthetic, report);
-    const auto [kdf, settings] = GENERATE(table<std::string_view, std::map<std::string, std::string, std::less<>>>({
-        {"pbkdf2", {{"bitwarden-encrypt", ""}, {"bitwarden-kdf-iterations", "5000"}}},
-        {"argon2id", {{"bitwarden-encrypt", ""}, {"bitwarden-kdf", "argon2id"}, {"bitwarden-kdf-iterations", "2"},
-                      {"bitwarden-kdf-memory", "16"}, {"bitwarden-kdf-parallelism", "1"}}},
+    using Type = bitwarden::KdfParams::Type;
+    const auto [kdf, params] = GENERATE(table<std::string_view, bitwarden::KdfParams>({
+        {"pbkdf2", {Type::pbkdf2_sha256, 5000, 64, 4}},
+        {"argon2id", {Type::argon2id, 2, 16, 1}},
     }));
     CAPTURE(kdf);
+    WriteOptions options;
+    options.bitwarden.encrypt = true;
+    options.bitwarden.kdf = params;
     Report write_report;
-    const std::string envelope = bwtest::write("bitwarden", original, write_report, settings, "new password");
+    const std::string envelope = bwtest::write("bitwarden", original, write_report, options, "new password");
     const bwtest::Json doc(envelope);
     CHECK(at(doc.root(), "passwordProtected").boolean());
     CHECK(at(doc.root(), "kdfType").uint64() == (kdf == "argon2id" ? 1u : 0u));
@@ -176,16 +179,11 @@ TEST_CASE("the password-protected writer asks for a password only when it encryp
     io::MemoryOutput out;
     find_format("bitwarden")->write(v, out, options, report);
     CHECK_FALSE(asked);
-    options.settings = {{"bitwarden-encrypt", ""}, {"bitwarden-kdf-iterations", "5000"}};
+    options.bitwarden.encrypt = true;
+    options.bitwarden.kdf.iterations = 5000;
     find_format("bitwarden")->write(v, out, options, report);
     CHECK(asked);
-    options.settings = {{"bitwarden-encrypt", ""}, {"bitwarden-kdf", "scrypt"}};
-    CHECK_THROWS_MATCHES(find_format("bitwarden")->write(v, out, options, report), Error,
-                         Catch::Predicate<Error>([](const Error& e) { return e.code() == Errc::usage; }));
-    options.settings = {{"bitwarden-encrypt", ""}, {"bitwarden-kdf-iterations", "1000"}};  // below Bitwarden's floor
-    CHECK_THROWS_MATCHES(find_format("bitwarden")->write(v, out, options, report), Error,
-                         Catch::Predicate<Error>([](const Error& e) { return e.code() == Errc::usage; }));
-    options.settings = {{"bitwarden-kdf-iterations", "5000"}};
+    options.bitwarden.kdf.iterations = 1000;  // below Bitwarden's floor
     CHECK_THROWS_MATCHES(find_format("bitwarden")->write(v, out, options, report), Error,
                          Catch::Predicate<Error>([](const Error& e) { return e.code() == Errc::usage; }));
 }
@@ -195,11 +193,14 @@ TEST_CASE("KDF settings Bitwarden would refuse stop the writer before it writes 
     const Vault v = bwtest::read(synthetic, report);
     bool asked = false;
     WriteOptions options = options_noting_asks(asked);
-    for (const auto& [name, value] : std::vector<std::pair<std::string, std::string>>{
-             {"bitwarden-kdf-iterations", "1000"}, {"bitwarden-kdf-memory", "8"}, {"bitwarden-kdf-parallelism", "32"}}) {
+    using Type = bitwarden::KdfParams::Type;
+    for (const auto& [name, params] : std::vector<std::pair<std::string, bitwarden::KdfParams>>{
+             {"iterations", {Type::pbkdf2_sha256, 1000, 64, 4}},
+             {"memory", {Type::argon2id, 3, 8, 4}},
+             {"parallelism", {Type::argon2id, 3, 64, 32}}}) {
         CAPTURE(name);
-        options.settings = {{"bitwarden-encrypt", ""}, {"bitwarden-kdf", name == "bitwarden-kdf-iterations" ? "pbkdf2" : "argon2id"},
-                            {name, value}};
+        options.bitwarden.encrypt = true;
+        options.bitwarden.kdf = params;
         io::MemoryOutput out;
         Report write_report;
         CHECK_THROWS_MATCHES(find_format("bitwarden")->write(v, out, options, write_report), Error,

@@ -44,12 +44,10 @@ Vault read_text(std::string_view format_id, std::string_view text, Report& repor
     return format->read(input, options, report);
 }
 
-std::string write(std::string_view format_id, const Vault& vault, Report& report,
-                  const std::map<std::string, std::string, std::less<>>& settings, std::string_view password) {
+std::string write(std::string_view format_id, const Vault& vault, Report& report, WriteOptions options,
+                  std::string_view password) {
     const Format* format = find_format(format_id);
     if (!format) throw std::logic_error("no format " + std::string(format_id));
-    WriteOptions options;
-    options.settings = settings;
     options.now = 1717236000;  // 2024-06-01T10:00:00Z
     options.password = provider(password);
     io::MemoryOutput out;

@@ -26,9 +26,9 @@ cxf::Vault read(std::string_view relative, cxf::Report& report, std::string_view
 // Reads text with a given format.
 cxf::Vault read_text(std::string_view format_id, std::string_view text, cxf::Report& report, std::string_view password = {});
 
-// Writes with a format into memory; `settings` are the format's write options.
+// Writes with a format into memory with `options` (their password and time set here).
 std::string write(std::string_view format_id, const cxf::Vault& vault, cxf::Report& report,
-                  const std::map<std::string, std::string, std::less<>>& settings = {}, std::string_view password = {});
+                  cxf::WriteOptions options = {}, std::string_view password = {});
 
 const cxf::Item& item_titled(const cxf::Vault& vault, std::string_view title);
 

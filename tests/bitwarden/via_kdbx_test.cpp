@@ -16,8 +16,11 @@ namespace {
 // Writes KDBX with a cheap KDF and reads it back: what a user keeping a .kdbx backup would get.
 Vault through_kdbx(const Vault& vault) {
     Report write_report;
-    const std::string kdbx = bwtest::write("kdbx", vault, write_report,
-                                           {{"kdbx-memory-mib", "1"}, {"kdbx-iterations", "1"}, {"kdbx-parallelism", "1"}}, "pw");
+    WriteOptions cheap;
+    cheap.kdbx.save.kdf.memory_bytes = 1 << 20;
+    cheap.kdbx.save.kdf.iterations = 1;
+    cheap.kdbx.save.kdf.parallelism = 1;
+    const std::string kdbx = bwtest::write("kdbx", vault, write_report, cheap, "pw");
     CHECK_FALSE(write_report.has_losses());
     Report read_report;
     Vault back = bwtest::read_text("kdbx", kdbx, read_report, "pw");

@@ -8,6 +8,7 @@
 
 #include "cxf/encoding/base64.h"
 #include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
 #include "tests/cxp_archive/support.h"
 #include "tests/support/json_diff.h"
 
@@ -21,7 +22,7 @@ struct KdbxFixture {
     std::optional<std::string> key_file;
 };
 
-const Format& kdbx() {
+const Format& kdbx_format() {
     const Format* f = find_format("kdbx");
     REQUIRE(f);
     return *f;
@@ -63,9 +64,9 @@ Vault read_kdbx(const crypto::SecureBytes& bytes, const std::string& name, const
                 const std::optional<std::string>& key_file) {
     ReadOptions options;
     options.password = [password] { return crypto::Secret(password); };
-    if (key_file) options.key_file = *key_file;
+    if (key_file) options.key_file = io::read_input(*key_file, {});
     Report report;
-    return kdbx().read(Input{name, bytes}, options, report);
+    return kdbx_format().read(Input{name, bytes}, options, report);
 }
 
 }  // namespace
@@ -99,10 +100,11 @@ TEST_CASE("KDBX with attachments and passkeys → .cxp → KDBX keeps every atta
 
     WriteOptions write;
     write.password = [] { return crypto::Secret("new password"); };
-    write.settings = {{"kdbx-kdf", "argon2id"}, {"kdbx-memory-mib", "1"}, {"kdbx-iterations", "1"}};
+    write.kdbx.save.kdf.memory_bytes = 1 << 20;
+    write.kdbx.save.kdf.iterations = 1;
     io::MemoryOutput out;
     Report write_report;
-    kdbx().write(from_cxp, out, write, write_report);
+    kdbx_format().write(from_cxp, out, write, write_report);
     const Contents again = contents(read_kdbx(out.bytes(), "again.kdbx", "new password", std::nullopt));
     CHECK(again.attachments == original.attachments);
     CHECK(again.passkeys == original.passkeys);

@@ -8,6 +8,7 @@
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
 #include "cxf/io/zip.h"
 #include "tests/cxf_json/kitchen_sink.h"
 
@@ -56,7 +57,7 @@ const Format& cxp_format() {
 
 crypto::SecureBytes write_cxp(const Vault& vault, const std::string& request_path, Report& report) {
     WriteOptions options;
-    options.settings["recipient"] = request_path;
+    options.cxp.recipient = io::read_input(request_path, {});
     io::MemoryOutput out;
     cxp_format().write(vault, out, options, report);
     return std::move(out.bytes());
@@ -64,7 +65,7 @@ crypto::SecureBytes write_cxp(const Vault& vault, const std::string& request_pat
 
 Vault read_cxp(const crypto::SecureBytes& archive, const std::string& key_path, Report& report) {
     ReadOptions options;
-    options.settings["identity"] = key_path;
+    options.cxp.identity = io::read_input(key_path, {});
     return cxp_format().read(Input{"a.cxp", archive}, options, report);
 }
 

@@ -4,7 +4,6 @@
 // it), and every feature it cannot carry is reported at least once. This keeps `cxf formats` honest.
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <set>
 
 #include "cxf/cxf_json/cxf_json.h"
@@ -30,10 +29,12 @@ Vault everything() {
     return v;
 }
 
-WriteOptions options_for(const Format& format, const test::TempDir& dir) {
+WriteOptions options_for(const Format& format) {
     WriteOptions options;
     options.password = [] { return crypto::Secret("pw"); };
-    if (format.id == "kdbx") options.settings = {{"kdbx-memory-mib", "1"}, {"kdbx-iterations", "1"}, {"kdbx-parallelism", "1"}};
+    options.kdbx.save.kdf.memory_bytes = 1 << 20;
+    options.kdbx.save.kdf.iterations = 1;
+    options.kdbx.save.kdf.parallelism = 1;
     if (format.id == "cxp") {
         const auto key = cxp::hpke::PrivateKey::generate(cxp::hpke::Kem::x25519_sha256);
         cxp::ExportRequest request;
@@ -41,8 +42,8 @@ WriteOptions options_for(const Format& format, const test::TempDir& dir) {
         request.importer = "tests.example";
         request.hpke.push_back(cxp::make_offer({cxp::hpke::Kem::x25519_sha256, cxp::hpke::Kdf::hkdf_sha256,
                                                 cxp::hpke::Aead::aes256_gcm}, key.public_key()));
-        std::ofstream(dir.path("request.json")) << cxp::write_export_request(request);
-        options.settings = {{"recipient", dir.path("request.json")}};
+        const std::string text = cxp::write_export_request(request);
+        options.cxp.recipient = Input{"request.json", crypto::SecureBytes(text.begin(), text.end())};
     }
     return options;
 }
@@ -51,7 +52,6 @@ WriteOptions options_for(const Format& format, const test::TempDir& dir) {
 
 TEST_CASE("every writer reports lost exactly the features its carries mask leaves out", "[formats][losses]") {
     const Vault vault = everything();
-    const test::TempDir dir;
     std::size_t writers = 0;
     for (const Format& format : formats()) {
         if (!format.write) continue;
@@ -59,7 +59,7 @@ TEST_CASE("every writer reports lost exactly the features its carries mask leave
         CAPTURE(format.id);
         Report report;
         io::NullOutput out;
-        format.write(vault, out, options_for(format, dir), report);
+        format.write(vault, out, options_for(format), report);
         Features lost = 0;
         for (const Notice& n : report.notices()) {
             if (n.kind != NoticeKind::lost) continue;

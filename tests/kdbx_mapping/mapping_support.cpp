@@ -136,9 +136,9 @@ cxf::ReadOptions read_options(const Fixture& f) {
         const std::string password = *f.password;
         o.password = [password] { return cxf::crypto::Secret(password); };
     } else {
-        o.settings["no-password"] = "";
+        o.kdbx.no_password = true;
     }
-    if (f.key_file) o.key_file = test::testdata("kdbx/" + *f.key_file);
+    if (f.key_file) o.key_file = test::read_testdata("kdbx/" + *f.key_file);
     o.limits.max_kdf_iterations = 1000;
     return o;
 }
@@ -177,17 +177,16 @@ const cxf::kdbx::Database& database(const Fixture& f) {
     return cache.emplace(f.file, cxf::kdbx::open(input.bytes, composite, limits, f.file)).first->second;
 }
 
-cxf::WriteOptions cheap_write_options(std::string password, std::map<std::string, std::string, std::less<>> settings) {
+cxf::WriteOptions cheap_write_options(std::string password, cxf::kdbx::SaveSettings save) {
     cxf::WriteOptions o;
     o.password = [password] { return cxf::crypto::Secret(password); };
-    o.settings = {{"kdbx-memory-mib", "1"}, {"kdbx-iterations", "1"}, {"kdbx-parallelism", "1"}};
-    for (auto& [k, v] : settings) o.settings[k] = v;
-    if (o.settings.contains("kdbx-kdf") && o.settings.at("kdbx-kdf") == "aes-kdf") {
-        o.settings.erase("kdbx-memory-mib");
-        o.settings.erase("kdbx-parallelism");
-        if (!settings.contains("kdbx-iterations")) o.settings["kdbx-iterations"] = "1000";
-    }
+    o.kdbx.save = save;
     return o;
+}
+
+cxf::kdbx::SaveSettings cheap_version(std::string_view version) {
+    using namespace cxf::kdbx;
+    return version == "3.1" ? test::kdbx::cheap_settings(Kdf::aes_kdf, Cipher::aes256_cbc, 3) : test::kdbx::cheap_settings();
 }
 
 cxf::Vault kdbx_sink() {

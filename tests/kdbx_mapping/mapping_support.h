@@ -14,6 +14,7 @@
 #include "cxf/io/file.h"
 #include "cxf/kdbx/kdbx.h"
 #include "cxf/validate/validate.h"
+#include "tests/kdbx/kdbx_support.h"
 
 namespace test::kdbx_mapping {
 
@@ -44,7 +45,9 @@ const cxf::kdbx::Database& database(const Fixture& f);
 
 // Write options with KDF costs of a few milliseconds.
 cxf::WriteOptions cheap_write_options(std::string password = "pw",
-                                      std::map<std::string, std::string, std::less<>> settings = {});
+                                      cxf::kdbx::SaveSettings save = test::kdbx::cheap_settings());
+// Cheap KDF settings for KDBX "4" or "3.1" (AES-KDF, the only KDF 3.1 has).
+cxf::kdbx::SaveSettings cheap_version(std::string_view version);
 cxf::ReadOptions password_options(std::string password);
 
 // tests/kdbx_mapping/kdbx_sink.h with bytes on every file that has an empty hash (the same bytes

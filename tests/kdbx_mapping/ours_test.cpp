@@ -11,6 +11,7 @@
 #include <openssl/hmac.h>
 
 #include "cxf/encoding/base64.h"
+#include "cxf/io/file.h"
 #include "cxf/json/cursor.h"
 #include "cxf/json/tape.h"
 #include "tests/cli/cli_run.h"
@@ -138,9 +139,17 @@ std::string totp_code(std::string_view base32, std::int64_t when, unsigned perio
     return std::string(digits - code.size(), '0') + code;
 }
 
+using cxf::kdbx::Cipher;
+using cxf::kdbx::Kdf;
+
+cxf::kdbx::SaveSettings uncompressed(cxf::kdbx::SaveSettings s) {
+    s.compression = cxf::kdbx::Compression::none;
+    return s;
+}
+
 struct Written {
     std::string file;
-    std::map<std::string, std::string, std::less<>> settings;
+    cxf::kdbx::SaveSettings settings;
     bool key_file_only = false;
     const char* version;
 };
@@ -153,16 +162,19 @@ TEST_CASE("files cxf writes open in keepassxc-cli and pykeepass with everything 
     test::write_file(key_file, "not a KeePass XML key file, so its SHA-256 is the key\n");
     const cxf::Vault vault = kdbx_sink();
     const Written files[] = {
-        {"aes-argon2id.kdbx", {}, false, "4.0"},
-        {"chacha20-argon2d.kdbx", {{"kdbx-cipher", "chacha20"}, {"kdbx-kdf", "argon2d"}}, false, "4.0"},
-        {"kdbx31.kdbx", {{"kdbx-version", "3.1"}, {"kdbx-kdf", "aes-kdf"}}, false, "3.1"},
-        {"key-file-only.kdbx", {{"out-no-password", ""}, {"kdbx-compression", "none"}}, true, "4.0"},
+        {"aes-argon2id.kdbx", test::kdbx::cheap_settings(), false, "4.0"},
+        {"chacha20-argon2d.kdbx", test::kdbx::cheap_settings(Kdf::argon2d, Cipher::chacha20), false, "4.0"},
+        {"kdbx31.kdbx", cheap_version("3.1"), false, "3.1"},
+        {"key-file-only.kdbx", uncompressed(test::kdbx::cheap_settings()), true, "4.0"},
     };
     for (const Written& w : files) {
         CAPTURE(w.file);
         const std::string path = dir.path(w.file);
         cxf::WriteOptions options = cheap_write_options("our-pw", w.settings);
-        if (w.key_file_only) options.key_file = key_file;
+        if (w.key_file_only) {
+            options.kdbx.no_password = true;
+            options.key_file = cxf::io::read_input(key_file, {});
+        }
         cxf::Report report;
         {
             cxf::io::AtomicFile out(path, true);

@@ -72,7 +72,9 @@ void exercise(const Input& input) {
         if (!target.write) continue;
         WriteOptions write;
         write.password = [] { return crypto::Secret("pw"); };
-        if (target.id == "kdbx") write.settings = {{"kdbx-memory-mib", "1"}, {"kdbx-iterations", "1"}, {"kdbx-parallelism", "1"}};
+        write.kdbx.save.kdf.memory_bytes = 1 << 20;
+        write.kdbx.save.kdf.iterations = 1;
+        write.kdbx.save.kdf.parallelism = 1;
         io::NullOutput out;
         try {
             target.write(vault, out, write, report);

@@ -6,6 +6,7 @@
 
 #include "cxf/error.h"
 #include "cxf/formats/registry.h"
+#include "tools/cxf/format_flags.h"
 
 namespace cxf::cli {
 
@@ -66,22 +67,6 @@ po::options_description format_options(std::span<const FormatOption> Format::*wh
     return o;
 }
 
-std::map<std::string, std::string, std::less<>> format_settings(const po::variables_map& vm, const Format& format,
-                                                                std::span<const FormatOption> Format::*which) {
-    std::map<std::string, std::string, std::less<>> settings;
-    for (const Format& f : formats()) {
-        for (const FormatOption& option : f.*which) {
-            const std::string name(option.name);
-            if (!vm.count(name)) continue;
-            if (&f != &format)
-                throw po::error("--" + name + " is an option of the " + std::string(f.id) + " format, not of " +
-                                std::string(format.id));
-            settings[name] = option.value_name.empty() ? std::string() : vm[name].as<std::string>();
-        }
-    }
-    return settings;
-}
-
 PasswordOptions password_source(const po::variables_map& vm, const std::string& prefix) {
     PasswordOptions source;
     int given = 0;
@@ -107,12 +92,13 @@ std::uint64_t mib_option(const po::variables_map& vm, const std::string& name) {
 ReadOptions read_options(const po::variables_map& vm, const std::string& input) {
     ReadOptions options;
     options.password = password_provider(password_source(vm, "password"), "the password of " + input, "password", false);
-    if (vm.count("key-file")) options.key_file = vm["key-file"].as<std::string>();
+    if (vm.count("key-file")) options.key_file = read_key_material(vm["key-file"].as<std::string>(), options.limits);
     if (vm.count("max-input-mib")) options.limits.max_input_bytes = mib_option(vm, "max-input-mib");
     if (vm.count("max-string-mib")) options.limits.max_string_bytes = mib_option(vm, "max-string-mib");
     if (vm.count("max-kdf-memory-mib")) options.limits.max_kdf_memory_bytes = mib_option(vm, "max-kdf-memory-mib");
     if (vm.count("max-kdf-iterations")) options.limits.max_kdf_iterations = vm["max-kdf-iterations"].as<std::uint64_t>();
     if (vm.count("max-aes-kdf-rounds")) options.limits.max_aes_kdf_rounds = vm["max-aes-kdf-rounds"].as<std::uint64_t>();
+    if (vm.count("key-file")) options.key_file = read_key_material(vm["key-file"].as<std::string>(), options.limits);
     return options;
 }
 

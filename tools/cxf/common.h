@@ -2,7 +2,6 @@
 // Option handling shared by the subcommands that read an input.
 #pragma once
 
-#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,11 +27,6 @@ po::options_description input_options();
 // Every format's own options of one direction (Format::read_options or ::write_options), as
 // --NAME VALUE, or flags when they take no value.
 po::options_description format_options(std::span<const FormatOption> Format::*which, const char* caption);
-
-// The format-specific settings given on the command line for `format`; an option that belongs to a
-// different format is a usage error.
-std::map<std::string, std::string, std::less<>> format_settings(const po::variables_map& vm, const Format& format,
-                                                                std::span<const FormatOption> Format::*which);
 
 // The password source given by --PREFIX-file, --PREFIX-env or --PREFIX-fd (at most one).
 PasswordOptions password_source(const po::variables_map& vm, const std::string& prefix);

@@ -13,6 +13,7 @@
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
 #include "tools/cxf/exit_codes.h"
+#include "tools/cxf/format_flags.h"
 #include "tools/cxf/passwords.h"
 #include "tools/cxf/summary.h"
 
@@ -66,8 +67,8 @@ WriteOptions write_options(const po::variables_map& vm, const std::string& outpu
     WriteOptions options;
     options.password =
         password_provider(password_source(vm, "out-password"), "a new password for " + output, "out-password", true);
-    if (vm.count("out-key-file")) options.key_file = vm["out-key-file"].as<std::string>();
-    options.settings = format_settings(vm, format, &Format::write_options);
+    if (vm.count("out-key-file")) options.key_file = read_key_material(vm["out-key-file"].as<std::string>(), {});
+    apply_write_flags(vm, format, options);
     return options;
 }
 
@@ -77,7 +78,7 @@ void write_report_after_failure(const std::string& path, const RunRecord& run, c
     try {
         write_report_json(path, run, report);
     } catch (const Error& e) {
-        std::cerr << "cxf: " << e.describe() << '\n';
+        std::cerr << "cxf: " << e.describe(flag_for) << '\n';
     }
 }
 
@@ -117,7 +118,7 @@ int run_convert(const Args& args) {
             const Input input = io::read_input(run.input, read.limits);
             const Format& from = input_format(vm, input);
             run.input_format = from.id;
-            read.settings = format_settings(vm, from, &Format::read_options);
+            apply_read_flags(vm, from, read);
             return from.read(input, read, report);
         }();
         if (run.input_format == "cxf") validate(vault, report);

@@ -10,6 +10,7 @@
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
 #include "tools/cxf/exit_codes.h"
+#include "tools/cxf/format_flags.h"
 #include "tools/cxf/summary.h"
 
 namespace cxf::cli {
@@ -72,7 +73,7 @@ int run_inspect(const Args& args) {
     ReadOptions read = read_options(vm, path);
     const Input input = io::read_input(path, read.limits);
     const Format& format = input_format(vm, input);
-    read.settings = format_settings(vm, format, &Format::read_options);
+    apply_read_flags(vm, format, read);
     const std::vector<Property> properties = format.describe ? format.describe(input, read.limits) : std::vector<Property>{};
     const bool json = vm.count("json") > 0;
     if (!json) print_header(input, format, properties);

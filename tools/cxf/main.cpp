@@ -12,6 +12,7 @@
 #include "cxf/io/file.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/exit_codes.h"
+#include "tools/cxf/format_flags.h"
 
 namespace {
 
@@ -83,7 +84,7 @@ int main(int argc, char** argv) {
             std::cerr << "cxf " << command.name << ": " << e.what() << " (see cxf " << command.name << " --help)\n";
             return exit_usage;
         } catch (const cxf::Error& e) {
-            std::cerr << "cxf: " << e.describe() << '\n';
+            std::cerr << "cxf: " << e.describe(flag_for) << '\n';
             return exit_code_for(e.code());
         } catch (const std::bad_alloc&) {
             std::cerr << "cxf: out of memory\n";

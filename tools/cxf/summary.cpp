@@ -3,7 +3,9 @@
 
 #include <iostream>
 
+#include "cxf/error.h"
 #include "cxf/io/file.h"
+#include "tools/cxf/format_flags.h"
 
 namespace cxf::cli {
 
@@ -17,7 +19,7 @@ std::string notice_line(const Notice& n) {
     line += n.place.empty() ? "/" : n.place;
     if (!n.item.empty()) line += " (item '" + n.item + "')";
     if (!n.field.empty()) line += " " + n.field;
-    line += ": " + n.message;
+    line += ": " + render_options(n.message, flag_for);
     return line;
 }
 
@@ -101,7 +103,7 @@ void write_report_json(const std::string& path, const RunRecord& run, const Repo
         str("code", errc_name(run.error->code()));
         str("file", run.error->where().file);
         str("place", run.error->where().place);
-        str("message", run.error->what());
+        str("message", run.error->message(flag_for));
         w.EndObject();
     }
     if (run.counts) {
@@ -124,7 +126,7 @@ void write_report_json(const std::string& path, const RunRecord& run, const Repo
             w.Key("detail");
             w.Bool(true);
         }
-        str("message", n.message);
+        str("message", render_options(n.message, flag_for));
         w.EndObject();
     }
     w.EndArray();
