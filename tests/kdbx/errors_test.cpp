@@ -117,6 +117,30 @@ TEST_CASE("KDBX 3.1: a flipped payload bit fails the hashed block", "[kdbx]") {
     CHECK(contains(e.where().place, "decrypted payload offset 0 (block 0)"));
 }
 
+TEST_CASE("KDBX 3.1: damage or truncation in the last blocks is corruption and not a wrong password", "[kdbx]") {
+    const cxf::Bytes file = fixture("keepassxc/ProtectedStrings.kdbx");
+    const auto flipped = [&](std::size_t from_end) {
+        cxf::Bytes f = file;
+        f[f.size() - from_end] ^= 0x5a;
+        return f;
+    };
+    const auto cut = [&](std::size_t n) { return cxf::Bytes(file.begin(), file.end() - static_cast<std::ptrdiff_t>(n)); };
+    const std::vector<std::pair<std::string, cxf::Bytes>> damaged = {
+        {"last byte flipped", flipped(1)},           {"last block flipped", flipped(9)},
+        {"next to last block flipped", flipped(20)}, {"hashed block data flipped", flipped(60)},
+        {"last cipher block cut off", cut(16)},      {"two cipher blocks cut off", cut(32)},
+        {"a partial block cut off", cut(5)},
+    };
+    for (const auto& [what, bytes] : damaged) {
+        CAPTURE(what);
+        const cxf::Error e = open_error(bytes, password_key("masterpw"));
+        CHECK((e.code() == Errc::integrity || e.code() == Errc::malformed));
+        CHECK(contains(e.where().place, "offset "));
+        CHECK(e.where().file == "hostile.kdbx");
+    }
+    CHECK(open_error(cut(16), password_key("not-masterpw")).code() == Errc::wrong_password);
+}
+
 TEST_CASE("truncated files are malformed, at every stage", "[kdbx]") {
     const cxf::Bytes v4 = fixture("keepassxc/Format400.kdbx");
     const std::size_t h4 = header_size(v4);
