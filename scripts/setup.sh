@@ -9,7 +9,7 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
   # Peers the interoperability tests run against.
-  packages+=(keepassxc python3-pykeepass python3-cryptography python3-argon2)
+  packages+=(keepassxc python3-pykeepass python3-cryptography python3-argon2 nodejs npm)
 fi
 
 missing=()
@@ -21,4 +21,10 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  # kdbxweb (KeeWeb's KDBX library) and its Argon2, at the versions package-lock.json pins: the tests
+  # never download anything themselves.
+  (cd "$(dirname "$0")/../testdata/kdbx/kdbxweb-generated" && npm ci --no-audit --no-fund --silent)
 fi

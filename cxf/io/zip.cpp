@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/io/zip.h"
 
+#include <algorithm>
+#include <memory>
+
 #include <zip.h>
 
 #include "cxf/error.h"
@@ -137,29 +140,24 @@ crypto::SecureBytes ZipReader::read(std::size_t index) const {
         throw Error(Errc::limit_exceeded, {file_, entry.name},
                     "entry of " + std::to_string(entry.size) + " bytes is over the limit of " +
                         std::to_string(limits_.max_input_bytes));
-    zip_file_t* file = zip_fopen_index(archive_, index, 0);
+    const std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(archive_, index, 0), zip_fclose);
     if (!file) throw Error(Errc::malformed, {file_, entry.name}, std::string("cannot open entry: ") + zip_strerror(archive_));
-    crypto::SecureBytes data(static_cast<std::size_t>(entry.size));
-    std::size_t done = 0;
+    // The declared size may lie, so the buffer grows with the bytes that really come. It is reserved up
+    // front only as far as the compressed size makes believable (attachments are mostly compressed
+    // already): the zeroing allocator touches every reserved byte when it frees them.
+    constexpr std::uint64_t chunk_size = 64 * 1024, believed_ratio = 4;
+    crypto::SecureBytes data;
+    data.reserve(static_cast<std::size_t>(std::min(entry.size, entry.compressed_size * believed_ratio + chunk_size)));
+    crypto::SecureBytes chunk(chunk_size);
     for (;;) {
-        std::uint8_t probe;  // reading one byte past the declared size must find the end
-        void* at = done < data.size() ? static_cast<void*>(data.data() + done) : static_cast<void*>(&probe);
-        const zip_uint64_t want = done < data.size() ? data.size() - done : 1;
-        const zip_int64_t n = zip_fread(file, at, want);
-        if (n < 0) {
-            const std::string message = zip_file_strerror(file);
-            zip_fclose(file);
-            throw Error(Errc::malformed, {file_, entry.name}, "damaged entry: " + message);
-        }
+        const zip_int64_t n = zip_fread(file.get(), chunk.data(), chunk.size());
+        if (n < 0) throw Error(Errc::malformed, {file_, entry.name}, std::string("damaged entry: ") + zip_file_strerror(file.get()));
         if (n == 0) break;
-        if (done >= data.size()) {
-            zip_fclose(file);
+        if (static_cast<std::uint64_t>(n) > entry.size - data.size())
             throw Error(Errc::malformed, {file_, entry.name}, "entry is longer than its declared size");
-        }
-        done += static_cast<std::size_t>(n);
+        data.insert(data.end(), chunk.begin(), chunk.begin() + n);
     }
-    zip_fclose(file);
-    if (done != data.size()) throw Error(Errc::malformed, {file_, entry.name}, "entry is shorter than its declared size");
+    if (data.size() != entry.size) throw Error(Errc::malformed, {file_, entry.name}, "entry is shorter than its declared size");
     return data;
 }
 

@@ -25,18 +25,6 @@ Bytes chacha20_iv(ByteView nonce) {
 
 const EVP_CIPHER* evp_cipher(Cipher cipher) { return cipher == Cipher::chacha20 ? EVP_chacha20() : EVP_aes_256_cbc(); }
 
-// PKCS#7 is checked here rather than by OpenSSL so that AES and Twofish are judged alike.
-std::optional<crypto::SecureBytes> strip_padding(crypto::SecureBytes plain) {
-    if (plain.empty()) return std::nullopt;
-    const std::uint8_t pad = plain.back();
-    if (pad == 0 || pad > block_size || pad > plain.size()) return std::nullopt;
-    std::uint8_t diff = 0;
-    for (std::size_t i = plain.size() - pad; i < plain.size(); ++i) diff |= static_cast<std::uint8_t>(plain[i] ^ pad);
-    if (diff != 0) return std::nullopt;
-    plain.resize(plain.size() - pad);
-    return plain;
-}
-
 crypto::SecureBytes openssl_decrypt(Cipher cipher, ByteView key, ByteView iv, ByteView ciphertext) {
     const Bytes full_iv = cipher == Cipher::chacha20 ? chacha20_iv(iv) : Bytes(iv.begin(), iv.end());
     return *crypto::run_cipher(evp_cipher(cipher), false, key, full_iv, ciphertext, false);  // no padding: never rejected
@@ -59,15 +47,28 @@ crypto::SecureBytes twofish_decrypt(ByteView key, ByteView iv, ByteView cipherte
 
 }  // namespace
 
-std::optional<crypto::SecureBytes> decrypt_payload(Cipher cipher, ByteView key, ByteView iv, ByteView ciphertext,
-                                                   const std::string& file, const std::string& place) {
+crypto::SecureBytes decrypt_payload(Cipher cipher, ByteView key, ByteView iv, ByteView ciphertext,
+                                    const std::string& file, const std::string& place) {
     if (cipher == Cipher::chacha20) return openssl_decrypt(cipher, key, iv, ciphertext);
     if (ciphertext.size() % block_size != 0)
         throw Error(Errc::malformed, {file, place},
                     "the encrypted payload (" + std::to_string(ciphertext.size()) +
                         " bytes) is not a whole number of cipher blocks: the file is truncated or damaged");
-    return strip_padding(cipher == Cipher::twofish_cbc ? twofish_decrypt(key, iv, ciphertext)
-                                                       : openssl_decrypt(cipher, key, iv, ciphertext));
+    return cipher == Cipher::twofish_cbc ? twofish_decrypt(key, iv, ciphertext)
+                                         : openssl_decrypt(cipher, key, iv, ciphertext);
+}
+
+// PKCS#7 is checked here rather than by OpenSSL so that AES and Twofish are judged alike.
+bool strip_padding(Cipher cipher, crypto::SecureBytes& plain) {
+    if (cipher == Cipher::chacha20) return true;
+    if (plain.empty()) return false;
+    const std::uint8_t pad = plain.back();
+    if (pad == 0 || pad > block_size || pad > plain.size()) return false;
+    std::uint8_t diff = 0;
+    for (std::size_t i = plain.size() - pad; i < plain.size(); ++i) diff |= static_cast<std::uint8_t>(plain[i] ^ pad);
+    if (diff != 0) return false;
+    plain.resize(plain.size() - pad);
+    return true;
 }
 
 Bytes encrypt_payload(Cipher cipher, ByteView key, ByteView iv, ByteView plaintext) {

@@ -67,25 +67,48 @@ struct Deflater {
     Deflater& operator=(const Deflater&) = delete;
 };
 
+// The ratio is checked against the input consumed so far once this much has come out, so that a
+// bomb stops within its first few MiB rather than at the end; less than this may compress at any ratio.
+constexpr std::uint64_t ratio_floor = 1 << 20;
+// The gzip trailer's ISIZE (the size mod 2^32) sizes the buffer once instead of doubling it: a third
+// less peak memory for a large database. It is only believed up to this many times the compressed
+// size (real KDBX XML compresses 5 to 20 times) and the caps: the zeroing allocator touches every
+// reserved byte when it frees them, so a lying trailer must not reserve much.
+constexpr std::uint64_t trusted_isize_ratio = 64;
+
+std::uint64_t times(std::uint64_t size, std::uint64_t factor) {
+    return factor != 0 && size > UINT64_MAX / factor ? UINT64_MAX : size * factor;
+}
+
+std::uint64_t declared_size(ByteView compressed) {
+    if (compressed.size() < 18) return 0;
+    const std::uint8_t* t = compressed.data() + compressed.size() - 4;
+    return std::uint64_t{t[0]} | std::uint64_t{t[1]} << 8 | std::uint64_t{t[2]} << 16 | std::uint64_t{t[3]} << 24;
+}
+
 }  // namespace
 
 crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,
                            const std::string& place) {
     const std::uint64_t ratio = limits.max_compression_ratio;
-    const std::uint64_t ratio_cap =
-        ratio != 0 && compressed.size() > UINT64_MAX / ratio ? UINT64_MAX : compressed.size() * ratio;
-    const std::uint64_t cap = std::min(budget, ratio_cap);
+    const auto too_dense = [&](std::uint64_t consumed) {
+        return Error(Errc::limit_exceeded, {file, place},
+                     "decompresses to more than " + std::to_string(ratio) + " times its compressed size (" +
+                         std::to_string(consumed) + " of " + std::to_string(compressed.size()) +
+                         " compressed bytes read); cap " + std::to_string(times(compressed.size(), ratio)) + " bytes");
+    };
+    const auto too_big = [&] {
+        return Error(Errc::limit_exceeded, {file, place},
+                     "the file's compressed data decompresses to more than the cap of " +
+                         std::to_string(limits.max_decompressed_bytes) + " bytes in all");
+    };
+    const std::uint64_t cap = std::min(budget, times(compressed.size(), ratio));
     Inflater inflater;
     z_stream& z = inflater.z;
     crypto::SecureBytes out;
-    // The gzip trailer's ISIZE (the size mod 2^32) sizes the buffer once instead of doubling it: a
-    // third less peak memory for a large database. Only a hint, held to the cap like the output.
-    if (compressed.size() >= 18) {
-        const std::uint8_t* t = compressed.data() + compressed.size() - 4;
-        const std::uint64_t isize = std::uint64_t{t[0]} | std::uint64_t{t[1]} << 8 | std::uint64_t{t[2]} << 16 |
-                                    std::uint64_t{t[3]} << 24;
-        out.reserve(static_cast<std::size_t>(std::min(isize + chunk, cap)));
-    }
+    if (const std::uint64_t isize = declared_size(compressed); isize > 0)
+        out.reserve(static_cast<std::size_t>(
+            std::min({isize + chunk, cap + chunk, times(compressed.size(), trusted_isize_ratio)})));
     std::size_t fed = 0;
     for (;;) {
         if (z.avail_in == 0 && fed < compressed.size()) {
@@ -100,15 +123,10 @@ crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint6
         z.avail_out = static_cast<uInt>(chunk);
         const int rc = inflate(&z, Z_NO_FLUSH);
         out.resize(before + chunk - z.avail_out);
-        if (out.size() > cap) {
-            const bool by_ratio = cap < budget;
-            throw Error(Errc::limit_exceeded, {file, place},
-                        by_ratio ? "decompresses to more than " + std::to_string(limits.max_compression_ratio) +
-                                       " times its compressed size (" + std::to_string(compressed.size()) +
-                                       " bytes); cap " + std::to_string(cap) + " bytes"
-                                 : "the file's compressed data decompresses to more than the cap of " +
-                                       std::to_string(limits.max_decompressed_bytes) + " bytes in all");
-        }
+        const std::uint64_t consumed = fed - z.avail_in;
+        if (out.size() > budget) throw too_big();
+        if (out.size() > cap || (out.size() > ratio_floor && out.size() > times(consumed, ratio)))
+            throw too_dense(consumed);
         if (rc == Z_STREAM_END) {  // bytes after the gzip member are ignored
             budget -= out.size();
             return out;

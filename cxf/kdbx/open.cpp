@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Reading a KDBX file: header, key derivation, verification in the order that tells a wrong key
 // from damage, decryption, decompression, inner header and XML.
+#include <algorithm>
+
 #include "cxf/crypto/hash.h"
 #include "cxf/error.h"
 #include "cxf/kdbx/block_stream.h"
@@ -39,10 +41,12 @@ Database open4(ByteView file, const OuterHeader& header, const MasterKeys& keys,
                     "wrong password or key file");
     const std::size_t blocks_at = header.size + 64;
     const Bytes ciphertext = read_hmac_blocks(file.subspan(blocks_at), blocks_at, keys.hmac_base_key, name);
-    auto plain = decrypt_payload(header.cipher, keys.cipher_key, header.iv, ciphertext, name, "encrypted payload");
+    crypto::SecureBytes plain =
+        decrypt_payload(header.cipher, keys.cipher_key, header.iv, ciphertext, name, "encrypted payload");
     // Authenticated with the right key, so bad padding is the writer's fault, not the password's.
-    if (!plain) throw Error(Errc::malformed, {name, "encrypted payload"}, "the payload's padding is invalid");
-    crypto::SecureBytes payload = decompress(std::move(*plain), header.compression, limits, inflate_budget, name);
+    if (!strip_padding(header.cipher, plain))
+        throw Error(Errc::malformed, {name, "encrypted payload"}, "the payload's padding is invalid");
+    crypto::SecureBytes payload = decompress(std::move(plain), header.compression, limits, inflate_budget, name);
     InnerHeader inner = parse_inner_header(payload, name);
     InnerStreamCipher stream(inner.stream, inner.stream_key);
     const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
@@ -60,14 +64,24 @@ Database open3(ByteView file, const OuterHeader& header, const MasterKeys& keys,
     if (ciphertext.empty())
         throw Error(Errc::malformed, {name, "offset " + std::to_string(header.size)},
                     "truncated: nothing follows the header");
-    auto plain = decrypt_payload(header.cipher, keys.cipher_key, header.iv, ciphertext, name,
-                                 "offset " + std::to_string(header.size) + " (encrypted payload)");
-    // KDBX 3.x has no MAC: the start bytes are the only proof of the key, and damage looks the same.
-    if (!plain || plain->size() < 32 || !crypto::equal_ct(ByteView(*plain).first(32), header.stream_start_bytes))
+    crypto::SecureBytes plain = decrypt_payload(header.cipher, keys.cipher_key, header.iv, ciphertext, name,
+                                                "offset " + std::to_string(header.size) + " (encrypted payload)");
+    // KDBX 3.x has no MAC: the start bytes, in the first cipher blocks, are the only proof of the key.
+    // They are checked before the padding, so that damage to the last blocks is told from a wrong key.
+    constexpr std::size_t start_bytes = 32;
+    if (plain.size() < start_bytes)
+        throw Error(Errc::malformed, {name, "offset " + std::to_string(header.size) + " (encrypted payload)"},
+                    "truncated: the payload is too short to hold its start bytes");
+    if (!crypto::equal_ct(ByteView(plain).first(start_bytes), header.stream_start_bytes))
         throw Error(Errc::wrong_password, {name, "offset " + std::to_string(header.size) + " (StreamStartBytes)"},
                     std::string(wrong_key_kdbx3));
-    crypto::SecureBytes payload = decompress(read_hashed_blocks(ByteView(*plain).subspan(32), name), header.compression,
-                                             limits, inflate_budget, name);
+    if (!strip_padding(header.cipher, plain) || plain.size() < start_bytes) {
+        const std::size_t last_block = file.size() - std::min<std::size_t>(16, ciphertext.size());
+        throw Error(Errc::malformed, {name, "offset " + std::to_string(last_block) + " (last cipher block)"},
+                    "the payload's padding is invalid: the file is truncated or damaged");
+    }
+    crypto::SecureBytes payload = decompress(read_hashed_blocks(ByteView(plain).subspan(start_bytes), name),
+                                             header.compression, limits, inflate_budget, name);
     InnerStreamCipher stream(header.inner_stream, header.stream_key);
     const crypto::SecureBytes header_hash = crypto::sha256({file.first(header.size)});
     return read_xml(payload, {}, XmlReadContext{name, limits, header.version, stream, header_hash, inflate_budget});

@@ -3,6 +3,7 @@
 // read in document order, which is the order protected values consume the inner stream.
 #include <cstring>
 #include <map>
+#include <type_traits>
 
 #include <pugixml.hpp>
 
@@ -152,39 +153,44 @@ private:
         return out;
     }
 
-    Time time(const xml_node& node) const {
-        const auto t = parse_time(text(node));
-        if (!t) fail(node, "not a KDBX date (base64 seconds or ISO 8601)");
-        return *t;
+    // An empty element is an absent value: the field keeps its default, as KeePass, KeePassXC and
+    // kdbxweb (which writes <MasterKeyChanged/> and the like) do.
+    static std::optional<std::string> present(const xml_node& node) {
+        std::string t = text(node);
+        if (trim(t).empty()) return std::nullopt;
+        return t;
     }
 
-    bool boolean(const xml_node& node) const {
-        const auto b = parse_bool(text(node));
-        if (!b) fail(node, "not a boolean (True or False)");
-        return *b;
+    template <typename T>
+    T parsed(const xml_node& node, const std::optional<T>& v, const char* what) const {
+        if (!v) fail(node, what);
+        return *v;
+    }
+
+    void value(const xml_node& node, Time& out) const {
+        if (const auto t = present(node))
+            out = parsed(node, parse_time(*t), "not a KDBX date (base64 seconds or ISO 8601)");
+    }
+    void value(const xml_node& node, std::optional<Time>& out) const {
+        if (present(node)) value(node, out.emplace());
+    }
+    void value(const xml_node& node, bool& out) const {
+        if (const auto t = present(node)) out = parsed(node, parse_bool(*t), "not a boolean (True or False)");
+    }
+    void value(const xml_node& node, Uuid& out) const {
+        if (const auto t = present(node)) out = parsed(node, parse_uuid(*t), "not a UUID (base64 of 16 bytes)");
+    }
+    template <typename T>
+        requires std::is_integral_v<T>
+    void value(const xml_node& node, T& out) const {
+        if (const auto t = present(node)) out = parsed(node, parse_integer<T>(*t), "not an integer in range");
     }
 
     // "null" (or nothing) means inherit from the parent group.
     std::optional<bool> tristate(const xml_node& node) const {
         const std::string t(trim(text(node)));
         if (t.empty() || t == "null" || t == "Null" || t == "NULL") return std::nullopt;
-        return boolean(node);
-    }
-
-    Uuid uuid(const xml_node& node) const {
-        const auto u = parse_uuid(text(node));
-        if (!u) fail(node, "not a UUID (base64 of 16 bytes)");
-        return *u;
-    }
-
-    // An empty element keeps the default, as KeePass does.
-    template <typename T>
-    T integer(const xml_node& node, T fallback) const {
-        const std::string t = text(node);
-        if (trim(t).empty()) return fallback;
-        const auto v = parse_integer<T>(t);
-        if (!v) fail(node, "not an integer in range");
-        return *v;
+        return parsed(node, parse_bool(t), "not a boolean (True or False)");
     }
 
     static bool flag(const xml_node& node, const char* attribute) {
@@ -234,31 +240,31 @@ private:
             const std::string_view n = c.name();
             if (n == "Generator") m.generator = text(c);
             else if (n == "HeaderHash") check_header_hash(c);
-            else if (n == "SettingsChanged") m.settings_changed = time(c);
+            else if (n == "SettingsChanged") value(c, m.settings_changed);
             else if (n == "DatabaseName") m.database_name = text(c);
-            else if (n == "DatabaseNameChanged") m.database_name_changed = time(c);
+            else if (n == "DatabaseNameChanged") value(c, m.database_name_changed);
             else if (n == "DatabaseDescription") m.database_description = text(c);
-            else if (n == "DatabaseDescriptionChanged") m.database_description_changed = time(c);
+            else if (n == "DatabaseDescriptionChanged") value(c, m.database_description_changed);
             else if (n == "DefaultUserName") m.default_user_name = text(c);
-            else if (n == "DefaultUserNameChanged") m.default_user_name_changed = time(c);
-            else if (n == "MaintenanceHistoryDays") m.maintenance_history_days = integer(c, m.maintenance_history_days);
+            else if (n == "DefaultUserNameChanged") value(c, m.default_user_name_changed);
+            else if (n == "MaintenanceHistoryDays") value(c, m.maintenance_history_days);
             else if (n == "Color") m.color = text(c);
-            else if (n == "MasterKeyChanged") m.master_key_changed = time(c);
-            else if (n == "MasterKeyChangeRec") m.master_key_change_rec = integer(c, m.master_key_change_rec);
-            else if (n == "MasterKeyChangeForce") m.master_key_change_force = integer(c, m.master_key_change_force);
-            else if (n == "MasterKeyChangeForceOnce") m.master_key_change_force_once = boolean(c);
+            else if (n == "MasterKeyChanged") value(c, m.master_key_changed);
+            else if (n == "MasterKeyChangeRec") value(c, m.master_key_change_rec);
+            else if (n == "MasterKeyChangeForce") value(c, m.master_key_change_force);
+            else if (n == "MasterKeyChangeForceOnce") value(c, m.master_key_change_force_once);
             else if (n == "MemoryProtection") read_memory_protection(c, m.memory_protection);
             else if (n == "CustomIcons")
                 for_each_element(c, [&](const xml_node& icon) { m.custom_icons.push_back(read_icon(icon)); });
-            else if (n == "RecycleBinEnabled") m.recycle_bin_enabled = boolean(c);
-            else if (n == "RecycleBinUUID") m.recycle_bin_uuid = uuid(c);
-            else if (n == "RecycleBinChanged") m.recycle_bin_changed = time(c);
-            else if (n == "EntryTemplatesGroup") m.entry_templates_group = uuid(c);
-            else if (n == "EntryTemplatesGroupChanged") m.entry_templates_group_changed = time(c);
-            else if (n == "HistoryMaxItems") m.history_max_items = integer(c, m.history_max_items);
-            else if (n == "HistoryMaxSize") m.history_max_size = integer(c, m.history_max_size);
-            else if (n == "LastSelectedGroup") m.last_selected_group = uuid(c);
-            else if (n == "LastTopVisibleGroup") m.last_top_visible_group = uuid(c);
+            else if (n == "RecycleBinEnabled") value(c, m.recycle_bin_enabled);
+            else if (n == "RecycleBinUUID") value(c, m.recycle_bin_uuid);
+            else if (n == "RecycleBinChanged") value(c, m.recycle_bin_changed);
+            else if (n == "EntryTemplatesGroup") value(c, m.entry_templates_group);
+            else if (n == "EntryTemplatesGroupChanged") value(c, m.entry_templates_group_changed);
+            else if (n == "HistoryMaxItems") value(c, m.history_max_items);
+            else if (n == "HistoryMaxSize") value(c, m.history_max_size);
+            else if (n == "LastSelectedGroup") value(c, m.last_selected_group);
+            else if (n == "LastTopVisibleGroup") value(c, m.last_top_visible_group);
             else if (n == "Binaries" && ctx_.version.major < 4) read_pool(c);
             else if (n == "CustomData") m.custom_data = read_custom_data(c);
             else m.unknown.push_back(serialize(c));
@@ -280,11 +286,11 @@ private:
         // AutoEnableVisualHiding (obsolete since KeePass 2.x) is dropped, as KeePass does.
         for_each_element(node, [&](const xml_node& c) {
             const std::string_view n = c.name();
-            if (n == "ProtectTitle") p.title = boolean(c);
-            else if (n == "ProtectUserName") p.user_name = boolean(c);
-            else if (n == "ProtectPassword") p.password = boolean(c);
-            else if (n == "ProtectURL") p.url = boolean(c);
-            else if (n == "ProtectNotes") p.notes = boolean(c);
+            if (n == "ProtectTitle") value(c, p.title);
+            else if (n == "ProtectUserName") value(c, p.user_name);
+            else if (n == "ProtectPassword") value(c, p.password);
+            else if (n == "ProtectURL") value(c, p.url);
+            else if (n == "ProtectNotes") value(c, p.notes);
         });
     }
 
@@ -292,12 +298,12 @@ private:
         CustomIcon icon;
         for_each_element(node, [&](const xml_node& c) {
             const std::string_view n = c.name();
-            if (n == "UUID") icon.uuid = uuid(c);
+            if (n == "UUID") value(c, icon.uuid);
             else if (n == "Data") {
                 const crypto::SecureBytes data = base64(c);
                 icon.data.assign(data.begin(), data.end());
             } else if (n == "Name") icon.name = text(c);
-            else if (n == "LastModificationTime") icon.last_modified = time(c);
+            else if (n == "LastModificationTime") value(c, icon.last_modified);
         });
         return icon;
     }
@@ -321,7 +327,7 @@ private:
                 const std::string_view n = c.name();
                 if (n == "Key") d.key = text(c);
                 else if (n == "Value") d.value = text(c);
-                else if (n == "LastModificationTime") d.last_modified = time(c);
+                else if (n == "LastModificationTime") value(c, d.last_modified);
             });
             data.push_back(std::move(d));
         });
@@ -342,8 +348,8 @@ private:
                     if (!named(d, "DeletedObject")) return;
                     DeletedObject object;
                     for_each_element(d, [&](const xml_node& f) {
-                        if (named(f, "UUID")) object.uuid = uuid(f);
-                        else if (named(f, "DeletionTime")) object.deletion_time = time(f);
+                        if (named(f, "UUID")) value(f, object.uuid);
+                        else if (named(f, "DeletionTime")) value(f, object.deletion_time);
                     });
                     db.deleted_objects.push_back(object);
                 });
@@ -358,13 +364,13 @@ private:
         Times t;
         for_each_element(node, [&](const xml_node& c) {
             const std::string_view n = c.name();
-            if (n == "LastModificationTime") t.last_modification = time(c);
-            else if (n == "CreationTime") t.creation = time(c);
-            else if (n == "LastAccessTime") t.last_access = time(c);
-            else if (n == "ExpiryTime") t.expiry = time(c);
-            else if (n == "Expires") t.expires = boolean(c);
-            else if (n == "UsageCount") t.usage_count = integer<std::uint64_t>(c, 0);
-            else if (n == "LocationChanged") t.location_changed = time(c);
+            if (n == "LastModificationTime") value(c, t.last_modification);
+            else if (n == "CreationTime") value(c, t.creation);
+            else if (n == "LastAccessTime") value(c, t.last_access);
+            else if (n == "ExpiryTime") value(c, t.expiry);
+            else if (n == "Expires") value(c, t.expires);
+            else if (n == "UsageCount") value(c, t.usage_count);
+            else if (n == "LocationChanged") value(c, t.location_changed);
         });
         return t;
     }
@@ -372,19 +378,19 @@ private:
     void read_group(const xml_node& node, Group& g) {
         for_each_element(node, [&](const xml_node& c) {
             const std::string_view n = c.name();
-            if (n == "UUID") g.uuid = uuid(c);
+            if (n == "UUID") value(c, g.uuid);
             else if (n == "Name") g.name = text(c);
             else if (n == "Notes") g.notes = text(c);
-            else if (n == "IconID") g.icon_id = integer(c, g.icon_id);
-            else if (n == "CustomIconUUID") g.custom_icon = uuid(c);
+            else if (n == "IconID") value(c, g.icon_id);
+            else if (n == "CustomIconUUID") value(c, g.custom_icon);
             else if (n == "Times") g.times = read_times(c);
-            else if (n == "IsExpanded") g.is_expanded = boolean(c);
+            else if (n == "IsExpanded") value(c, g.is_expanded);
             else if (n == "DefaultAutoTypeSequence") g.default_auto_type_sequence = text(c);
             else if (n == "EnableAutoType") g.enable_auto_type = tristate(c);
             else if (n == "EnableSearching") g.enable_searching = tristate(c);
-            else if (n == "LastTopVisibleEntry") g.last_top_visible_entry = uuid(c);
+            else if (n == "LastTopVisibleEntry") value(c, g.last_top_visible_entry);
             else if (n == "Tags") g.tags = split_tags(text(c));
-            else if (n == "PreviousParentGroup") g.previous_parent_group = uuid(c);
+            else if (n == "PreviousParentGroup") value(c, g.previous_parent_group);
             else if (n == "CustomData") g.custom_data = read_custom_data(c);
             else if (n == "Entry") g.entries.push_back(read_entry(c));
             else if (n == "Group") read_group(c, g.groups.emplace_back());
@@ -396,15 +402,15 @@ private:
         Entry e;
         for_each_element(node, [&](const xml_node& c) {
             const std::string_view n = c.name();
-            if (n == "UUID") e.uuid = uuid(c);
-            else if (n == "IconID") e.icon_id = integer(c, e.icon_id);
-            else if (n == "CustomIconUUID") e.custom_icon = uuid(c);
+            if (n == "UUID") value(c, e.uuid);
+            else if (n == "IconID") value(c, e.icon_id);
+            else if (n == "CustomIconUUID") value(c, e.custom_icon);
             else if (n == "ForegroundColor") e.foreground_color = text(c);
             else if (n == "BackgroundColor") e.background_color = text(c);
             else if (n == "OverrideURL") e.override_url = text(c);
-            else if (n == "QualityCheck") e.quality_check = boolean(c);
+            else if (n == "QualityCheck") value(c, e.quality_check);
             else if (n == "Tags") e.tags = split_tags(text(c));
-            else if (n == "PreviousParentGroup") e.previous_parent_group = uuid(c);
+            else if (n == "PreviousParentGroup") value(c, e.previous_parent_group);
             else if (n == "Times") e.times = read_times(c);
             else if (n == "String") e.strings.push_back(read_string(c));
             else if (n == "Binary") e.binaries.push_back(read_binary_ref(c));
@@ -469,8 +475,8 @@ private:
         AutoType a;
         for_each_element(node, [&](const xml_node& c) {
             const std::string_view n = c.name();
-            if (n == "Enabled") a.enabled = boolean(c);
-            else if (n == "DataTransferObfuscation") a.obfuscation = integer(c, a.obfuscation);
+            if (n == "Enabled") value(c, a.enabled);
+            else if (n == "DataTransferObfuscation") value(c, a.obfuscation);
             else if (n == "DefaultSequence") a.default_sequence = text(c);
             else if (n == "Association") {
                 AutoTypeAssociation assoc;

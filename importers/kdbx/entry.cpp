@@ -22,12 +22,12 @@ bool same_spelling(const PasskeySpelling& a, const PasskeySpelling& b) {
            a.pem == b.pem && a.credential_id_text == b.credential_id_text && a.user_handle_text == b.user_handle_text;
 }
 
-EntryReading read_version(const kdbx::Entry& entry, const EntryContext& context, const std::string& place,
-                          std::size_t version) {
+EntryReading read_version(const kdbx::Entry& entry, const kdbx::Uuid& uuid, const EntryContext& context,
+                          const std::string& place, std::size_t version) {
     EntrySource source(entry, context.pool, version);
     StringTable& strings = source.strings;
     Item item;
-    item.id.assign(entry.uuid.begin(), entry.uuid.end());
+    item.id.assign(uuid.begin(), uuid.end());
     if (const auto i = strings.take(title_key)) item.title = std::string(strings.at(*i).value.view());
     item.creation_at = entry.times.creation.unix();
     item.modified_at = entry.times.last_modification.unix();
@@ -63,7 +63,7 @@ EntryReading read_version(const kdbx::Entry& entry, const EntryContext& context,
     PlainReading plain = read_plain(strings);
     for (Credential& c : plain.credentials) item.credentials.push_back(std::move(c));
     for (std::size_t i = 0; i < entry.binaries.size(); ++i)
-        if (!source.binary_used[i]) item.credentials.emplace_back(read_attachment(source, i, attachment_id(entry.uuid, version, i)));
+        if (!source.binary_used[i]) item.credentials.emplace_back(read_attachment(source, i, attachment_id(uuid, version, i)));
     for (const std::string& problem : layout.problems) context.report.changed(place, problem);
     for (const std::string& problem : plain.problems) context.report.changed(place, problem);
 
@@ -102,11 +102,15 @@ EntryReading read_version(const kdbx::Entry& entry, const EntryContext& context,
 }  // namespace
 
 
-EntryReading read_entry(const kdbx::Entry& entry, const EntryContext& context, const std::string& place) {
-    EntryReading r = read_version(entry, context, place, 0);
-    for (std::size_t k = 0; k < entry.history.size(); ++k)
-        r.item.history.push_back(
-            read_version(entry.history[k], context, place + " (history " + std::to_string(k + 1) + ")", k + 1).item);
+EntryReading read_entry(const kdbx::Entry& entry, const EntryContext& context, const std::string& place,
+                        const std::optional<kdbx::Uuid>& fresh_uuid) {
+    EntryReading r = read_version(entry, fresh_uuid.value_or(entry.uuid), context, place, 0);
+    for (std::size_t k = 0; k < entry.history.size(); ++k) {
+        const kdbx::Entry& old = entry.history[k];
+        r.item.history.push_back(read_version(old, fresh_uuid.value_or(old.uuid), context,
+                                              place + " (history " + std::to_string(k + 1) + ")", k + 1)
+                                     .item);
+    }
     return r;
 }
 

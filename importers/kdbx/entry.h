@@ -2,6 +2,7 @@
 // A KDBX entry → an item (and its history → Item::history).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,8 @@ struct EntryReading {
 };
 
 // `place` is the entry's path ("/Group/Title") for the report.
-EntryReading read_entry(const kdbx::Entry& entry, const EntryContext& context, const std::string& place);
+// `fresh_uuid` stands in for the entry's UUID (and its history's) in the ids it gets.
+EntryReading read_entry(const kdbx::Entry& entry, const EntryContext& context, const std::string& place,
+                        const std::optional<kdbx::Uuid>& fresh_uuid = std::nullopt);
 
 }  // namespace cxf::kdbx_map

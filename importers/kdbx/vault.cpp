@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/kdbx/map/extension.h"
 #include "cxf/kdbx/map/kdbx_json.h"
@@ -27,6 +28,15 @@ void drop(kdbx::CustomData& data, std::string_view key) {
 }
 
 Id uuid_id(const kdbx::Uuid& uuid) { return Id(uuid.begin(), uuid.end()); }
+
+// A stand-in for an id an earlier entry already holds: the same every time the file is read.
+kdbx::Uuid derived_uuid(ByteView original, std::size_t position) {
+    const std::string salt = "cxf duplicate entry " + std::to_string(position);
+    const crypto::SecureBytes hash = crypto::sha256({original, as_bytes(salt)});
+    kdbx::Uuid uuid;
+    std::copy_n(hash.begin(), uuid.size(), uuid.begin());
+    return uuid;
+}
 
 Id id_of(const JsonDoc& doc, const json::Cursor& value) {
     auto bytes = encoding::base64url_decode(doc.string(value));
@@ -115,7 +125,7 @@ private:
         a.extensions = carried_extensions(marker, path.empty() ? "/" : path, report_);
         std::vector<std::pair<std::optional<std::size_t>, Item>> items;
         for (const kdbx::Entry& e : g.entries) {
-            EntryReading r = read_entry(e, context_, path + "/" + title(e));
+            EntryReading r = read_item(e, path + "/" + title(e));
             items.emplace_back(r.position, std::move(r.item));
         }
         for (std::size_t i = 0; i < g.groups.size(); ++i) {
@@ -171,7 +181,7 @@ private:
                 for (const json::Cursor l : links->elements()) naming_account.insert(id_of(doc, l));
         }
         for (const kdbx::Entry& e : g.entries) {
-            EntryReading r = read_entry(e, context_, path + "/" + title(e));
+            EntryReading r = read_item(e, path + "/" + title(e));
             c.items.push_back(LinkedItem{r.item.id, naming_account.contains(r.item.id) ? std::optional(account_id) : std::nullopt});
             items.emplace_back(r.position, std::move(r.item));
         }
@@ -196,6 +206,22 @@ private:
         crypto::Secret json = out.take();
         if (json.size() > extension_name.size() + 11) add_extension(c.extensions, std::move(json));
         return c;
+    }
+
+    // Item ids must be unique, but some files give entries the same UUID: a repeat gets a new id
+    // (derived from the old one and its position), and its attachments ids of their own.
+    EntryReading read_item(const kdbx::Entry& e, const std::string& place) {
+        const std::size_t position = items_read_++;
+        bool rekeyed = !entry_uuids_.insert(e.uuid).second;
+        EntryReading r = read_entry(e, context_, place,
+                                    rekeyed ? std::optional(derived_uuid(e.uuid, position)) : std::nullopt);
+        if (item_ids_.contains(r.item.id)) {
+            r.item.id = uuid_id(derived_uuid(r.item.id, position));
+            rekeyed = true;
+        }
+        item_ids_.insert(r.item.id);
+        if (rekeyed) report_.changed(place, "the entry's UUID repeats an earlier entry's: it was given a new item id");
+        return r;
     }
 
     void skip(const kdbx::Group& bin, const std::string& path, const kdbx::Uuid& parent, std::size_t index) {
@@ -293,6 +319,9 @@ private:
     kdbx::Uuid bin_parent_{};
     std::size_t bin_index_ = 0;
     std::vector<Account> others_;
+    std::set<kdbx::Uuid> entry_uuids_;
+    std::set<Id> item_ids_;
+    std::size_t items_read_ = 0;
 };
 
 }  // namespace

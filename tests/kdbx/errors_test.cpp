@@ -11,6 +11,7 @@
 #include "cxf/kdbx/inner_header.h"
 #include "tests/kdbx/forge.h"
 #include "tests/kdbx/kdbx_support.h"
+#include "tests/support/peak_memory.h"
 
 using namespace test::kdbx;
 using cxf::Errc;
@@ -115,6 +116,30 @@ TEST_CASE("KDBX 3.1: a flipped payload bit fails the hashed block", "[kdbx]") {
     const cxf::Error e = open_error(flipped, password_key("masterpw"));
     CHECK(e.code() == Errc::integrity);
     CHECK(contains(e.where().place, "decrypted payload offset 0 (block 0)"));
+}
+
+TEST_CASE("KDBX 3.1: damage or truncation in the last blocks is corruption and not a wrong password", "[kdbx]") {
+    const cxf::Bytes file = fixture("keepassxc/ProtectedStrings.kdbx");
+    const auto flipped = [&](std::size_t from_end) {
+        cxf::Bytes f = file;
+        f[f.size() - from_end] ^= 0x5a;
+        return f;
+    };
+    const auto cut = [&](std::size_t n) { return cxf::Bytes(file.begin(), file.end() - static_cast<std::ptrdiff_t>(n)); };
+    const std::vector<std::pair<std::string, cxf::Bytes>> damaged = {
+        {"last byte flipped", flipped(1)},           {"last block flipped", flipped(9)},
+        {"next to last block flipped", flipped(20)}, {"hashed block data flipped", flipped(60)},
+        {"last cipher block cut off", cut(16)},      {"two cipher blocks cut off", cut(32)},
+        {"a partial block cut off", cut(5)},
+    };
+    for (const auto& [what, bytes] : damaged) {
+        CAPTURE(what);
+        const cxf::Error e = open_error(bytes, password_key("masterpw"));
+        CHECK((e.code() == Errc::integrity || e.code() == Errc::malformed));
+        CHECK(contains(e.where().place, "offset "));
+        CHECK(e.where().file == "hostile.kdbx");
+    }
+    CHECK(open_error(cut(16), password_key("not-masterpw")).code() == Errc::wrong_password);
 }
 
 TEST_CASE("truncated files are malformed, at every stage", "[kdbx]") {
@@ -249,6 +274,36 @@ TEST_CASE("a gzip bomb stops at the decompression caps", "[kdbx]") {
     const cxf::Error dense = open_error(file, key, ratio);
     CHECK(dense.code() == Errc::limit_exceeded);
     CHECK(contains(dense.what(), "50 times"));
+}
+
+TEST_CASE("a gzip bomb is refused as its bytes stream out and not after inflating it all", "[kdbx]") {
+    const CompositeKey key = password_key("bomb");
+    cxf::Bytes file;
+    {
+        cxf::crypto::SecureBytes payload;
+        cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {}, payload);
+        payload.resize(payload.size() + (32 << 20), ' ');  // about 1030:1, over the default ratio of 1000
+        file = forge_kdbx4({}, key, Compression::gzip, payload);
+    }
+    std::optional<cxf::Error> e;
+    const std::uint64_t growth = test::peak_memory_growth([&] { e = open_error(file, key); });
+    CHECK(e->code() == Errc::limit_exceeded);
+    CHECK(contains(e->what(), "1000 times"));
+    CHECK(growth < (8u << 20));  // inflating it all held 32 MiB, twice over
+}
+
+TEST_CASE("a gzip trailer claiming a huge size reserves no memory for it", "[kdbx]") {
+    cxf::crypto::SecureBytes zipped = cxf::kdbx::detail::gzip(cxf::as_bytes("small"));
+    std::fill(zipped.end() - 4, zipped.end(), 0xF0);  // ISIZE: about 4 GiB
+    cxf::Limits limits;  // limits that allow the claim, so only the trailer stands in the way
+    limits.max_compression_ratio = 1'000'000'000;
+    std::uint64_t budget = 256 << 20;
+    std::optional<cxf::Error> e;
+    const std::uint64_t growth = test::peak_memory_growth([&] {
+        e = error_of([&] { cxf::kdbx::detail::gunzip(zipped, limits, budget, "lying.kdbx", "payload"); });
+    });
+    CHECK(e->code() == Errc::malformed);
+    CHECK(growth < (8u << 20));
 }
 
 TEST_CASE("the decompression cap counts the payload and every compressed attachment together", "[kdbx]") {

@@ -98,3 +98,74 @@ TEST_CASE("lenient reading: either date form, no declaration, comments, CDATA, u
     CHECK(again.meta.unknown == db.meta.unknown);
     CHECK(again.root_unknown == db.root_unknown);
 }
+
+TEST_CASE("empty optional elements read as absent wherever kdbxweb writes them", "[kdbx]") {
+    const std::string empty_times =
+        "<Times><CreationTime/><LastModificationTime/><LastAccessTime/><ExpiryTime/><Expires/><UsageCount/>"
+        "<LocationChanged/></Times>";
+    const std::string entry_body = "<UUID/><IconID/><CustomIconUUID/><ForegroundColor/><BackgroundColor/>"
+                                   "<OverrideURL/><QualityCheck/><Tags/><PreviousParentGroup/>" +
+                                   empty_times +
+                                   "<String><Key>Title</Key><Value>t</Value></String>"
+                                   "<AutoType><Enabled/><DataTransferObfuscation/><DefaultSequence/></AutoType>"
+                                   "<CustomData><Item><Key>k</Key><Value>v</Value><LastModificationTime/></Item>"
+                                   "</CustomData>";
+    const std::string xml =
+        "<KeePassFile><Meta><Generator>KdbxWeb</Generator><HeaderHash/><SettingsChanged/><DatabaseName/>"
+        "<DatabaseNameChanged/><DatabaseDescription/><DatabaseDescriptionChanged/><DefaultUserName/>"
+        "<DefaultUserNameChanged/><MaintenanceHistoryDays/><Color/><MasterKeyChanged/><MasterKeyChangeRec/>"
+        "<MasterKeyChangeForce/><MasterKeyChangeForceOnce/><MemoryProtection><ProtectTitle/><ProtectUserName/>"
+        "<ProtectPassword/><ProtectURL/><ProtectNotes/></MemoryProtection>"
+        "<CustomIcons><Icon><UUID/><Data/><Name/><LastModificationTime/></Icon></CustomIcons>"
+        "<RecycleBinEnabled/><RecycleBinUUID/><RecycleBinChanged/><EntryTemplatesGroup/>"
+        "<EntryTemplatesGroupChanged/><HistoryMaxItems/><HistoryMaxSize/><LastSelectedGroup/><LastTopVisibleGroup/>"
+        "<CustomData><Item><Key>m</Key><Value/><LastModificationTime/></Item></CustomData></Meta>"
+        "<Root><Group><UUID/><Name>r</Name><Notes/><IconID/><CustomIconUUID/>" +
+        empty_times +
+        "<IsExpanded/><DefaultAutoTypeSequence/><EnableAutoType/><EnableSearching/><LastTopVisibleEntry/>"
+        "<Tags/><PreviousParentGroup/><Entry>" +
+        entry_body + "<History><Entry>" + entry_body +
+        "</Entry></History></Entry></Group>"
+        "<DeletedObjects><DeletedObject><UUID/><DeletionTime/></DeletedObject></DeletedObjects></Root></KeePassFile>";
+    const CompositeKey key = password_key("x");
+    const Database db = open(forge_kdbx4(xml, key), key, {}, "kdbxweb.kdbx");
+
+    const Meta defaults;
+    CHECK(db.meta.generator == "KdbxWeb");
+    CHECK_FALSE(db.meta.settings_changed);
+    CHECK(db.meta.master_key_changed == defaults.master_key_changed);
+    CHECK(db.meta.master_key_change_rec == -1);
+    CHECK(db.meta.maintenance_history_days == 365);
+    CHECK(db.meta.recycle_bin_enabled);
+    CHECK(db.meta.memory_protection.password);
+    CHECK(db.meta.history_max_items == defaults.history_max_items);
+    REQUIRE(db.meta.custom_icons.size() == 1);
+    CHECK_FALSE(db.meta.custom_icons[0].last_modified);
+    REQUIRE(db.meta.custom_data.size() == 1);
+    CHECK_FALSE(db.meta.custom_data[0].last_modified);
+
+    CHECK(db.root.name == "r");
+    CHECK(db.root.icon_id == 48);
+    CHECK(db.root.is_expanded);
+    CHECK_FALSE(db.root.enable_auto_type);
+    CHECK(db.root.times == Times{});
+    REQUIRE(db.root.entries.size() == 1);
+    const Entry& e = db.root.entries[0];
+    CHECK(e.quality_check);
+    CHECK(e.auto_type.enabled);
+    CHECK(e.times == Times{});
+    CHECK(value(e, "Title") == "t");
+    REQUIRE(e.custom_data.size() == 1);
+    CHECK_FALSE(e.custom_data[0].last_modified);
+    REQUIRE(e.history.size() == 1);
+    CHECK(e.history[0].quality_check);
+    REQUIRE(db.deleted_objects.size() == 1);
+    CHECK(db.deleted_objects[0] == DeletedObject{});
+
+    // Present but wrong is still an error.
+    const std::string bad = "<KeePassFile><Meta><MasterKeyChanged>yesterday</MasterKeyChanged></Meta>"
+                            "<Root><Group><Name>r</Name></Group></Root></KeePassFile>";
+    const cxf::Error e2 = error_of([&] { open(forge_kdbx4(bad, key), key, {}, "bad.kdbx"); });
+    CHECK(e2.code() == cxf::Errc::malformed);
+    CHECK(std::string(e2.what()).find("not a KDBX date") != std::string::npos);
+}

@@ -4,6 +4,8 @@
 
 #include "cxf/error.h"
 #include "cxf/io/zip.h"
+#include "tests/support/peak_memory.h"
+#include "tests/support/thrown.h"
 
 using namespace cxf;
 
@@ -97,4 +99,26 @@ TEST_CASE("damaged and truncated archives are malformed, never a crash", "[unit]
         CHECK(error_of(ByteView(good.data(), cut)) == Errc::malformed);
     }
     CHECK(error_of(as_bytes("PK\x03\x04 not really a zip")) == Errc::malformed);
+}
+
+TEST_CASE("an entry claiming a huge size costs only what it really holds before it is refused", "[unit][zip][limits]") {
+    std::string noise(100 * 1024, '\0');  // incompressible, so the claim stays under the ratio cap
+    std::uint32_t x = 12345;
+    for (char& c : noise) c = static_cast<char>((x = x * 1103515245 + 12345) >> 24);
+    auto archive = archive_of({{"index.json", noise}});
+    const auto patch_size = [&](std::string_view signature, std::size_t offset) {
+        const auto at = std::search(archive.begin(), archive.end(), signature.begin(), signature.end());
+        REQUIRE(at != archive.end());
+        const std::uint32_t claim = 64u << 20;
+        for (std::size_t i = 0; i < 4; ++i) *(at + static_cast<std::ptrdiff_t>(offset + i)) = static_cast<std::uint8_t>(claim >> (8 * i));
+    };
+    patch_size("PK\x03\x04", 22);  // local header: uncompressed size
+    patch_size("PK\x01\x02", 24);  // central directory: uncompressed size
+    io::ZipReader reader(archive, "a.zip", {});
+    REQUIRE(reader.entries()[0].size == 64u << 20);
+    std::optional<Error> e;
+    const std::uint64_t growth = test::peak_memory_growth([&] { e = test::thrown_by([&] { reader.read(0); }); });
+    CHECK(e->code() == Errc::malformed);
+    CHECK_THAT(e->what(), Catch::Contains("shorter than its declared size"));
+    CHECK(growth < (8u << 20));  // the claimed 64 MiB were allocated and zeroed before
 }
