@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "cxf/formats/format.h"
+#include "cxf/formats/registry.h"
 #include "cxf/model/vault.h"
 #include "tests/kdbx/kdbx_support.h"
 #include "tests/support/testdata.h"
