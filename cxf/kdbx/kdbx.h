@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "cxf/io/input.h"
 #include "cxf/kdbx/database.h"
 #include "cxf/limits.h"
-#include "cxf/io/input.h"
 #include "cxf/secret.h"
 
 namespace cxf::kdbx {

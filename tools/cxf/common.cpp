@@ -102,12 +102,15 @@ ReadOptions read_options(const po::variables_map& vm, const std::string& input) 
     return options;
 }
 
-const Format& input_format(const po::variables_map& vm, const Input& input) {
-    if (!vm.count("from")) return detect_format(input);
+const Format& named_input_format(const po::variables_map& vm) {
     const std::string& id = vm["from"].as<std::string>();
     const Format* format = find_format(id);
     if (!format || !format->read) throw po::error("unknown input format '" + id + "' (see cxf formats)");
     return *format;
+}
+
+const Format& input_format(const po::variables_map& vm, const Input& input) {
+    return vm.count("from") ? named_input_format(vm) : detect_format(input);
 }
 
 }  // namespace cxf::cli

@@ -36,5 +36,6 @@ ReadOptions read_options(const po::variables_map& vm, const std::string& input);
 
 // The format named by --from, or the one the content shows.
 const Format& input_format(const po::variables_map& vm, const Input& input);
+const Format& named_input_format(const po::variables_map& vm);  // --from, which must be given
 
 }  // namespace cxf::cli

@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: MIT
 // cxf convert INPUT OUTPUT: read any format, write any other, report what could not be carried.
 #include <iostream>
-#include <memory>
 
 #include "cxf/error.h"
 #include "cxf/formats/registry.h"
-#include "cxf/io/file.h"
-#include "cxf/io/output.h"
-#include "cxf/model/counts.h"
-#include "cxf/model/split.h"
-#include "cxf/validate/validate.h"
+#include "cxf/pipeline/convert.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
-#include "tools/cxf/exit_codes.h"
 #include "tools/cxf/format_flags.h"
 #include "tools/cxf/passwords.h"
 #include "tools/cxf/summary.h"
@@ -40,16 +34,6 @@ po::options_description output_options() {
     return o;
 }
 
-// "out.json", part 2 → "out-2.json"; the number goes before the format's own extension when the name
-// ends with one ("v.cxf.zip" → "v-2.cxf.zip").
-std::string part_name(const std::string& output, std::size_t part, const Format& format) {
-    std::size_t cut = output.size() - extension_length(format, output);
-    const std::size_t slash = output.rfind('/');
-    const std::size_t dot = output.rfind('.');
-    if (cut == output.size() && dot != std::string::npos && (slash == std::string::npos || dot > slash)) cut = dot;
-    return output.substr(0, cut) + "-" + std::to_string(part) + output.substr(cut);
-}
-
 const Format& output_format(const po::variables_map& vm, const std::string& output) {
     if (vm.count("to")) {
         const std::string& id = vm["to"].as<std::string>();
@@ -72,16 +56,6 @@ WriteOptions write_options(const po::variables_map& vm, const std::string& outpu
     return options;
 }
 
-// The run has already failed: a report that cannot be written is said, but the run's own error and
-// exit code stand.
-void write_report_after_failure(const std::string& path, const RunRecord& run, const Report& report) {
-    try {
-        write_report_json(path, run, report);
-    } catch (const Error& e) {
-        std::cerr << "cxf: " << e.describe(flag_for) << '\n';
-    }
-}
-
 }  // namespace
 
 int run_convert(const Args& args) {
@@ -94,92 +68,64 @@ int run_convert(const Args& args) {
     po::variables_map vm;
     if (!parse_args(args, "cxf convert INPUT OUTPUT [options]   (- is stdin/stdout)", options, operands, positional, vm)) return exit_ok;
 
-    RunRecord run;
-    run.input = vm["input"].as<std::string>();
-    run.output = vm["output"].as<std::string>();
-    run.dry_run = vm.count("dry-run") > 0;
-    const bool force = vm.count("force") > 0;
-    const std::optional<std::string> report_path =
-        vm.count("report") ? std::optional(vm["report"].as<std::string>()) : std::nullopt;
-    Report report;
-
+    ConvertOptions o;
+    o.input = vm["input"].as<std::string>();
+    o.output = vm["output"].as<std::string>();
+    o.dry_run = vm.count("dry-run") > 0;
+    o.overwrite = vm.count("force") > 0;
+    o.strict = vm.count("strict") > 0;
+    o.split = vm.count("split") ? vm["split"].as<std::size_t>() : 0;
+    if (vm.count("report")) o.report = vm["report"].as<std::string>();
+    o.option_names = flag_for;
     try {
-        const Format& to = output_format(vm, run.output);
-        run.output_format = to.id;
-        const WriteOptions write = write_options(vm, run.output, to);
-        ReadOptions read = read_options(vm, run.input);
-        const std::size_t split_items = vm.count("split") ? vm["split"].as<std::size_t>() : 0;
-        if (split_items > 0 && run.output == "-") throw po::error("--split needs an OUTPUT file name, not -");
-        if (!run.dry_run && run.output != "-" && !force && split_items == 0 && io::exists(run.output))
-            throw Error(Errc::io, {run.output, ""}, "already exists; use --force to replace it");
-
-        // The input's bytes are released as soon as the vault is read.
-        Vault vault = [&] {
-            const Input input = io::read_input(run.input, read.limits);
-            const Format& from = input_format(vm, input);
-            run.input_format = from.id;
-            apply_read_flags(vm, from, read);
-            return from.read(input, read, report);
-        }();
-        if (run.input_format == "cxf") validate(vault, report);
-        run.counts = count(vault);
-        std::cerr << "cxf: read " << describe_counts(*run.counts) << " from "
-                  << (run.input == "-" ? "<stdin>" : run.input) << " (" << run.input_format << ")\n";
-
-        // Each output streams into a temp file that vanishes unless committed at the end.
-        const std::vector<Vault> parts = split(std::move(vault), split_items);
-        std::vector<std::unique_ptr<io::Output>> outs;
-        std::vector<io::AtomicFile*> files;
-        io::MemoryOutput* to_stdout = nullptr;
-        for (std::size_t p = 0; p < parts.size(); ++p) {
-            const std::string name = parts.size() == 1 ? run.output : part_name(run.output, p + 1, to);
-            run.outputs.push_back(name);
-            if (run.dry_run) {
-                outs.push_back(std::make_unique<io::NullOutput>());
-            } else if (name == "-") {
-                outs.push_back(std::make_unique<io::MemoryOutput>());
-                to_stdout = static_cast<io::MemoryOutput*>(outs.back().get());
-            } else {
-                outs.push_back(std::make_unique<io::AtomicFile>(name, force));
-                files.push_back(static_cast<io::AtomicFile*>(outs.back().get()));
-            }
-            Report part_report;
-            to.write(parts[p], *outs.back(), write, part_report);
-            for (Notice n : part_report.notices()) {
-                if (parts.size() > 1) n.place = name + ": " + n.place;
-                report.add(std::move(n));
-            }
-        }
-        print_notices(report, notices_shown_per_kind);
-
-        if (vm.count("strict") && report.has_losses()) {
-            run.exit_code = exit_losses_refused;
-            std::cerr << "cxf: " << report.count(NoticeKind::lost) << " thing(s) could not be carried into " << to.id
-                      << "; --strict: nothing written\n";
-        } else if (run.dry_run) {
-            std::cerr << "cxf: dry run: " << run.output << " (" << to.id << ") not written\n";
-        } else {
-            io::commit_together(files);
-            if (to_stdout) io::write_atomically("-", to_stdout->bytes(), force);
-            for (const std::string& name : run.outputs)
-                std::cerr << "cxf: wrote " << (name == "-" ? "<stdout>" : name) << " (" << to.id << ")\n";
-            run.written = true;
-            if (report.has_losses())
-                std::cerr << "cxf: " << report.count(NoticeKind::lost) << " thing(s) not carried, listed above\n";
-        }
+        o.to = &output_format(vm, o.output);
+        o.write = write_options(vm, o.output, *o.to);
+        o.read = read_options(vm, o.input);
+        if (vm.count("from")) o.from = &named_input_format(vm);
     } catch (const po::error& e) {
-        run.error = Error(Errc::usage, {}, e.what());
-        run.exit_code = exit_usage;
-        if (report_path) write_report_after_failure(*report_path, run, report);
-        throw;
-    } catch (const Error& e) {
-        run.error = e;
-        run.exit_code = exit_code_for(e.code());
-        if (report_path) write_report_after_failure(*report_path, run, report);
+        // Refused before anything was read: the report says so too.
+        if (o.report) {
+            Conversion refused;
+            refused.input = o.input;
+            refused.output = o.output;
+            refused.dry_run = o.dry_run;
+            if (o.to) refused.output_format = o.to->id;
+            refused.error = Error(Errc::usage, {}, e.what());
+            save_report(o, refused);
+        }
         throw;
     }
-    if (report_path) write_report_json(*report_path, run, report);
-    return run.exit_code;
+    o.prepare_read = [&vm](const Format& from, ReadOptions& read) {
+        try {
+            apply_read_flags(vm, from, read);
+        } catch (const po::error& e) {
+            throw Error(Errc::usage, {}, e.what());
+        }
+    };
+    o.on_read = [](const Conversion& c) {
+        std::cerr << "cxf: read " << describe_counts(*c.counts) << " from " << (c.input == "-" ? "<stdin>" : c.input)
+                  << " (" << c.input_format << ")\n";
+    };
+
+    const Conversion c = convert(std::move(o));
+    print_notices(c.report, notices_shown_per_kind);
+    switch (c.outcome) {
+        case Outcome::losses_refused:
+            std::cerr << "cxf: " << c.report.count(NoticeKind::lost) << " thing(s) could not be carried into "
+                      << c.output_format << "; --strict: nothing written\n";
+            break;
+        case Outcome::dry_run:
+            std::cerr << "cxf: dry run: " << c.output << " (" << c.output_format << ") not written\n";
+            break;
+        case Outcome::written:
+            for (const std::string& name : c.outputs)
+                std::cerr << "cxf: wrote " << (name == "-" ? "<stdout>" : name) << " (" << c.output_format << ")\n";
+            if (c.report.has_losses())
+                std::cerr << "cxf: " << c.report.count(NoticeKind::lost) << " thing(s) not carried, listed above\n";
+            break;
+        case Outcome::failed: throw *c.error;
+    }
+    return exit_code(c);
 }
 
 }  // namespace cxf::cli

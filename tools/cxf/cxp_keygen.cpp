@@ -12,9 +12,9 @@
 #include "cxf/io/file.h"
 #include "cxf/io/output.h"
 #include "cxf/model/credentials.h"
+#include "cxf/pipeline/exit_codes.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
-#include "tools/cxf/exit_codes.h"
 
 namespace cxf::cli {
 

@@ -4,10 +4,10 @@
 #include <iostream>
 
 #include "cxf/formats/registry.h"
+#include "cxf/pipeline/exit_codes.h"
 #include "cxf/plugin/format.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
-#include "tools/cxf/exit_codes.h"
 
 namespace cxf::cli {
 

@@ -6,10 +6,11 @@
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
 #include "cxf/model/counts.h"
+#include "cxf/pipeline/exit_codes.h"
+#include "cxf/pipeline/report_json.h"
 #include "cxf/validate/validate.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
-#include "tools/cxf/exit_codes.h"
 #include "tools/cxf/format_flags.h"
 #include "tools/cxf/summary.h"
 
@@ -37,7 +38,7 @@ void print_counts(const Counts& counts) {
 
 void print_json(const Input& input, const Format& format, const std::vector<Property>& properties, const Counts& counts) {
     rapidjson::StringBuffer buffer;
-    JsonWriter w(buffer);
+    ReportWriter w(buffer);
     w.SetIndent(' ', 2);
     w.StartObject();
     w.Key("file");

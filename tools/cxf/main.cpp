@@ -10,12 +10,13 @@
 
 #include "cxf/error.h"
 #include "cxf/io/file.h"
+#include "cxf/pipeline/exit_codes.h"
 #include "tools/cxf/commands.h"
-#include "tools/cxf/exit_codes.h"
 #include "tools/cxf/format_flags.h"
 
 namespace {
 
+using namespace cxf;
 using namespace cxf::cli;
 
 struct Command {

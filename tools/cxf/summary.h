@@ -1,15 +1,9 @@
 // SPDX-License-Identifier: MIT
-// What `cxf` tells people (stderr) and programs (--report JSON) about a run.
+// What `cxf` tells people on stderr about a run (programs get cxf::report_json).
 #pragma once
 
-#include <optional>
 #include <string>
-#include <vector>
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
-#include "cxf/error.h"
 #include "cxf/model/counts.h"
 #include "cxf/report.h"
 
@@ -19,24 +13,5 @@ namespace cxf::cli {
 void print_notices(const Report& report, std::size_t limit);
 
 std::string describe_counts(const Counts& counts);
-
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-// The members accounts, collections, items, credentials (per type) and attachmentsWithBytes, into the
-// object being written (cxf inspect --json and --report).
-void write_counts(JsonWriter& w, const Counts& counts);
-
-struct RunRecord {
-    std::string input, input_format, output, output_format;
-    std::vector<std::string> outputs;  // the files written (several with --split)
-    bool written = false;
-    bool dry_run = false;
-    int exit_code = 0;
-    std::optional<Counts> counts;
-    std::optional<Error> error;
-};
-
-// The machine-readable report: the run, the counts and every notice. Written 0600, atomically.
-void write_report_json(const std::string& path, const RunRecord& run, const Report& report);
 
 }  // namespace cxf::cli

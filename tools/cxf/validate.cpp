@@ -8,10 +8,10 @@
 #include "cxf/error.h"
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
+#include "cxf/pipeline/exit_codes.h"
 #include "cxf/validate/validate.h"
 #include "tools/cxf/commands.h"
 #include "tools/cxf/common.h"
-#include "tools/cxf/exit_codes.h"
 
 namespace cxf::cli {
 

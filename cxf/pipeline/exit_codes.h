@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The exit codes of `cxf`: part of its contract with scripts (docs/cli.md).
+// The status of a run: what the cxf program exits with, part of its contract with scripts (docs/cli.md).
 #pragma once
 
 #include "cxf/error.h"
 
-namespace cxf::cli {
+namespace cxf {
 
 enum ExitCode : int {
     exit_ok = 0,
@@ -17,4 +17,4 @@ enum ExitCode : int {
 
 ExitCode exit_code_for(Errc code) noexcept;
 
-}  // namespace cxf::cli
+}  // namespace cxf

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "tools/cxf/exit_codes.h"
+#include "cxf/pipeline/exit_codes.h"
 
-namespace cxf::cli {
+namespace cxf {
 
 ExitCode exit_code_for(Errc code) noexcept {
     switch (code) {
@@ -18,4 +18,4 @@ ExitCode exit_code_for(Errc code) noexcept {
     return exit_invalid_input;
 }
 
-}  // namespace cxf::cli
+}  // namespace cxf

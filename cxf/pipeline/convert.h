@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// A whole conversion as one call: read (detecting the format), validate CXF input, map, write every
+// part, and say what happened — the same for the CLI and for programs that link libcxf.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cxf/error.h"
+#include "cxf/model/counts.h"
+#include "cxf/pipeline/exit_codes.h"
+#include "cxf/plugin/format.h"
+#include "cxf/report.h"
+
+namespace cxf {
+
+struct ConvertOptions {
+    std::string input;                 // a path, or "-" for standard input
+    std::string output;                // a path, or "-" for standard output
+    const Format* from = nullptr;      // null: detected from the input's content
+    const Format* to = nullptr;        // required
+    ReadOptions read;
+    WriteOptions write;
+    bool overwrite = false;            // replace existing outputs
+    bool strict = false;               // write nothing when anything would be lost
+    bool dry_run = false;              // do everything but write the outputs
+    std::size_t split = 0;             // at most this many items per output file (0: one file)
+    std::optional<std::string> report; // where to write the report JSON (report_json), also on failure
+    OptionNames option_names;          // how the report names options (null: as cxf::Error::what())
+    // Called once the input's format is known, before it is read: fills that format's read options.
+    std::function<void(const Format& from, ReadOptions& read)> prepare_read;
+    // Called once the input is read, before anything is written (e.g. to say what was read).
+    std::function<void(const struct Conversion& so_far)> on_read;
+};
+
+enum class Outcome : unsigned char {
+    written,         // every output is in place
+    dry_run,         // nothing written, as asked
+    losses_refused,  // strict, and something would have been lost: nothing written
+    failed,          // `error` says why; nothing written
+};
+
+// What a conversion did: the same facts the report JSON holds.
+struct Conversion {
+    std::string input, input_format, output, output_format;
+    std::vector<std::string> outputs;  // the files (several with split), "-" for standard output
+    std::optional<Counts> counts;
+    bool dry_run = false;              // as asked, whatever the outcome
+    Report report;
+    Outcome outcome = Outcome::failed;
+    std::optional<Error> error;
+};
+
+// The status a caller exits with: 0 written or dry run, 4 losses refused, else the error's code.
+ExitCode exit_code(const Conversion& conversion) noexcept;
+
+// Never throws cxf::Error: a failure is the Conversion's `error`, and no output (nor temp file) is
+// left behind. "-" as output streams to standard output once everything succeeded.
+Conversion convert(ConvertOptions options);
+
+// Writes the report of a conversion refused before convert() could start (e.g. a bad command line)
+// to options.report, as convert() would. Throws cxf::Error when it cannot.
+void save_report(const ConvertOptions& options, const Conversion& conversion);
+
+// "out.json", part 2 → "out-2.json"; the number goes before the format's own extension when the name
+// ends with one ("v.cxf.zip" → "v-2.cxf.zip").
+std::string part_name(const std::string& output, std::size_t part, const Format& format);
+
+}  // namespace cxf

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// The machine-readable account of a conversion (docs/cli.md, "--report"): input, output, outcome,
+// error, counts and every notice. Never a secret value.
+#pragma once
+
+#include <string>
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include "cxf/error.h"
+#include "cxf/model/counts.h"
+#include "cxf/pipeline/convert.h"
+
+namespace cxf {
+
+// `exit_code` is the caller's status for the run (the CLI's exit code); `names` renders the options
+// messages name (see cxf::Error).
+std::string report_json(const Conversion& conversion, int exit_code, const OptionNames& names);
+
+using ReportWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+// The members accounts, collections, items, credentials (per type) and attachmentsWithBytes, into the
+// object being written.
+void write_counts(ReportWriter& w, const Counts& counts);
+
+}  // namespace cxf
