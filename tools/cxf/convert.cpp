@@ -141,6 +141,7 @@ int run_convert(const Args& args) {
             }
             Report part_report;
             to.write(parts[p], *outs.back(), write, part_report);
+            if (!files.empty() && files.back() == outs.back().get()) files.back()->finish();
             for (Notice n : part_report.notices()) {
                 if (parts.size() > 1) n.place = name + ": " + n.place;
                 report.add(std::move(n));
