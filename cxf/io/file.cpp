@@ -262,7 +262,9 @@ void AtomicFile::finish() {
     if (temp_.empty()) {
         const std::string self = "/proc/self/fd/" + std::to_string(fd_);
         const auto link_as = [&](const char* name) {
-            return ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name, AT_SYMLINK_FOLLOW);
+            const int linked = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name, AT_SYMLINK_FOLLOW);
+            if (linked != 0 && errno == ENOENT) return ::linkat(fd_, "", AT_FDCWD, name, AT_EMPTY_PATH);  // no /proc
+            return linked;
         };
         if (!link_hidden(path_, link_as, temp_, temp_slot_)) fail(path_, "cannot name the finished file", errno);
     }

@@ -49,6 +49,23 @@ TEST_CASE("split with force replaces nothing when one part cannot be replaced", 
     CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"out-1.cxf", "out-3.cxf"});
 }
 
+TEST_CASE("a FIFO or a device as OUTPUT is written to, not replaced", "[cli][io]") {
+    test::TempDir dir;
+    REQUIRE(::mkfifo(dir.path("p").c_str(), 0600) == 0);
+    const auto r = run_cxf(dir, "convert '" + spec + "' p --to cxf --force", "/dev/null",
+                           "sh -c 'cat p > got & \"$0\" \"$@\"; code=$?; wait; exit $code'");
+    CHECK(r.exit_code == 0);
+    struct stat st {};
+    REQUIRE(::lstat(dir.path("p").c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
+    CHECK_THAT(test::read_text(dir.path("got")), Catch::Contains("\"exporterRpId\""));
+    CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"got", "p"});
+
+    CHECK(run_cxf(dir, "convert '" + spec + "' /dev/null --to cxf --force").exit_code == 0);
+    REQUIRE(::stat("/dev/null", &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
+}
+
 TEST_CASE("keygen refuses two names for the same file", "[cli][io]") {
     test::TempDir dir;
     test::write_file(dir.path("k.pem"), "old key");
