@@ -7,8 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <functional>
+#include <utility>
+#include <vector>
 
 #include "cxf/error.h"
 #include "cxf/io/output.h"
@@ -17,54 +22,102 @@ namespace cxf::io {
 
 namespace {
 
-// Temp files being written, for the signal handler: fixed buffers, so it stays async-signal-safe.
-constexpr int max_pending = 8;
-char pending_path[max_pending][4096];
-volatile sig_atomic_t pending_used[max_pending];
+// The cleanup signals: every catchable one whose default action ends the process. SIGXFSZ is ignored
+// instead, so that writing past the file-size limit fails with EFBIG and is reported.
+constexpr int cleanup_signals[] = {SIGHUP,  SIGINT,  SIGQUIT,   SIGTERM, SIGUSR1, SIGUSR2,
+                                   SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU};
 
-extern "C" void on_interrupt(int signal_number) {
-    for (int i = 0; i < max_pending; ++i)
-        if (pending_used[i]) unlink(pending_path[i]);
+// Names of temp files on disk, for the signal handler: malloc'ed paths or null. The table is changed
+// only with the cleanup signals blocked, so the handler (which only reads it and calls unlink) always
+// sees it whole; it grows as needed.
+char** pending = nullptr;
+std::size_t pending_size = 0;
+
+extern "C" void on_signal(int signal_number) {
+    for (std::size_t i = 0; i < pending_size; ++i)
+        if (pending[i]) unlink(pending[i]);
     ::signal(signal_number, SIG_DFL);
     ::raise(signal_number);
 }
 
-int claim_slot(const std::string& temp) {
-    if (temp.size() >= sizeof pending_path[0]) return -1;
-    for (int i = 0; i < max_pending; ++i) {
-        if (pending_used[i]) continue;
-        std::memcpy(pending_path[i], temp.c_str(), temp.size() + 1);
-        pending_used[i] = 1;
-        return i;
+class CleanupSignalsBlocked {
+public:
+    CleanupSignalsBlocked() {
+        sigset_t set;
+        sigemptyset(&set);
+        for (const int s : cleanup_signals) sigaddset(&set, s);
+        ::sigprocmask(SIG_BLOCK, &set, &old_);
     }
-    return -1;  // more outputs at once than slots: still removed on errors, just not on signals
+    ~CleanupSignalsBlocked() { ::sigprocmask(SIG_SETMASK, &old_, nullptr); }
+    CleanupSignalsBlocked(const CleanupSignalsBlocked&) = delete;
+    CleanupSignalsBlocked& operator=(const CleanupSignalsBlocked&) = delete;
+
+private:
+    sigset_t old_;
+};
+
+std::size_t free_slot() {
+    for (std::size_t i = 0; i < pending_size; ++i)
+        if (!pending[i]) return i;
+    const std::size_t grown = pending_size ? 2 * pending_size : 16;
+    char** table = new char*[grown]();
+    std::copy(pending, pending + pending_size, table);
+    delete[] std::exchange(pending, table);
+    return std::exchange(pending_size, grown);
+}
+
+int claim_slot(const std::string& temp) {
+    const CleanupSignalsBlocked blocked;
+    const std::size_t slot = free_slot();
+    pending[slot] = ::strdup(temp.c_str());
+    return pending[slot] ? static_cast<int>(slot) : -1;
 }
 
 void release_slot(int slot) {
-    if (slot >= 0) pending_used[slot] = 0;
+    if (slot < 0) return;
+    const CleanupSignalsBlocked blocked;
+    std::free(std::exchange(pending[slot], nullptr));
 }
 
 [[noreturn]] void fail(const std::string& path, const std::string& what, int error_number) {
+    if (error_number == EFBIG)
+        throw Error(Errc::io, {path, ""}, what + ": file too large for the file-size limit (ulimit -f) or file system");
     throw Error(Errc::io, {path, ""}, what + ": " + std::strerror(error_number));
 }
 
+// Reads until `block` is full or the end of input; returns the bytes read.
+std::size_t read_block(int fd, const std::string& name, crypto::SecureBytes& block) {
+    std::size_t used = 0;
+    while (used < block.size()) {
+        const ssize_t n = ::read(fd, block.data() + used, block.size() - used);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail(name, "cannot read", errno);
+        if (n == 0) break;
+        used += static_cast<std::size_t>(n);
+    }
+    return used;
+}
+
+// Reads in fixed blocks, so that an oversized input is refused after at most the limit plus one block,
+// then joins them with one copy (each block released as it is copied).
 void read_all(int fd, const std::string& name, const Limits& limits, crypto::SecureBytes& out) {
-    constexpr std::size_t chunk = 1 << 16;
+    constexpr std::size_t block_size = 1 << 20;
+    std::vector<crypto::SecureBytes> blocks;
+    std::uint64_t total = 0;
     for (;;) {
-        const std::size_t used = out.size();
-        if (used > limits.max_input_bytes)
+        crypto::SecureBytes& block = blocks.emplace_back(block_size);
+        const std::size_t n = read_block(fd, name, block);
+        block.resize(n);
+        total += n;
+        if (total > limits.max_input_bytes)
             throw Error(Errc::limit_exceeded, {name, ""},
                         "input is larger than the limit of " + std::to_string(limits.max_input_bytes) + " bytes");
-        out.resize(used + chunk);
-        const ssize_t n = ::read(fd, out.data() + used, chunk);
-        if (n < 0) {
-            const int e = errno;
-            out.resize(used);
-            if (e == EINTR) continue;
-            fail(name, "cannot read", e);
-        }
-        out.resize(used + static_cast<std::size_t>(n));
-        if (n == 0) return;
+        if (n < block_size) break;
+    }
+    out.reserve(static_cast<std::size_t>(total));
+    for (crypto::SecureBytes& block : blocks) {
+        out.insert(out.end(), block.begin(), block.end());
+        crypto::SecureBytes().swap(block);
     }
 }
 
@@ -102,6 +155,27 @@ int rename_no_replace(const char* from, const char* to) {
     return 0;
 }
 
+// Gives a file a fresh hidden name beside `path` through `link_as` (which fails with EEXIST when the
+// name is taken), registered for cleanup. Returns false (errno set) if no name could be made.
+bool link_hidden(const std::string& path, const std::function<int(const char*)>& link_as, std::string& name,
+                 int& slot) {
+    static unsigned counter = 0;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        name = directory_of(path) + "/." + base_name(path) + ".cxf-" + std::to_string(::getpid()) + "-" +
+               std::to_string(++counter);
+        slot = claim_slot(name);
+        if (link_as(name.c_str()) == 0) return true;
+        const int e = errno;
+        release_slot(std::exchange(slot, -1));
+        name.clear();
+        errno = e;
+        if (e != EEXIST) return false;
+    }
+    return false;
+}
+
+bool is_special(const struct stat& st) { return S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode); }
+
 }  // namespace
 
 Input read_input(const std::string& path, const Limits& limits) {
@@ -118,13 +192,10 @@ Input read_input(const std::string& path, const Limits& limits) {
         struct stat st {};
         if (::fstat(fd, &st) == 0) {
             if (S_ISDIR(st.st_mode)) throw Error(Errc::io, {path, ""}, "is a directory");
-            if (S_ISREG(st.st_mode)) {
-                if (static_cast<std::uint64_t>(st.st_size) > limits.max_input_bytes)
-                    throw Error(Errc::limit_exceeded, {path, ""},
-                                "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +
-                                    std::to_string(limits.max_input_bytes) + " bytes");
-                input.bytes.reserve(static_cast<std::size_t>(st.st_size) + (1 << 16));
-            }
+            if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limits.max_input_bytes)
+                throw Error(Errc::limit_exceeded, {path, ""},
+                            "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +
+                                std::to_string(limits.max_input_bytes) + " bytes");
         }
         read_all(fd, path, limits, input.bytes);
     } catch (...) {
@@ -141,65 +212,112 @@ bool exists(const std::string& path) {
 }
 
 AtomicFile::AtomicFile(std::string path, bool overwrite) : path_(std::move(path)), overwrite_(overwrite) {
+    struct stat st {};
+    const bool found = ::stat(path_.c_str(), &st) == 0;
+    if (found && S_ISDIR(st.st_mode)) throw Error(Errc::io, {path_, ""}, "is a directory");
     if (!overwrite_ && exists(path_)) throw Error(Errc::io, {path_, ""}, "already exists; use {overwrite} to replace it");
-    temp_ = directory_of(path_) + "/." + base_name(path_) + ".cxf-XXXXXX";
-    fd_ = ::mkostemp(temp_.data(), O_CLOEXEC);  // created with mode 0600
-    if (fd_ < 0) fail(path_, "cannot create a temporary file in " + directory_of(path_), errno);
-    slot_ = claim_slot(temp_);
+    if (found && is_special(st)) {
+        direct_ = true;
+        fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd_ < 0) fail(path_, "cannot open", errno);
+        return;
+    }
+    fd_ = ::open(directory_of(path_).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    if (fd_ < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+        fail(path_, "cannot create a temporary file in " + directory_of(path_), errno);
+    if (fd_ < 0) {  // no O_TMPFILE here: a named temp file, removed on errors and signals
+        temp_ = directory_of(path_) + "/." + base_name(path_) + ".cxf-XXXXXX";
+        fd_ = ::mkostemp(temp_.data(), O_CLOEXEC);  // created with mode 0600
+        if (fd_ < 0) fail(path_, "cannot create a temporary file in " + directory_of(path_), errno);
+        temp_slot_ = claim_slot(temp_);
+    }
     if (::fchmod(fd_, S_IRUSR | S_IWUSR) != 0) {
         const int e = errno;
-        ::close(fd_);
-        ::unlink(temp_.c_str());
-        release_slot(slot_);
+        discard();
         fail(path_, "cannot set mode 0600", e);
     }
 }
 
-AtomicFile::~AtomicFile() {
-    if (fd_ >= 0) ::close(fd_);
+AtomicFile::~AtomicFile() { discard(); }
+
+void AtomicFile::discard() noexcept {
+    if (fd_ >= 0) ::close(std::exchange(fd_, -1));
     if (!temp_.empty()) ::unlink(temp_.c_str());
-    release_slot(slot_);
+    if (!backup_.empty()) ::unlink(backup_.c_str());
+    release_slot(std::exchange(temp_slot_, -1));
+    release_slot(std::exchange(backup_slot_, -1));
+    temp_.clear();
+    backup_.clear();
 }
 
 void AtomicFile::write(ByteView bytes) { write_all(fd_, bytes, path_); }
 
 void AtomicFile::finish() {
+    if (fd_ < 0) return;
+    if (direct_) {
+        if (::close(std::exchange(fd_, -1)) != 0) fail(path_, "cannot write", errno);
+        return;
+    }
     if (::fsync(fd_) != 0) fail(path_, "cannot flush to disk", errno);
-    const int closed = ::close(fd_);
-    fd_ = -1;
-    if (closed != 0) fail(path_, "cannot write", errno);
+    if (temp_.empty()) {
+        const std::string self = "/proc/self/fd/" + std::to_string(fd_);
+        const auto link_as = [&](const char* name) {
+            const int linked = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name, AT_SYMLINK_FOLLOW);
+            if (linked != 0 && errno == ENOENT) return ::linkat(fd_, "", AT_FDCWD, name, AT_EMPTY_PATH);  // no /proc
+            return linked;
+        };
+        if (!link_hidden(path_, link_as, temp_, temp_slot_)) fail(path_, "cannot name the finished file", errno);
+    }
+    if (::close(std::exchange(fd_, -1)) != 0) fail(path_, "cannot write", errno);
+}
+
+void AtomicFile::keep_old() {
+    if (direct_ || !overwrite_ || !exists(path_)) return;
+    const auto link_as = [&](const char* name) { return ::link(path_.c_str(), name); };
+    if (!link_hidden(path_, link_as, backup_, backup_slot_)) fail(path_, "cannot keep the old file while replacing it", errno);
 }
 
 void AtomicFile::publish() {
-    const int renamed =
-        overwrite_ ? ::rename(temp_.c_str(), path_.c_str()) : rename_no_replace(temp_.c_str(), path_.c_str());
-    if (renamed != 0) {
-        if (errno == EEXIST) throw Error(Errc::io, {path_, ""}, "already exists; use {overwrite} to replace it");
-        fail(path_, "cannot move the finished file into place", errno);
+    if (!direct_) {
+        const int renamed =
+            overwrite_ ? ::rename(temp_.c_str(), path_.c_str()) : rename_no_replace(temp_.c_str(), path_.c_str());
+        if (renamed != 0) {
+            if (errno == EEXIST) throw Error(Errc::io, {path_, ""}, "already exists; use {overwrite} to replace it");
+            fail(path_, "cannot move the finished file into place", errno);
+        }
+        temp_.clear();
+        release_slot(std::exchange(temp_slot_, -1));
     }
     published_ = true;
-    temp_.clear();
-    release_slot(slot_);
-    slot_ = -1;
 }
 
-void AtomicFile::withdraw() {
-    if (published_ && !overwrite_) ::unlink(path_.c_str());
+void AtomicFile::withdraw() noexcept {
+    if (!published_ || direct_) return;
+    if (!backup_.empty()) {
+        // Put back; should that fail, the old file stays under its hidden name rather than be removed.
+        if (::rename(backup_.c_str(), path_.c_str()) != 0) release_slot(std::exchange(backup_slot_, -1));
+        backup_.clear();
+    } else {
+        ::unlink(path_.c_str());
+    }
+    published_ = false;
 }
 
 void AtomicFile::commit() {
-    finish();
-    publish();
+    AtomicFile* self[] = {this};
+    commit_together(self);
 }
 
 void commit_together(std::span<AtomicFile* const> files) {
     for (AtomicFile* file : files) file->finish();
     try {
+        for (AtomicFile* file : files) file->keep_old();
         for (AtomicFile* file : files) file->publish();
     } catch (...) {
         for (AtomicFile* file : files) file->withdraw();
         throw;
     }
+    for (AtomicFile* file : files) file->discard();  // drops the kept old files
 }
 
 void write_atomically(const std::string& path, ByteView bytes, bool overwrite) {
@@ -214,9 +332,11 @@ void write_atomically(const std::string& path, ByteView bytes, bool overwrite) {
 
 void install_interrupt_cleanup() {
     struct sigaction action {};
-    action.sa_handler = on_interrupt;
+    action.sa_handler = on_signal;
     sigemptyset(&action.sa_mask);
-    for (const int s : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(s, &action, nullptr);
+    for (const int s : cleanup_signals) sigaddset(&action.sa_mask, s);
+    for (const int s : cleanup_signals) ::sigaction(s, &action, nullptr);
+    ::signal(SIGXFSZ, SIG_IGN);
 }
 
 }  // namespace cxf::io

@@ -20,7 +20,9 @@ void write_atomically(const std::string& path, ByteView bytes, bool overwrite);
 
 bool exists(const std::string& path);
 
-// Removes the temp files being written if the process is interrupted (SIGINT, SIGTERM, SIGHUP).
+// Removes the named temp files being written when a catchable signal would end the process (SIGINT,
+// SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGALRM, SIGPIPE, ...), and ignores SIGXFSZ so that writing past
+// the file-size limit is an I/O error (EFBIG) rather than a kill.
 void install_interrupt_cleanup();
 
 }  // namespace cxf::io

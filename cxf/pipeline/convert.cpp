@@ -35,6 +35,11 @@ public:
         return *outs_.back();
     }
 
+    // A finished part closes its file (it waits, named, for the commit): no open file per part.
+    void finish(io::Output& out) {
+        if (!files_.empty() && files_.back() == &out) files_.back()->finish();
+    }
+
     // Every file appears, `also` (the report) with them, or none does.
     void commit(io::AtomicFile* also) {
         if (also) files_.push_back(also);
@@ -74,7 +79,9 @@ void write_parts(Vault&& vault, const ConvertOptions& o, Conversion& c, Outputs&
         const std::string name = parts.size() == 1 ? o.output : part_name(o.output, p + 1, *o.to);
         c.outputs.push_back(name);
         Report part_report;
-        o.to->write(parts[p], outputs.open(name), o.write, part_report);
+        io::Output& out = outputs.open(name);
+        o.to->write(parts[p], out, o.write, part_report);
+        outputs.finish(out);
         for (Notice n : part_report.notices()) {
             if (parts.size() > 1) n.place = name + ": " + n.place;
             c.report.add(std::move(n));

@@ -2,12 +2,23 @@
 // Several outputs committed as one: a failure to put any of them in place leaves none behind.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <vector>
 
 #include "cxf/error.h"
+#include "cxf/io/file.h"
 #include "cxf/io/output.h"
+#include "cxf/io/same_file.h"
 #include "tests/support/testdata.h"
+#include "tests/support/thrown.h"
 
 using namespace cxf;
 
@@ -50,4 +61,91 @@ TEST_CASE("when one file cannot be put in place, the ones already placed are rem
     }
     CHECK(test::read_text(dir.path("b")) == "appeared meanwhile");
     CHECK(files_in(dir) == 1);  // b's temp file went with it
+}
+
+TEST_CASE("a terminating signal removes the temp files of any number of uncommitted outputs", "[unit][io]") {
+    for (const int signal_number : {SIGTERM, SIGQUIT, SIGUSR1, SIGALRM}) {
+        test::TempDir dir;
+        const pid_t child = ::fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            io::install_interrupt_cleanup();
+            std::vector<std::unique_ptr<io::AtomicFile>> files;
+            for (int i = 0; i < 12; ++i) {
+                files.push_back(std::make_unique<io::AtomicFile>(dir.path("part-" + std::to_string(i)), false));
+                files.back()->write(as_bytes("plaintext"));
+                if (i % 2 == 0) files.back()->finish();  // on disk under a temp name, waiting for the commit
+            }
+            ::raise(signal_number);
+            ::_exit(0);
+        }
+        int status = 0;
+        REQUIRE(::waitpid(child, &status, 0) == child);
+        CHECK(WIFSIGNALED(status));
+        CHECK(files_in(dir) == 0);
+    }
+}
+
+TEST_CASE("a FIFO as output is written to, not replaced", "[unit][io]") {
+    test::TempDir dir;
+    const std::string fifo = dir.path("pipe");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(reader >= 0);
+    {
+        io::AtomicFile out(fifo, true);
+        out.write(as_bytes("through the pipe"));
+        out.commit();
+    }
+    char got[64] = {};
+    const ssize_t n = ::read(reader, got, sizeof got);
+    ::close(reader);
+    CHECK(std::string(got, n > 0 ? static_cast<std::size_t>(n) : 0) == "through the pipe");
+    struct stat st {};
+    REQUIRE(::lstat(fifo.c_str(), &st) == 0);
+    CHECK(S_ISFIFO(st.st_mode));
+    CHECK(files_in(dir) == 1);
+}
+
+TEST_CASE("a directory as output is an I/O error", "[unit][io]") {
+    test::TempDir dir;
+    std::filesystem::create_directory(dir.path("d"));
+    CHECK(test::thrown_by([&] { io::AtomicFile out(dir.path("d"), true); }).code() == Errc::io);
+    CHECK(files_in(dir) == 1);
+}
+
+TEST_CASE("same_file compares files, not names", "[unit][io]") {
+    test::TempDir dir;
+    std::ofstream(dir.path("k.pem")) << "key";
+    CHECK(io::same_file(dir.path("k.pem"), dir.root().string() + "/./k.pem"));
+    CHECK_FALSE(io::same_file(dir.path("k.pem"), dir.path("r.json")));
+    CHECK(io::same_file(dir.path("new"), dir.root().string() + "/../" + dir.root().filename().string() + "/new"));
+    CHECK_FALSE(io::same_file(dir.path("new"), dir.path("other")));
+    std::filesystem::create_hard_link(dir.path("k.pem"), dir.path("link.pem"));
+    CHECK(io::same_file(dir.path("k.pem"), dir.path("link.pem")));
+}
+
+TEST_CASE("when a replacing commit fails, the files already replaced get their old contents back", "[unit][io]") {
+    test::TempDir dir;
+    std::ofstream(dir.path("a")) << "old a";
+    {
+        io::AtomicFile a(dir.path("a"), true), b(dir.path("b"), false);
+        a.write(as_bytes("new a"));
+        b.write(as_bytes("new b"));
+        std::ofstream(dir.path("b")) << "appeared meanwhile";
+        io::AtomicFile* both[] = {&a, &b};
+        CHECK(test::thrown_by([&] { io::commit_together(both); }).code() == Errc::io);
+        CHECK(test::read_text(dir.path("a")) == "old a");
+    }
+    CHECK(test::read_text(dir.path("b")) == "appeared meanwhile");
+    CHECK(files_in(dir) == 2);
+}
+
+TEST_CASE("dev null as output stays a device", "[unit][io]") {
+    io::AtomicFile out("/dev/null", true);
+    out.write(as_bytes("discarded"));
+    out.commit();
+    struct stat st {};
+    REQUIRE(::stat("/dev/null", &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
 }

@@ -108,6 +108,7 @@ int run_convert(const Args& args) {
     };
 
     const Conversion c = convert(std::move(o));
+    if (c.outcome == Outcome::failed) throw *c.error;  // what it noticed until then is in the report
     print_notices(c.report, notices_shown_per_kind);
     switch (c.outcome) {
         case Outcome::losses_refused:
@@ -123,7 +124,7 @@ int run_convert(const Args& args) {
             if (c.report.has_losses())
                 std::cerr << "cxf: " << c.report.count(NoticeKind::lost) << " thing(s) not carried, listed above\n";
             break;
-        case Outcome::failed: throw *c.error;
+        case Outcome::failed: break;
     }
     return exit_code(c);
 }

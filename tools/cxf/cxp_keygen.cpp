@@ -11,6 +11,7 @@
 #include "cxf/cxp/messages.h"
 #include "cxf/io/file.h"
 #include "cxf/io/output.h"
+#include "cxf/io/same_file.h"
 #include "cxf/model/credentials.h"
 #include "cxf/pipeline/exit_codes.h"
 #include "tools/cxf/commands.h"
@@ -74,7 +75,7 @@ int run_keygen(const Args& args) {
     const bool force = vm.count("force") > 0;
     const Kem kem = kem_named(vm["kem"].as<std::string>());
     if (key_path == "-") throw po::error("the private key goes into a file (mode 0600), not to standard output");
-    if (key_path == request_path) throw po::error("PRIVATE_KEY and REQUEST_JSON must be different files");
+    if (request_path != "-" && io::same_file(key_path, request_path)) throw po::error("PRIVATE_KEY and REQUEST_JSON must be different files");
     if (importer.empty()) throw po::error("--importer must not be empty");
 
     // Both outputs are claimed before either is written, so a refusal leaves neither behind.
