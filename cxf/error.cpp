@@ -44,18 +44,14 @@ std::string render_options(std::string_view text, const OptionNames& names) {
     return out;
 }
 
-namespace {
-
-std::string in_backquotes(std::string_view name) { return "`" + std::string(name) + "`"; }
-
-}  // namespace
+std::string option_in_backquotes(std::string_view name) { return "`" + std::string(name) + "`"; }
 
 Error::Error(Errc code, Where where, const std::string& message)
-    : std::runtime_error(render_options(message, in_backquotes)), code_(code), where_(std::move(where)), template_(message) {}
+    : std::runtime_error(render_options(message, option_in_backquotes)), code_(code), where_(std::move(where)), template_(message) {}
 
 std::string Error::message(const OptionNames& names) const { return render_options(template_, names); }
 
-std::string Error::describe() const { return describe(in_backquotes); }
+std::string Error::describe() const { return describe(option_in_backquotes); }
 
 std::string Error::describe(const OptionNames& names) const {
     std::string out = where_.file;

@@ -38,6 +38,9 @@ struct Where {
 // its own names for them (the CLI's flags) renders the message with those.
 using OptionNames = std::function<std::string(std::string_view name)>;
 
+// How what() names an option: `NAME`.
+std::string option_in_backquotes(std::string_view name);
+
 // `text` with each {NAME} given by `names` (for notices, which may name options the same way).
 std::string render_options(std::string_view text, const OptionNames& names);
 

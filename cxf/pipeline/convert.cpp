@@ -119,12 +119,10 @@ ExitCode exit_code(const Conversion& c) noexcept {
 
 void save_report(const ConvertOptions& o, const Conversion& c) {
     if (!o.report) return;
-    const OptionNames names = o.option_names ? o.option_names : [](std::string_view name) { return "`" + std::string(name) + "`"; };
-    io::write_atomically(*o.report, as_bytes(report_json(c, exit_code(c), names)), o.overwrite);
+    io::write_atomically(*o.report, as_bytes(report_json(c, exit_code(c), o.option_names)), o.overwrite);
 }
 
 Conversion convert(ConvertOptions o) {
-    if (!o.option_names) o.option_names = [](std::string_view name) { return "`" + std::string(name) + "`"; };
     Conversion c;
     c.input = o.input;
     c.output = o.output;

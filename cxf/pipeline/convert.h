@@ -29,7 +29,7 @@ struct ConvertOptions {
     bool dry_run = false;              // do everything but write the outputs
     std::size_t split = 0;             // at most this many items per output file (0: one file)
     std::optional<std::string> report; // where to write the report JSON (report_json), also on failure
-    OptionNames option_names;          // how the report names options (null: as cxf::Error::what())
+    OptionNames option_names = option_in_backquotes;  // how the report names options
     // Called once the input's format is known, before it is read: fills that format's read options.
     std::function<void(const Format& from, ReadOptions& read)> prepare_read;
     // Called once the input is read, before anything is written (e.g. to say what was read).

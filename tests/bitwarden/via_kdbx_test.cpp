@@ -6,6 +6,7 @@
 
 #include "cxf/encoding/base64.h"
 #include "tests/bitwarden/support.h"
+#include "tests/kdbx/kdbx_support.h"
 #include "tests/support/testdata.h"
 
 using namespace cxf;
@@ -17,9 +18,7 @@ namespace {
 Vault through_kdbx(const Vault& vault) {
     Report write_report;
     WriteOptions cheap;
-    cheap.kdbx.save.kdf.memory_bytes = 1 << 20;
-    cheap.kdbx.save.kdf.iterations = 1;
-    cheap.kdbx.save.kdf.parallelism = 1;
+    cheap.kdbx.save = test::kdbx::cheap_settings();
     const std::string kdbx = bwtest::write("kdbx", vault, write_report, cheap, "pw");
     CHECK_FALSE(write_report.has_losses());
     Report read_report;

@@ -10,6 +10,7 @@
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
 #include "tests/cxp_archive/support.h"
+#include "tests/kdbx/kdbx_support.h"
 #include "tests/support/json_diff.h"
 
 using namespace cxf;
@@ -100,8 +101,7 @@ TEST_CASE("KDBX with attachments and passkeys → .cxp → KDBX keeps every atta
 
     WriteOptions write;
     write.password = [] { return crypto::Secret("new password"); };
-    write.kdbx.save.kdf.memory_bytes = 1 << 20;
-    write.kdbx.save.kdf.iterations = 1;
+    write.kdbx.save = test::kdbx::cheap_settings();
     io::MemoryOutput out;
     Report write_report;
     kdbx_format().write(from_cxp, out, write, write_report);

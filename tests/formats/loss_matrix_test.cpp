@@ -14,6 +14,7 @@
 #include "cxf/io/file.h"
 #include "cxf/validate/validate.h"
 #include "tests/cxf_json/kitchen_sink.h"
+#include "tests/kdbx/kdbx_support.h"
 #include "tests/support/testdata.h"
 
 using namespace cxf;
@@ -32,9 +33,7 @@ Vault everything() {
 WriteOptions options_for(const Format& format) {
     WriteOptions options;
     options.password = [] { return crypto::Secret("pw"); };
-    options.kdbx.save.kdf.memory_bytes = 1 << 20;
-    options.kdbx.save.kdf.iterations = 1;
-    options.kdbx.save.kdf.parallelism = 1;
+    options.kdbx.save = test::kdbx::cheap_settings();
     if (format.id == "cxp") {
         const auto key = cxp::hpke::PrivateKey::generate(cxp::hpke::Kem::x25519_sha256);
         cxp::ExportRequest request;

@@ -12,6 +12,7 @@
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
 #include "cxf/validate/validate.h"
+#include "tests/kdbx/kdbx_support.h"
 #include "tests/support/testdata.h"
 
 using namespace cxf;
@@ -72,9 +73,7 @@ void exercise(const Input& input) {
         if (!target.write) continue;
         WriteOptions write;
         write.password = [] { return crypto::Secret("pw"); };
-        write.kdbx.save.kdf.memory_bytes = 1 << 20;
-        write.kdbx.save.kdf.iterations = 1;
-        write.kdbx.save.kdf.parallelism = 1;
+        write.kdbx.save = test::kdbx::cheap_settings();
         io::NullOutput out;
         try {
             target.write(vault, out, write, report);

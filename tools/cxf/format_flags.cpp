@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 
+#include "cxf/error.h"
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
 
@@ -161,7 +162,7 @@ std::string flag_for(std::string_view option) {
         {"out.cxp.recipient", "--recipient FILE"},
     };
     const auto it = flags.find(option);
-    return it != flags.end() ? it->second : "`" + std::string(option) + "`";
+    return it != flags.end() ? it->second : option_in_backquotes(option);
 }
 
 }  // namespace cxf::cli
