@@ -108,6 +108,14 @@ struct Format {
     Features carries = 0;
     std::span<const FormatOption> read_options = {};   // offered by the CLI as --NAME [VALUE]
     std::span<const FormatOption> write_options = {};
+    // The writer encrypts with the output password (WriteOptions::password). Elsewhere an output
+    // password would be silently ignored, so it is refused.
+    bool encrypts_with_password = false;
+    // The write option that turns that encryption on, implied by an output password; empty when the
+    // writer always encrypts.
+    std::string_view encrypt_option = {};
+    // The output is a CXF document: what would be written must pass validate().
+    bool writes_cxf = false;
 };
 
 // The built-in formats, in detection order (exact signatures first, loose shapes last).

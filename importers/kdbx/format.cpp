@@ -60,6 +60,7 @@ Format format() noexcept {
         .carries = all_features,
         .read_options = read_options,
         .write_options = write_options(),
+        .encrypts_with_password = true,
     };
 }
 

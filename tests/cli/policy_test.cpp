@@ -14,7 +14,7 @@ using test::run_cxf;
 
 namespace {
 
-const std::string spec = test::testdata("cxf/spec-appendix-a-ps-20250814.json");
+const std::string spec = test::testdata("cxf/spec-appendix-a-32-byte-hash.json");  // valid CXF
 const std::string plain_bitwarden = test::testdata("bitwarden/synthetic-bitwarden-plain-with-passkeys.json");
 const std::string cheap_kdbx = " --kdbx-kdf aes-kdf --kdbx-iterations 1000";
 

@@ -5,6 +5,7 @@
 
 #include "cxf/cxf.h"
 #include "cxf/io/output.h"
+#include "cxf/io/same_file.h"
 #include "cxf/model/counts.h"
 #include "cxf/model/split.h"
 #include "tools/cxf/commands.h"
@@ -17,8 +18,6 @@ namespace cxf::cli {
 
 namespace {
 
-constexpr std::size_t notices_shown_per_kind = 20;
-
 po::options_description output_options() {
     po::options_description o("Output");
     o.add_options()
@@ -26,10 +25,12 @@ po::options_description output_options() {
         ("out-password-file", po::value<std::string>()->value_name("FILE"), "output password: the file's content minus one trailing newline")
         ("out-password-env", po::value<std::string>()->value_name("VAR"), "output password: this environment variable")
         ("out-password-fd", po::value<int>()->value_name("N"), "output password: read from this file descriptor")
+        ("allow-empty-password", "accept an empty output password (the output then opens with none)")
         ("out-key-file", po::value<std::string>()->value_name("FILE"), "output key file (KeePass)")
-        ("report", po::value<std::string>()->value_name("FILE"), "write the full report (losses, changes, findings) as JSON")
+        ("report", po::value<std::string>()->value_name("FILE"),
+         "write the full report (losses, changes, findings) as JSON; an existing one is replaced only with --force")
         ("dry-run", "do everything but write OUTPUT")
-        ("strict", "write nothing (exit 4) if OUTPUT cannot hold everything the input has")
+        ("strict", "write nothing (exit 4) if OUTPUT cannot hold everything the input has, or would be invalid CXF")
         ("force", "replace OUTPUT if it exists")
         ("split", po::value<std::size_t>()->value_name("N"),
          "write at most N items per file: OUTPUT becomes NAME-1.EXT, NAME-2.EXT, … (Bitwarden imports at most 7000)");
@@ -59,20 +60,58 @@ const Format& output_format(const po::variables_map& vm, const std::string& outp
     return *format;
 }
 
+// An output password is never ignored: it turns on the encryption of a format that has it optional,
+// and is refused by a format that cannot encrypt with one.
 WriteOptions write_options(const po::variables_map& vm, const std::string& output, const Format& format) {
     WriteOptions options;
-    options.password =
-        password_provider(password_source(vm, "out-password"), "a new password for " + output, "out-password", true);
-    if (vm.count("out-key-file")) options.key_file = vm["out-key-file"].as<std::string>();
     options.settings = format_settings(vm, format, &Format::write_options);
+    const PasswordOptions source = password_source(vm, "out-password");
+    if (source.file || source.env || source.fd) {
+        if (!format.encrypts_with_password)
+            throw po::error("the " + std::string(format.id) +
+                            " format cannot be protected with a password; leave out --out-password-*");
+        if (!format.encrypt_option.empty()) options.settings.emplace(format.encrypt_option, "");
+    }
+    const PasswordUse use = vm.count("allow-empty-password") ? PasswordUse::create_may_be_empty : PasswordUse::create;
+    options.password = password_provider(source, "a new password for " + output, "out-password", use);
+    if (vm.count("out-key-file")) options.key_file = vm["out-key-file"].as<std::string>();
     return options;
+}
+
+// The report is an output too: never INPUT or OUTPUT under another name, and an existing file is
+// replaced only with --force. Checked before anything is read or written.
+void check_report_path(const std::string& path, const RunRecord& run, bool force) {
+    if (run.input != "-" && io::same_file(path, run.input))
+        throw po::error("--report " + path + " is the same file as INPUT");
+    if (run.output != "-" && io::same_file(path, run.output))
+        throw po::error("--report " + path + " is the same file as OUTPUT");
+    if (!force && io::exists(path)) throw Error(Errc::io, {path, ""}, "already exists; use --force to replace it");
+}
+
+// What cxf writes as CXF must pass its own validator. Its errors become findings on the output
+// `name`; without --strict (which refuses them at the end) the first one stops the run. Returns
+// how many there are.
+std::size_t validate_output(const Vault& part, const std::string& name, bool strict, Report& report) {
+    Report found;
+    validate(part, found);
+    std::optional<Error> first;
+    std::size_t errors = 0;
+    for (Notice n : found.notices()) {
+        if (n.severity != Severity::error) continue;
+        if (!first) first = Error(Errc::invalid, {name, n.place}, "cxf would write invalid CXF: " + n.message);
+        ++errors;
+        n.place = name + ": " + n.place;
+        report.add(std::move(n));
+    }
+    if (first && !strict) throw *first;
+    return errors;
 }
 
 // The run has already failed: a report that cannot be written is said, but the run's own error and
 // exit code stand.
-void write_report_after_failure(const std::string& path, const RunRecord& run, const Report& report) {
+void write_report_after_failure(const std::string& path, const RunRecord& run, const Report& report, bool force) {
     try {
-        write_report_json(path, run, report);
+        io::write_atomically(path, as_bytes(report_json(run, report)), force);
     } catch (const Error& e) {
         std::cerr << "cxf: " << e.describe() << '\n';
     }
@@ -95,8 +134,10 @@ int run_convert(const Args& args) {
     run.output = vm["output"].as<std::string>();
     run.dry_run = vm.count("dry-run") > 0;
     const bool force = vm.count("force") > 0;
-    const std::optional<std::string> report_path =
+    const bool strict = vm.count("strict") > 0;
+    std::optional<std::string> report_path =
         vm.count("report") ? std::optional(vm["report"].as<std::string>()) : std::nullopt;
+    if (report_path) check_report_path(*report_path, run, force);
     Report report;
 
     try {
@@ -127,9 +168,16 @@ int run_convert(const Args& args) {
         std::vector<std::unique_ptr<io::Output>> outs;
         std::vector<io::AtomicFile*> files;
         io::MemoryOutput* to_stdout = nullptr;
+        std::size_t output_errors = 0;
         for (std::size_t p = 0; p < parts.size(); ++p) {
             const std::string name = parts.size() == 1 ? run.output : part_name(run.output, p + 1, to);
+            if (report_path && io::same_file(*report_path, name)) {
+                const std::string clash = "--report " + *report_path + " is the same file as the output " + name;
+                report_path.reset();  // so the failure report does not replace it either
+                throw po::error(clash);
+            }
             run.outputs.push_back(name);
+            if (to.writes_cxf) output_errors += validate_output(parts[p], name, strict, report);
             if (run.dry_run) {
                 outs.push_back(std::make_unique<io::NullOutput>());
             } else if (name == "-") {
@@ -146,35 +194,52 @@ int run_convert(const Args& args) {
                 report.add(std::move(n));
             }
         }
-        print_notices(report, notices_shown_per_kind);
+        print_notices(report);
 
-        if (vm.count("strict") && report.has_losses()) {
+        const bool refused = strict && (report.has_losses() || output_errors > 0);
+        if (refused) {
             run.exit_code = exit_losses_refused;
-            std::cerr << "cxf: " << report.count(NoticeKind::lost) << " thing(s) could not be carried into " << to.id
-                      << "; --strict: nothing written\n";
+            if (report.has_losses())
+                std::cerr << "cxf: " << report.count(NoticeKind::lost) << " thing(s) could not be carried into " << to.id
+                          << "; --strict: nothing written\n";
+            if (output_errors > 0)
+                std::cerr << "cxf: " << output_errors << " CXF rule(s) broken in what would be written"
+                          << "; --strict: nothing written\n";
         } else if (run.dry_run) {
             std::cerr << "cxf: dry run: " << run.output << " (" << to.id << ") not written\n";
-        } else {
-            io::commit_together(files);
+        }
+        const bool writing = !refused && !run.dry_run;
+        if (!writing) files.clear();
+
+        // The report is committed together with the outputs, so that either all appear or none.
+        std::optional<io::AtomicFile> report_file;
+        if (report_path) {
+            RunRecord committed = run;
+            committed.written = writing;
+            report_file.emplace(*report_path, force);
+            report_file->write(as_bytes(report_json(committed, report)));
+            files.push_back(&*report_file);
+        }
+        io::commit_together(files);
+        if (writing) {
+            run.written = true;
             if (to_stdout) io::write_atomically("-", to_stdout->bytes(), force);
             for (const std::string& name : run.outputs)
                 std::cerr << "cxf: wrote " << (name == "-" ? "<stdout>" : name) << " (" << to.id << ")\n";
-            run.written = true;
             if (report.has_losses())
                 std::cerr << "cxf: " << report.count(NoticeKind::lost) << " thing(s) not carried, listed above\n";
         }
     } catch (const po::error& e) {
         run.error = Error(Errc::usage, {}, e.what());
         run.exit_code = exit_usage;
-        if (report_path) write_report_after_failure(*report_path, run, report);
+        if (report_path) write_report_after_failure(*report_path, run, report, force);
         throw;
     } catch (const Error& e) {
         run.error = e;
         run.exit_code = exit_code_for(e.code());
-        if (report_path) write_report_after_failure(*report_path, run, report);
+        if (report_path) write_report_after_failure(*report_path, run, report, force);
         throw;
     }
-    if (report_path) write_report_json(*report_path, run, report);
     return run.exit_code;
 }
 

@@ -15,8 +15,9 @@
 
 namespace cxf::cli {
 
-// One line per notice, grouped by kind, at most `limit` lines of each kind.
-void print_notices(const Report& report, std::size_t limit);
+// One line per kind of notice (kind, field and message), by kind: a notice alone with its place, a
+// group with its count and its first few item titles. The full list is in the report.
+void print_notices(const Report& report);
 
 std::string describe_counts(const Counts& counts);
 
@@ -36,7 +37,7 @@ struct RunRecord {
     std::optional<Error> error;
 };
 
-// The machine-readable report: the run, the counts and every notice. Written 0600, atomically.
-void write_report_json(const std::string& path, const RunRecord& run, const Report& report);
+// The machine-readable report: the run, the counts and every notice, as JSON text.
+std::string report_json(const RunRecord& run, const Report& report);
 
 }  // namespace cxf::cli
