@@ -134,7 +134,7 @@ TEST_CASE("an empty output password is refused unless --allow-empty-password", "
     CHECK(run_cxf(dir, "convert e.kdbx back.cxf --password-env OUT_PW", "/dev/null", "OUT_PW=").exit_code == 0);
 }
 
-TEST_CASE("CXF output that breaks the CXF rules is refused (exit 1, or 4 with --strict)", "[cli][validate]") {
+TEST_CASE("CXF output that breaks the CXF rules is refused: exit 1 or 4 with --strict", "[cli][validate]") {
     test::TempDir dir;
     test::write_file(dir.path("dup.json"), duplicate_ids);
     for (const std::string out : {"o.cxf", "o.cxf.zip"}) {

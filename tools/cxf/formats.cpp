@@ -31,6 +31,11 @@ int run_formats(const Args& args) {
         }
         std::cout << "carries:" << held << '\n';
         if (!lost.empty()) std::cout << "  " << std::setw(14) << "" << "loses:  " << lost << '\n';
+        if (f.encrypts_with_password)
+            std::cout << "  " << std::setw(14) << "" << "password: "
+                      << (f.encrypt_option.empty() ? "always encrypted with the output password"
+                                                   : "encrypted when given an output password")
+                      << '\n';
         if (!f.extensions.empty()) {
             std::cout << "  " << std::setw(14) << "" << "output extensions:";
             for (const std::string_view e : f.extensions) std::cout << " ." << e;

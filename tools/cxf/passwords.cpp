@@ -124,6 +124,7 @@ PasswordProvider password_provider(const PasswordOptions& options, std::string w
         if (*cache) return (*cache)->clone();
         crypto::Secret password;
         std::string source = "the prompt";
+        const bool prompted = !options.file && !options.env && !options.fd && ::isatty(STDIN_FILENO);
         if (options.file) {
             source = *options.file;
             password = strip_one_newline(read_file(*options.file));
@@ -136,18 +137,19 @@ PasswordProvider password_provider(const PasswordOptions& options, std::string w
         } else if (options.fd) {
             source = "file descriptor " + std::to_string(*options.fd);
             password = strip_one_newline(read_fd(*options.fd, source));
-        } else if (::isatty(STDIN_FILENO)) {
+        } else if (prompted) {
             password = prompt("Enter " + what);
-            if (use != PasswordUse::open && !(prompt("Repeat " + what) == password))
-                throw Error(Errc::usage, {}, "the two passwords do not match");
         } else {
             throw Error(Errc::usage, {},
                         "password required (" + what + "): give --" + flag + "-file, --" + flag + "-env or --" + flag +
                             "-fd (no terminal to ask on)");
         }
+        // Before the repeat prompt, so that Ctrl-D at the first one ends the run.
         if (use == PasswordUse::create && password.empty())
             throw Error(Errc::usage, {source, ""},
                         "the new password is empty (" + what + "); give --allow-empty-password if that is meant");
+        if (prompted && use != PasswordUse::open && !(prompt("Repeat " + what) == password))
+            throw Error(Errc::usage, {}, "the two passwords do not match");
         *cache = password.clone();
         return password;
     };
