@@ -58,6 +58,10 @@ TEST_CASE("a report path naming the input or the output is refused before anythi
     // An output that does not exist yet is the same file when the names resolve to the same place.
     const auto fresh = run_cxf(dir, "convert in.cxf new.cxf --report ./new.cxf");
     CHECK(fresh.exit_code == 2);
+    // With --split, any of the parts (14 items in 5s: new-1.cxf … new-3.cxf).
+    const auto part = run_cxf(dir, "convert in.cxf new.cxf --split 5 --report ./new-2.cxf");
+    CHECK(part.exit_code == 2);
+    CHECK_THAT(part.err, Catch::Contains("the same file as the output new-2.cxf"));
     CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"hard.json", "in.cxf", "link.json", "out.cxf"});
 }
 
