@@ -13,7 +13,7 @@ namespace {
 constexpr std::string_view extensions[] = {"bitwarden.json"};
 
 constexpr FormatOption write_options[] = {
-    {"bitwarden-encrypt", "", "write a password-protected export (password from --out-password-*)"},
+    {"bitwarden-encrypt", "", "write a password-protected export (implied by an --out-password-* option)"},
     {"bitwarden-kdf", "NAME", "KDF of a password-protected export: pbkdf2 (default) or argon2id"},
     {"bitwarden-kdf-iterations", "N", "KDF iterations (default 600000 for pbkdf2, 3 for argon2id)"},
     {"bitwarden-kdf-memory", "MIB", "Argon2id memory in MiB (default 64)"},
@@ -83,6 +83,7 @@ Format format() noexcept {
                    Feature::history | Feature::folders | Feature::timestamps | Feature::cards | Feature::identities |
                    Feature::ssh_keys,
         .write_options = write_options,
+        .output_password = OutputPassword::optional,
     };
 }
 

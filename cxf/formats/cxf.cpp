@@ -83,6 +83,7 @@ Format format() noexcept {
         .describe = describe,
         .carries = all_features & ~Features(Feature::attachments),
         .write_options = cxf_options,
+        .writes_cxf = true,
     };
 }
 

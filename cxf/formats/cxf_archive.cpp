@@ -48,6 +48,7 @@ Format plain_format() noexcept {
         .write = write,
         .describe = nullptr,
         .carries = all_features,
+        .writes_cxf = true,
     };
 }
 

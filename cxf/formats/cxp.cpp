@@ -166,6 +166,7 @@ Format cxp_format() noexcept {
         .carries = all_features,
         .read_options = read_options,
         .write_options = write_options,
+        .writes_cxf = true,
     };
 }
 

@@ -72,6 +72,7 @@ Format format() noexcept {
         .carries = all_features,
         .read_options = read_options,
         .write_options = write_options,
+        .output_password = OutputPassword::required,
     };
 }
 

@@ -6,6 +6,7 @@
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
 #include "cxf/io/output.h"
+#include "cxf/io/same_file.h"
 #include "cxf/model/split.h"
 #include "cxf/pipeline/report_json.h"
 #include "cxf/validate/validate.h"
@@ -54,12 +55,39 @@ private:
     io::MemoryOutput* to_stdout_ = nullptr;
 };
 
+// The report path names the input or an output: the run fails and no report is written over it.
+struct ReportClash : Error {
+    explicit ReportClash(const std::string& message) : Error(Errc::usage, {}, message) {}
+};
+
 void check_before_reading(const ConvertOptions& o) {
     if (o.split > 0 && o.output == "-") throw Error(Errc::usage, {}, "{split} needs an output file name, not -");
     if (!o.dry_run && o.output != "-" && !o.overwrite && o.split == 0 && io::exists(o.output))
         throw Error(Errc::io, {o.output, ""}, "already exists; use {overwrite} to replace it");
-    if (o.report && !o.overwrite && io::exists(*o.report))
+    if (!o.report) return;
+    // The report is an output too: never the input or the output under another name.
+    if (o.input != "-" && io::same_file(*o.report, o.input))
+        throw ReportClash("{report} " + *o.report + " is the same file as INPUT");
+    if (o.output != "-" && io::same_file(*o.report, o.output))
+        throw ReportClash("{report} " + *o.report + " is the same file as OUTPUT");
+    if (!o.overwrite && io::exists(*o.report))
         throw Error(Errc::io, {*o.report, ""}, "already exists; use {overwrite} to replace it");
+}
+
+// What cxf writes as CXF must pass its own validator. Its errors become findings on the output
+// `name`; unless strict (which refuses them at the end) the first one fails the run.
+void validate_output(const Vault& part, const std::string& name, bool strict, Conversion& c) {
+    Report found;
+    validate(part, found);
+    std::optional<Error> first;
+    for (Notice n : found.notices()) {
+        if (n.severity != Severity::error) continue;
+        if (!first) first = Error(Errc::invalid, {name, n.place}, "cxf would write invalid CXF: " + n.message);
+        ++c.invalid_output;
+        n.place = name + ": " + n.place;
+        c.report.add(std::move(n));
+    }
+    if (first && !strict) throw *first;
 }
 
 Vault read_vault(ConvertOptions& o, Conversion& c) {
@@ -77,7 +105,10 @@ void write_parts(Vault&& vault, const ConvertOptions& o, Conversion& c, Outputs&
     const std::vector<Vault> parts = split(std::move(vault), o.split);
     for (std::size_t p = 0; p < parts.size(); ++p) {
         const std::string name = parts.size() == 1 ? o.output : part_name(o.output, p + 1, *o.to);
+        if (o.report && name != "-" && io::same_file(*o.report, name))
+            throw ReportClash("{report} " + *o.report + " is the same file as the output " + name);
         c.outputs.push_back(name);
+        if (o.to->writes_cxf) validate_output(parts[p], name, o.strict, c);
         Report part_report;
         io::Output& out = outputs.open(name);
         o.to->write(parts[p], out, o.write, part_report);
@@ -137,7 +168,7 @@ Conversion convert(ConvertOptions o) {
 
         Outputs outputs(o.dry_run, o.overwrite);
         write_parts(std::move(vault), o, c, outputs);
-        if (o.strict && c.report.has_losses()) c.outcome = Outcome::losses_refused;
+        if (o.strict && (c.report.has_losses() || c.invalid_output > 0)) c.outcome = Outcome::losses_refused;
         else if (o.dry_run) c.outcome = Outcome::dry_run;
         else {
             c.outcome = Outcome::written;
@@ -145,6 +176,10 @@ Conversion convert(ConvertOptions o) {
             outputs.commit(report.get());
             return c;
         }
+    } catch (const ReportClash& e) {
+        c.outcome = Outcome::failed;
+        c.error = e;
+        return c;
     } catch (const Error& e) {
         c.outcome = Outcome::failed;
         c.error = e;

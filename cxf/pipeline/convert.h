@@ -25,7 +25,7 @@ struct ConvertOptions {
     ReadOptions read;
     WriteOptions write;
     bool overwrite = false;            // replace existing outputs
-    bool strict = false;               // write nothing when anything would be lost
+    bool strict = false;               // write nothing when anything would be lost or invalid
     bool dry_run = false;              // do everything but write the outputs
     std::size_t split = 0;             // at most this many items per output file (0: one file)
     std::optional<std::string> report; // where to write the report JSON (report_json), also on failure
@@ -39,7 +39,7 @@ struct ConvertOptions {
 enum class Outcome : unsigned char {
     written,         // every output is in place
     dry_run,         // nothing written, as asked
-    losses_refused,  // strict, and something would have been lost: nothing written
+    losses_refused,  // strict, and something would have been lost or is invalid CXF: nothing written
     failed,          // `error` says why; nothing written
 };
 
@@ -50,6 +50,7 @@ struct Conversion {
     std::optional<Counts> counts;
     bool dry_run = false;              // as asked, whatever the outcome
     Report report;
+    std::size_t invalid_output = 0;    // CXF rules the CXF output would break (findings in the report)
     Outcome outcome = Outcome::failed;
     std::optional<Error> error;
 };

@@ -87,6 +87,12 @@ struct Property {
     std::string name, value;
 };
 
+enum class OutputPassword : std::uint8_t {
+    not_accepted,  // the format cannot be protected with a password
+    optional,      // given one, the writer encrypts with it (Bitwarden's password-protected export)
+    required,      // the writer always encrypts (KDBX: a password, a key file or both)
+};
+
 struct Format {
     std::string_view id;     // stable: used by --from/--to and printed by `cxf formats`
     std::string_view title;
@@ -105,6 +111,11 @@ struct Format {
     // The options of its ReadOptions/WriteOptions member, as the CLI offers them (--NAME [VALUE]).
     std::span<const FormatOption> read_options = {};
     std::span<const FormatOption> write_options = {};
+    // Whether the writer encrypts with WriteOptions::password. A writer that does not would silently
+    // ignore an output password, so one given to it is refused.
+    OutputPassword output_password = OutputPassword::not_accepted;
+    // The output is a CXF document: what would be written must pass validate().
+    bool writes_cxf = false;
 };
 
 }  // namespace cxf

@@ -11,11 +11,13 @@ using test::run_cxf;
 
 namespace {
 const std::string spec = test::testdata("cxf/spec-appendix-a-ps-20250814.json");
+// The same with a 32-byte integrity hash: valid CXF, so cxf writes it as CXF.
+const std::string valid_spec = test::testdata("cxf/spec-appendix-a-32-byte-hash.json");
 }
 
 TEST_CASE("convert writes a 0600 file atomically and summarises on stderr", "[cli]") {
     test::TempDir dir;
-    const auto r = run_cxf(dir, "convert '" + spec + "' out.cxf");
+    const auto r = run_cxf(dir, "convert '" + valid_spec + "' out.cxf");
     CHECK(r.exit_code == 0);
     CHECK(r.out.empty());
     CHECK_THAT(r.err, Catch::Contains("read 14 items, 15 credentials, 1 collection"));
@@ -31,11 +33,11 @@ TEST_CASE("convert writes a 0600 file atomically and summarises on stderr", "[cl
 TEST_CASE("an existing output is replaced only with --force", "[cli]") {
     test::TempDir dir;
     test::write_file(dir.path("out.cxf"), "keep me");
-    const auto refused = run_cxf(dir, "convert '" + spec + "' out.cxf");
+    const auto refused = run_cxf(dir, "convert '" + valid_spec + "' out.cxf");
     CHECK(refused.exit_code == 5);
     CHECK_THAT(refused.err, Catch::Contains("out.cxf: already exists; use --force"));
     CHECK(test::read_text(dir.path("out.cxf")) == "keep me");
-    const auto forced = run_cxf(dir, "convert '" + spec + "' out.cxf --force");
+    const auto forced = run_cxf(dir, "convert '" + valid_spec + "' out.cxf --force");
     CHECK(forced.exit_code == 0);
     CHECK(test::read_text(dir.path("out.cxf")) != "keep me");
     CHECK(test::mode_of(dir.path("out.cxf")) == 0600);
@@ -43,7 +45,7 @@ TEST_CASE("an existing output is replaced only with --force", "[cli]") {
 
 TEST_CASE("'-' reads standard input and writes standard output", "[cli]") {
     test::TempDir dir;
-    const auto r = run_cxf(dir, "convert - - --to cxf --cxf-compact", spec);
+    const auto r = run_cxf(dir, "convert - - --to cxf --cxf-compact", valid_spec);
     CHECK(r.exit_code == 0);
     CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
     CHECK_THAT(r.out, Catch::StartsWith("{\"version\":{\"major\":1,\"minor\":0}"));
@@ -53,7 +55,8 @@ TEST_CASE("'-' reads standard input and writes standard output", "[cli]") {
 
 TEST_CASE("a dry run writes nothing but the report, which is 0600", "[cli]") {
     test::TempDir dir;
-    const auto r = run_cxf(dir, "convert '" + spec + "' out.cxf --dry-run --report report.json");
+    // To Bitwarden: the input's own findings (the spec's slips) are reported, and stop nothing.
+    const auto r = run_cxf(dir, "convert '" + spec + "' out.bitwarden.json --dry-run --report report.json");
     CHECK(r.exit_code == 0);
     CHECK_THAT(r.err, Catch::Contains("dry run"));
     CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"report.json"});
@@ -68,7 +71,7 @@ TEST_CASE("a dry run writes nothing but the report, which is 0600", "[cli]") {
 
 TEST_CASE("strict mode writes when nothing is lost", "[cli]") {
     test::TempDir dir;
-    const auto r = run_cxf(dir, "convert '" + spec + "' out.cxf --strict");
+    const auto r = run_cxf(dir, "convert '" + valid_spec + "' out.cxf --strict");
     CHECK(r.exit_code == 0);
     CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"out.cxf"});
 }

@@ -43,3 +43,21 @@ TEST_CASE("Ctrl-C at the password prompt turns echo back on and leaves no output
     CHECK(result == "signal " + std::to_string(SIGINT) + "\necho on\n");
     CHECK(test::list_dir(dir.root().string()) == std::vector<std::string>{"shown.txt"});
 }
+
+TEST_CASE("Ctrl-D at the prompt for a new password is an empty password and is refused", "[cli][password]") {
+    test::TempDir dir;
+    const std::string script = std::string(CXF_SOURCE_DIR) + "/tests/cli/scripts/tty_prompt.py";
+    const std::string input = test::testdata("cxf/spec-appendix-a-32-byte-hash.json");
+    const std::string shown = dir.path("shown.txt");
+    // `timeout`: a run that went on to the repeat prompt would wait there for ever.
+    const std::string command = "timeout 60 /usr/bin/python3 '" + script + "' --eof '" + CXF_CLI_PATH + "' convert '" +
+                                input + "' '" + dir.path("out.kdbx") + "' --kdbx-kdf aes-kdf --kdbx-iterations 1000 > '" +
+                                shown + "'";
+    const int status = std::system(command.c_str());
+    const std::string terminal = test::read_text(shown);
+    CAPTURE(terminal);
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK_THAT(terminal, Catch::Contains("the prompt: the new password is empty"));
+    CHECK(terminal.find("Repeat") == std::string::npos);
+    CHECK(test::list_dir(dir.root().string()) == std::vector<std::string>{"shown.txt"});
+}

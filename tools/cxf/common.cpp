@@ -91,7 +91,7 @@ std::uint64_t mib_option(const po::variables_map& vm, const std::string& name) {
 
 ReadOptions read_options(const po::variables_map& vm, const std::string& input) {
     ReadOptions options;
-    options.password = password_provider(password_source(vm, "password"), "the password of " + input, "password", false);
+    options.password = password_provider(password_source(vm, "password"), "the password of " + input, "password", PasswordUse::open);
     if (vm.count("key-file")) options.key_file = read_key_material(vm["key-file"].as<std::string>(), options.limits);
     if (vm.count("max-input-mib")) options.limits.max_input_bytes = mib_option(vm, "max-input-mib");
     if (vm.count("max-string-mib")) options.limits.max_string_bytes = mib_option(vm, "max-string-mib");

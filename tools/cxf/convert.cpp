@@ -15,8 +15,6 @@ namespace cxf::cli {
 
 namespace {
 
-constexpr std::size_t notices_shown_per_kind = 20;
-
 po::options_description output_options() {
     po::options_description o("Output");
     o.add_options()
@@ -24,10 +22,12 @@ po::options_description output_options() {
         ("out-password-file", po::value<std::string>()->value_name("FILE"), "output password: the file's content minus one trailing newline")
         ("out-password-env", po::value<std::string>()->value_name("VAR"), "output password: this environment variable")
         ("out-password-fd", po::value<int>()->value_name("N"), "output password: read from this file descriptor")
+        ("allow-empty-password", "accept an empty output password (the output then opens with none)")
         ("out-key-file", po::value<std::string>()->value_name("FILE"), "output key file (KeePass)")
-        ("report", po::value<std::string>()->value_name("FILE"), "write the full report (losses, changes, findings) as JSON")
+        ("report", po::value<std::string>()->value_name("FILE"),
+         "write the full report (losses, changes, findings) as JSON; an existing one is replaced only with --force")
         ("dry-run", "do everything but write OUTPUT")
-        ("strict", "write nothing (exit 4) if OUTPUT cannot hold everything the input has")
+        ("strict", "write nothing (exit 4) if OUTPUT cannot hold everything the input has, or would be invalid CXF")
         ("force", "replace OUTPUT if it exists")
         ("split", po::value<std::size_t>()->value_name("N"),
          "write at most N items per file: OUTPUT becomes NAME-1.EXT, NAME-2.EXT, … (Bitwarden imports at most 7000)");
@@ -47,12 +47,18 @@ const Format& output_format(const po::variables_map& vm, const std::string& outp
     return *format;
 }
 
+// An output password is never ignored: it turns on the encryption of a format that has it optional,
+// and is refused by a format that cannot encrypt with one.
 WriteOptions write_options(const po::variables_map& vm, const std::string& output, const Format& format) {
     WriteOptions options;
-    options.password =
-        password_provider(password_source(vm, "out-password"), "a new password for " + output, "out-password", true);
-    if (vm.count("out-key-file")) options.key_file = read_key_material(vm["out-key-file"].as<std::string>(), {});
     apply_write_flags(vm, format, options);
+    const PasswordOptions source = password_source(vm, "out-password");
+    if ((source.file || source.env || source.fd) && format.output_password == OutputPassword::not_accepted)
+        throw po::error("the " + std::string(format.id) +
+                        " format cannot be protected with a password; leave out --out-password-*");
+    const PasswordUse use = vm.count("allow-empty-password") ? PasswordUse::create_may_be_empty : PasswordUse::create;
+    options.password = password_provider(source, "a new password for " + output, "out-password", use);
+    if (vm.count("out-key-file")) options.key_file = read_key_material(vm["out-key-file"].as<std::string>(), {});
     return options;
 }
 
@@ -109,11 +115,15 @@ int run_convert(const Args& args) {
 
     const Conversion c = convert(std::move(o));
     if (c.outcome == Outcome::failed) throw *c.error;  // what it noticed until then is in the report
-    print_notices(c.report, notices_shown_per_kind);
+    print_notices(c.report);
     switch (c.outcome) {
         case Outcome::losses_refused:
-            std::cerr << "cxf: " << c.report.count(NoticeKind::lost) << " thing(s) could not be carried into "
-                      << c.output_format << "; --strict: nothing written\n";
+            if (c.report.has_losses())
+                std::cerr << "cxf: " << c.report.count(NoticeKind::lost) << " thing(s) could not be carried into "
+                          << c.output_format << "; --strict: nothing written\n";
+            if (c.invalid_output > 0)
+                std::cerr << "cxf: " << c.invalid_output << " CXF rule(s) broken in what would be written"
+                          << "; --strict: nothing written\n";
             break;
         case Outcome::dry_run:
             std::cerr << "cxf: dry run: " << c.output << " (" << c.output_format << ") not written\n";

@@ -101,7 +101,9 @@ kdbx::SaveSettings kdbx_settings(const po::variables_map& vm) {
 
 BitwardenWriteOptions bitwarden_settings(const po::variables_map& vm) {
     BitwardenWriteOptions s;
-    s.encrypt = given(vm, "bitwarden-encrypt");
+    // An output password given to Bitwarden means encrypt with it.
+    s.encrypt = given(vm, "bitwarden-encrypt") || given(vm, "out-password-file") || given(vm, "out-password-env") ||
+                given(vm, "out-password-fd");
     const std::string kdf = text(vm, "bitwarden-kdf", "pbkdf2");
     if (kdf == "argon2id") s.kdf.type = bitwarden::KdfParams::Type::argon2id;
     else if (kdf != "pbkdf2") bad("bitwarden-kdf", kdf, "pbkdf2 or argon2id");
@@ -112,7 +114,7 @@ BitwardenWriteOptions bitwarden_settings(const po::variables_map& vm) {
     s.kdf.parallelism = positive<std::uint32_t>(vm, "bitwarden-kdf-parallelism", 4);
     const bool kdf_given = given(vm, "bitwarden-kdf") || given(vm, "bitwarden-kdf-iterations") ||
                            given(vm, "bitwarden-kdf-memory") || given(vm, "bitwarden-kdf-parallelism");
-    if (!s.encrypt && kdf_given) throw po::error("the --bitwarden-kdf options apply only with --bitwarden-encrypt");
+    if (!s.encrypt && kdf_given) throw po::error("the --bitwarden-kdf options apply only to an encrypted export (--bitwarden-encrypt or --out-password-*)");
     if (!argon2 && (given(vm, "bitwarden-kdf-memory") || given(vm, "bitwarden-kdf-parallelism")))
         throw po::error("--bitwarden-kdf-memory and --bitwarden-kdf-parallelism apply only with --bitwarden-kdf argon2id");
     s.layout = layout(vm, "bitwarden-layout");
@@ -151,6 +153,7 @@ std::string flag_for(std::string_view option) {
         {"from", "--from"},
         {"overwrite", "--force"},
         {"split", "--split"},
+        {"report", "--report"},
         {"password", "--password-file, --password-env or --password-fd"},
         {"key_file", "--key-file"},
         {"kdbx.no_password", "--no-password"},

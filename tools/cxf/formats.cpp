@@ -32,6 +32,11 @@ int run_formats(const Args& args) {
         }
         std::cout << "carries:" << held << '\n';
         if (!lost.empty()) std::cout << "  " << std::setw(14) << "" << "loses:  " << lost << '\n';
+        if (f.output_password != OutputPassword::not_accepted)
+            std::cout << "  " << std::setw(14) << "" << "password: "
+                      << (f.output_password == OutputPassword::required ? "always encrypted with the output password"
+                                                                        : "encrypted when given an output password")
+                      << '\n';
         if (!f.extensions.empty()) {
             std::cout << "  " << std::setw(14) << "" << "output extensions:";
             for (const std::string_view e : f.extensions) std::cout << " ." << e;

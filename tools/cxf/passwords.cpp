@@ -118,29 +118,38 @@ crypto::Secret strip_one_newline(crypto::Secret text) {
     return crypto::Secret(v);
 }
 
-PasswordProvider password_provider(const PasswordOptions& options, std::string what, std::string flag, bool confirm) {
+PasswordProvider password_provider(const PasswordOptions& options, std::string what, std::string flag, PasswordUse use) {
     auto cache = std::make_shared<std::optional<crypto::Secret>>();
-    return [options, what = std::move(what), flag = std::move(flag), confirm, cache]() -> crypto::Secret {
+    return [options, what = std::move(what), flag = std::move(flag), use, cache]() -> crypto::Secret {
         if (*cache) return (*cache)->clone();
         crypto::Secret password;
+        std::string source = "the prompt";
+        const bool prompted = !options.file && !options.env && !options.fd && ::isatty(STDIN_FILENO);
         if (options.file) {
+            source = *options.file;
             password = strip_one_newline(read_file(*options.file));
         } else if (options.env) {
             const char* value = std::getenv(options.env->c_str());
             if (!value)
                 throw Error(Errc::usage, {}, "environment variable " + *options.env + " is not set (" + what + ")");
             password = crypto::Secret(value);
+            source = "environment variable " + *options.env;
         } else if (options.fd) {
-            password = strip_one_newline(read_fd(*options.fd, "file descriptor " + std::to_string(*options.fd)));
-        } else if (::isatty(STDIN_FILENO)) {
+            source = "file descriptor " + std::to_string(*options.fd);
+            password = strip_one_newline(read_fd(*options.fd, source));
+        } else if (prompted) {
             password = prompt("Enter " + what);
-            if (confirm && !(prompt("Repeat " + what) == password))
-                throw Error(Errc::usage, {}, "the two passwords do not match");
         } else {
             throw Error(Errc::usage, {},
                         "password required (" + what + "): give --" + flag + "-file, --" + flag + "-env or --" + flag +
                             "-fd (no terminal to ask on)");
         }
+        // Before the repeat prompt, so that Ctrl-D at the first one ends the run.
+        if (use == PasswordUse::create && password.empty())
+            throw Error(Errc::usage, {source, ""},
+                        "the new password is empty (" + what + "); give --allow-empty-password if that is meant");
+        if (prompted && use != PasswordUse::open && !(prompt("Repeat " + what) == password))
+            throw Error(Errc::usage, {}, "the two passwords do not match");
         *cache = password.clone();
         return password;
     };

@@ -16,10 +16,14 @@ struct PasswordOptions {
     std::optional<int> fd;
 };
 
+// What the password is for: opening an input, or protecting an output — a new password, asked twice
+// on a terminal and refused when empty unless the user allowed it (--allow-empty-password).
+enum class PasswordUse { open, create, create_may_be_empty };
+
 // A provider that reads its source once, when first asked. `what` names the password in prompts and
 // errors ("the password of vault.kdbx"), `flag` the options that give it ("password" for
-// --password-file…); `confirm` asks twice on a terminal (for new passwords).
-PasswordProvider password_provider(const PasswordOptions& options, std::string what, std::string flag, bool confirm);
+// --password-file…).
+PasswordProvider password_provider(const PasswordOptions& options, std::string what, std::string flag, PasswordUse use);
 
 // The content of a password file: all of it but one trailing newline ("\n" or "\r\n").
 crypto::Secret strip_one_newline(crypto::Secret text);

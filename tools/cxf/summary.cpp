@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "tools/cxf/summary.h"
 
+#include <algorithm>
 #include <iostream>
+#include <map>
+#include <tuple>
 
 #include "cxf/error.h"
 #include "cxf/io/file.h"
@@ -11,10 +14,15 @@ namespace cxf::cli {
 
 namespace {
 
+// "lost", or a finding's severity.
+std::string_view label(const Notice& n) {
+    return n.kind == NoticeKind::finding ? severity_name(n.severity) : notice_kind_name(n.kind);
+}
+
 // "  lost: /accounts/0/items/3 (item 'Bank') attachment:statement.pdf: reason"
 std::string notice_line(const Notice& n) {
     std::string line = "  ";
-    line += n.kind == NoticeKind::finding ? severity_name(n.severity) : notice_kind_name(n.kind);
+    line += label(n);
     line += ": ";
     line += n.place.empty() ? "/" : n.place;
     if (!n.item.empty()) line += " (item '" + n.item + "')";
@@ -23,20 +31,50 @@ std::string notice_line(const Notice& n) {
     return line;
 }
 
+constexpr std::size_t titles_shown = 3;
+
+// Notices of one kind, field and message.
+struct NoticeGroup {
+    const Notice* first;
+    std::size_t count = 0;
+    std::vector<std::string_view> titles;  // distinct, the first few
+    bool more_titles = false;
+
+    void add(const Notice& n) {
+        ++count;
+        if (n.item.empty() || std::find(titles.begin(), titles.end(), n.item) != titles.end()) return;
+        if (titles.size() < titles_shown) titles.push_back(n.item);
+        else more_titles = true;
+    }
+
+    // "  lost ×205: timestamps — Bitwarden CSV has no dates (items 'A', 'B', 'C', …)"
+    std::string line() const {
+        if (count == 1) return notice_line(*first);
+        std::string s = "  ";
+        s += label(*first);
+        s += " ×" + std::to_string(count) + ": ";
+        if (!first->field.empty()) s += first->field + " — ";
+        s += render_options(first->message, flag_for);
+        if (titles.empty()) return s;
+        s += titles.size() == 1 && !more_titles ? " (item " : " (items ";
+        for (std::size_t i = 0; i < titles.size(); ++i) s += (i ? ", '" : "'") + std::string(titles[i]) + "'";
+        return s + (more_titles ? ", …)" : ")");
+    }
+};
+
 }  // namespace
 
-void print_notices(const Report& report, std::size_t limit) {
+void print_notices(const Report& report) {
     for (const NoticeKind kind : {NoticeKind::finding, NoticeKind::changed, NoticeKind::skipped, NoticeKind::lost}) {
-        std::size_t shown = 0, total = 0;
+        std::vector<NoticeGroup> groups;
+        std::map<std::tuple<Severity, std::string_view, std::string_view>, std::size_t> index;
         for (const Notice& n : report.notices()) {
             if (n.kind != kind) continue;
-            if (++total <= limit) {
-                std::cerr << notice_line(n) << '\n';
-                ++shown;
-            }
+            const auto [at, added] = index.try_emplace({n.severity, n.field, n.message}, groups.size());
+            if (added) groups.push_back(NoticeGroup{.first = &n, .count = 0, .titles = {}, .more_titles = false});
+            groups[at->second].add(n);
         }
-        if (total > shown)
-            std::cerr << "  … and " << (total - shown) << " more " << notice_kind_name(kind) << " notices (see --report)\n";
+        for (const NoticeGroup& group : groups) std::cerr << group.line() << '\n';
     }
 }
 

@@ -9,8 +9,9 @@
 
 namespace cxf::cli {
 
-// One line per notice, grouped by kind, at most `limit` lines of each kind.
-void print_notices(const Report& report, std::size_t limit);
+// One line per kind of notice (kind, field and message), by kind: a notice alone with its place, a
+// group with its count and its first few item titles. The full list is in the report.
+void print_notices(const Report& report);
 
 std::string describe_counts(const Counts& counts);
 

@@ -3,6 +3,9 @@
 
 usage: tty_prompt.py PASSWORD COMMAND...
          types PASSWORD and Enter; prints what the terminal showed, exits with the command's code.
+       tty_prompt.py --eof COMMAND...
+         presses Ctrl-D (end of input) instead; prints what the terminal showed, exits with the
+         command's code.
        tty_prompt.py --interrupt COMMAND...
          presses Ctrl-C instead; prints "signal N" or "exit N", then "echo on" or "echo off" (the
          terminal's state once the command has ended).
@@ -33,7 +36,8 @@ def main():
             break
         shown += chunk
         if not answered and prompted(shown):
-            os.write(fd, b"\x03" if answer == "--interrupt" else answer.encode() + b"\n")
+            keys = {"--interrupt": b"\x03", "--eof": b"\x04"}
+            os.write(fd, keys.get(answer, answer.encode() + b"\n"))
             answered = True
     _, status = os.waitpid(pid, 0)
     if answer == "--interrupt":
