@@ -61,13 +61,13 @@ public:
         organization_ = organization_id();
         const bool organization = settings_.layout == BitwardenLayout::as_read ? source_layout() == "organization"
                                                                                : settings_.layout == BitwardenLayout::organization;
-        JsonOut json(out);
-        json.start_object();
-        json.member_boolean("encrypted", false);
+        json::Builder json(out, json::Layout::indented);
+        json.begin_object();
+        json.key("encrypted").boolean(false);
         if (organization) write_collections(json);
         else write_folders(json);
         json.key("items");
-        json.start_array();
+        json.begin_array();
         for (std::size_t a = 0; a < vault_.accounts.size(); ++a)
             for (std::size_t i = 0; i < vault_.accounts[a].items.size(); ++i)
                 write_item(json, a, i, organization);
@@ -91,14 +91,14 @@ private:
         return std::string(ext.string("layout").value_or(""));
     }
 
-    void write_folders(JsonOut& json) {
+    void write_folders(json::Builder& json) {
         json.key("folders");
-        json.start_array();
+        json.begin_array();
         for (const OutFolder& f : folders_) {
             json.place = f.folder.place;
-            json.start_object();
-            json.member("id", f.guid);
-            json.member("name", f.folder.path);
+            json.begin_object();
+            member(json, "id", f.guid);
+            member(json, "name", f.folder.path);
             write_extra(json, f);
             json.end_object();
         }
@@ -106,7 +106,7 @@ private:
     }
 
     // Members of a folder or collection cxf does not map, as the importer kept them.
-    static void write_extra(JsonOut& json, const OutFolder& folder) {
+    static void write_extra(json::Builder& json, const OutFolder& folder) {
         if (const auto extra = folder.ext.find("extra"); extra && extra->is_object())
             for (const auto m : extra->members()) {
                 json.key(m.key);
@@ -120,15 +120,15 @@ private:
         return std::string(empty_guid);
     }
 
-    void write_collections(JsonOut& json) {
+    void write_collections(json::Builder& json) {
         json.key("collections");
-        json.start_array();
+        json.begin_array();
         for (const OutFolder& f : folders_) {
             json.place = f.folder.place;
-            json.start_object();
-            json.member("id", f.guid);
-            json.member("organizationId", std::string(f.ext.string("organizationId").value_or(organization_)));
-            json.member("name", f.folder.path);
+            json.begin_object();
+            member(json, "id", f.guid);
+            member(json, "organizationId", std::string(f.ext.string("organizationId").value_or(organization_)));
+            member(json, "name", f.folder.path);
             json.key("externalId");
             if (const auto external = f.ext.find("externalId")) json.copy(*external);
             else json.null();
@@ -138,7 +138,7 @@ private:
         json.end_array();
     }
 
-    void write_item(JsonOut& json, std::size_t a, std::size_t i, bool organization) {
+    void write_item(json::Builder& json, std::size_t a, std::size_t i, bool organization) {
         const Item& item = vault_.accounts[a].items[i];
         const std::string place = item_place(a, i);
         const ExtensionView ext(item.extensions);

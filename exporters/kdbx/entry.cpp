@@ -60,7 +60,7 @@ private:
     // CXF_ITEM: the item's members KDBX has no place for, and the credentials' layout when the plain
     // mapping does not give them back (`laid_out`); empty when there is nothing to say.
     std::string item_layout(const Item& v, std::optional<std::size_t> position, const Written* laid_out) const {
-        JsonOut layout;
+        json::Builder layout;
         layout.begin_object();
         if (v.id != Id(uuid_.begin(), uuid_.end())) layout.key("id").string(encoding::base64url_encode(v.id));
         if (v.subtitle) layout.key("subtitle").string(*v.subtitle);
@@ -121,7 +121,7 @@ private:
             attributes.add_exact({app_keys[i], std::move(value), false});
         }
 
-        JsonOut layout;
+        json::Builder layout;
         layout.begin_array();
         CredentialWriter writer({attributes, w.binaries, layout, ctx_.staging, extras, plain});
         writer.reserve(v);
