@@ -25,6 +25,13 @@ std::string_view wanted_name(Kind kind) {
 
 }  // namespace
 
+std::optional<std::int64_t> to_int64(const Cursor& value) noexcept {
+    if (value.is(Kind::int64)) return value.int64();
+    if (value.is(Kind::uint64) && value.uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        return static_cast<std::int64_t>(value.uint64());
+    return std::nullopt;
+}
+
 void Reader::fail(const Cursor& at, const std::string& message) const {
     throw Error(Errc::malformed, {context_.file, context_.place + at.pointer()}, message);
 }
@@ -48,10 +55,9 @@ const Cursor& Reader::expect(const Cursor& value, Kind kind, std::string_view na
 std::string_view Reader::string(const Cursor& value) const { return expect(value, Kind::string).string(); }
 
 std::int64_t Reader::integer(const Cursor& value) const {
-    if (value.is(Kind::int64)) return value.int64();
-    if (value.is(Kind::uint64) && value.uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-        return static_cast<std::int64_t>(value.uint64());
-    fail_expected(value, wanted_name(Kind::int64));
+    const auto n = to_int64(value);
+    if (!n) fail_expected(value, wanted_name(Kind::int64));
+    return *n;
 }
 
 bool Reader::boolean(const Cursor& value) const { return expect(value, Kind::boolean).boolean(); }

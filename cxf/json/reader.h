@@ -12,6 +12,9 @@
 
 namespace cxf::json {
 
+// The value of an integer that fits in int64; nullopt for anything else.
+std::optional<std::int64_t> to_int64(const Cursor& value) noexcept;
+
 // How a reader words a value of the wrong type.
 enum class Wording {
     expected_got,  // "expected a string, got integer"

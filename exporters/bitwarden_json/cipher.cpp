@@ -47,7 +47,7 @@ void write_history(json::Builder& out, const Cipher& c, Report& report) {
             continue;
         }
         newer = password;
-        const ExtensionView ext(earlier.extensions);
+        const ExtensionView ext(earlier.extensions, extension_name);
         out.begin_object();
         out.key("lastUsedDate");
         const auto when = earlier.modified_at ? earlier.modified_at : earlier.creation_at;

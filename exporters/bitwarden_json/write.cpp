@@ -32,7 +32,7 @@ std::size_t item_count(const Vault& vault) {
 // A folder as written: its extension is parsed once for the id, organisation, external id and the
 // members cxf does not map.
 struct OutFolder {
-    explicit OutFolder(const Folder& f) : folder(f), ext(f.collection->extensions), guid(guid_of(f, ext)) {}
+    explicit OutFolder(const Folder& f) : folder(f), ext(f.collection->extensions, extension_name), guid(guid_of(f, ext)) {}
 
     static std::string guid_of(const Folder& f, const ExtensionView& ext) {
         const Id& id = f.collection->id;
@@ -73,7 +73,7 @@ public:
                 write_item(json, a, i, organization);
         json.end_array();
         if (!vault_.accounts.empty()) {
-            const ExtensionView ext(vault_.accounts.front().extensions);
+            const ExtensionView ext(vault_.accounts.front().extensions, extension_name);
             if (const auto extra = ext.find("extra"); extra && extra->is_object())
                 for (const auto m : extra->members()) {
                     json.key(m.key);
@@ -87,7 +87,7 @@ public:
 private:
     std::string source_layout() const {
         if (vault_.accounts.empty()) return {};
-        const ExtensionView ext(vault_.accounts.front().extensions);
+        const ExtensionView ext(vault_.accounts.front().extensions, extension_name);
         return std::string(ext.string("layout").value_or(""));
     }
 
@@ -141,7 +141,7 @@ private:
     void write_item(json::Builder& json, std::size_t a, std::size_t i, bool organization) {
         const Item& item = vault_.accounts[a].items[i];
         const std::string place = item_place(a, i);
-        const ExtensionView ext(item.extensions);
+        const ExtensionView ext(item.extensions, extension_name);
         const auto ciphers = plan(item, ext, place, report_);
         if (!item.tags.empty()) report_.lost(Feature::tags, place, item.title, "tags", "Bitwarden has no tags");
         if (item.scope && ciphers.front()->type != static_cast<std::int64_t>(CipherType::login) &&

@@ -58,7 +58,7 @@ public:
         }
         const Account& first = vault_.accounts.front();
         std::optional<JsonDoc> doc;
-        if (const RawExtension* ext = find_extension(first.extensions))
+        if (const RawExtension* ext = json::find_extension(first.extensions, extension_name))
             doc.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of account 0");
         const auto member = [&](std::string_view key) { return doc ? doc->root().find(key) : std::nullopt; };
 
@@ -81,7 +81,7 @@ public:
             const Account& account = vault_.accounts[a];
             kdbx::Group group;
             std::optional<JsonDoc> own;
-            if (const RawExtension* ext = find_extension(account.extensions))
+            if (const RawExtension* ext = json::find_extension(account.extensions, extension_name))
                 own.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of account " + std::to_string(a));
             if (const auto g = own ? own->root().find("group") : std::nullopt) read_group_members(*own, *g, group, true);
             else group = fresh_group(uuid_for(account.id), first_nonempty({account.full_name.value_or(""), account.username, account.email, "Account " + std::to_string(a + 1)}));
@@ -224,7 +224,7 @@ private:
         g.name = c.title;
         g.notes = c.subtitle.value_or("");
         std::optional<JsonDoc> doc;
-        if (const RawExtension* ext = find_extension(c.extensions))
+        if (const RawExtension* ext = json::find_extension(c.extensions, extension_name))
             doc.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of collection '" + c.title + "'");
         const auto kept = [&](std::string_view key) { return doc ? doc->time(doc->root(), key) : std::nullopt; };
         g.times.creation = c.creation_at ? Time::from_unix(*c.creation_at) : kept("creation").value_or(now_);

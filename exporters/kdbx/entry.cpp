@@ -29,7 +29,7 @@ public:
     kdbx::Entry version(const Item& v, const std::string& place, std::size_t version_index, std::optional<std::size_t> position) {
         kdbx::Entry e;
         e.uuid = uuid_;
-        const EntryExtras extras = read_entry_extension(find_extension(v.extensions), e, v.creation_at, v.modified_at, ctx_.now);
+        const EntryExtras extras = read_entry_extension(json::find_extension(v.extensions, extension_name), e, v.creation_at, v.modified_at, ctx_.now);
         e.tags = v.tags;
 
         std::vector<std::string> urls;

@@ -36,7 +36,7 @@ public:
 
 private:
     Report& report_;
-    ExtensionBuilder extension_;
+    ExtensionBuilder extension_{extension_name};
 };
 
 void read_login(const json::Cursor& login, Item& item, ItemSource& source);

@@ -22,7 +22,7 @@ bool is_default(std::string_view key, std::string_view value) {
 Passkey read_passkey(const json::Cursor& credential, ItemSource& source) {
     if (!source.object_or_null(credential)) source.fail(credential, "expected a passkey object");
     Passkey passkey;
-    ExtensionBuilder kept;
+    ExtensionBuilder kept{extension_name};
     bool has_id = false, has_key = false;
     for (const auto m : credential.members()) {
         const auto value = source.string_or_null(m.value);

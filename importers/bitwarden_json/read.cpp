@@ -78,7 +78,7 @@ private:
         for (const json::Cursor leftover : items->elements()) fail(leftover, "expected an item object");
 
         Account account;
-        ExtensionBuilder account_extension;
+        ExtensionBuilder account_extension{extension_name};
         for (const auto m : root.members()) {
             if (m.key == "items" || m.key == "encrypted") continue;
             if (m.key == "folders") read_groups(m.value, false);
@@ -127,7 +127,7 @@ private:
             if (!source.object_or_null(g)) fail(g, "expected a folder or collection object");
             std::string id_text, path;
             Id id;
-            ExtensionBuilder extension;
+            ExtensionBuilder extension{extension_name};
             for (const auto m : g.members()) {
                 if (m.key == "id") {
                     id_text = std::string(source.string_or_null(m.value).value_or(""));

@@ -100,7 +100,7 @@ public:
         Vault vault;
         vault_members(vault);
         Account first = account(db_.root, "", db_.meta.custom_data, true);
-        add_extension(first.extensions, first_account_extension());
+        json::add_extension(first.extensions, extension_name, first_account_extension());
         vault.accounts.push_back(std::move(first));
         for (Account& other : others_) vault.accounts.push_back(std::move(other));
         return vault;
@@ -138,14 +138,12 @@ private:
                 kdbx::Group members = group_members(child);
                 drop(members.custom_data, account_key);
                 drop(members.custom_data, extensions_key);
-                json::Builder out;
-                out.begin_object();
-                out.key("name").string(extension_name);
-                out.key("group").begin_object();
-                write_group_members(out, members, true);
-                out.end_object();
-                out.end_object();
-                add_extension(other.extensions, out.take());
+                json::add_extension(other.extensions, extension_name,
+                                    json::extension_json(extension_name, [&](json::Builder& out) {
+                                        out.key("group").begin_object();
+                                        write_group_members(out, members, true);
+                                        out.end_object();
+                                    }));
                 others_.push_back(std::move(other));
             } else {
                 a.collections.push_back(collection(child, child_path, a.id, items));
@@ -193,18 +191,14 @@ private:
         kdbx::Group members = group_members(g);
         drop(members.custom_data, collection_key);
         drop(members.custom_data, extensions_key);
-        json::Builder out;
-        out.begin_object();
-        out.key("name").string(extension_name);
-        write_group_members(out, members, false);
-        // The group's dates where the collection has none (cxf dated it when it wrote it).
-        if (!dated) {
-            write_time(out.key("creation"), g.times.creation);
-            write_time(out.key("modification"), g.times.last_modification);
-        }
-        out.end_object();
-        crypto::Secret json = out.take();
-        if (json.size() > extension_name.size() + 11) add_extension(c.extensions, std::move(json));
+        json::add_extension(c.extensions, extension_name, json::extension_json(extension_name, [&](json::Builder& out) {
+            write_group_members(out, members, false);
+            // The group's dates where the collection has none (cxf dated it when it wrote it).
+            if (!dated) {
+                write_time(out.key("creation"), g.times.creation);
+                write_time(out.key("modification"), g.times.last_modification);
+            }
+        }));
         return c;
     }
 
@@ -244,39 +238,36 @@ private:
     }
 
     crypto::Secret first_account_extension() const {
-        json::Builder out;
-        out.begin_object();
-        out.key("name").string(extension_name);
-        kdbx::Meta meta = db_.meta;
-        drop(meta.custom_data, vault_key);
-        drop(meta.custom_data, account_key);
-        drop(meta.custom_data, extensions_key);
-        out.key("meta").begin_object();
-        write_meta(out, meta);
-        out.end_object();
-        out.key("root").begin_object();
-        write_group_members(out, db_.root, true);
-        out.end_object();
-        out.key("deletedObjects");
-        write_deleted_objects(out, db_.deleted_objects);
-        out.key("publicCustomData");
-        write_variant_map(out, db_.public_custom_data);
-        out.key("unknown");
-        write_unknown(out, db_.unknown);
-        out.key("rootUnknown");
-        write_unknown(out, db_.root_unknown);
-        if (bin_) {
-            out.key("recycleBin").begin_object();
-            write_uuid(out.key("parent"), bin_parent_);
-            out.key("index").unsigned_integer(bin_index_);
-            out.key("group").begin_object();
-            write_group(out, *bin_);
+        return json::extension_json(extension_name, [&](json::Builder& out) {
+            kdbx::Meta meta = db_.meta;
+            drop(meta.custom_data, vault_key);
+            drop(meta.custom_data, account_key);
+            drop(meta.custom_data, extensions_key);
+            out.key("meta").begin_object();
+            write_meta(out, meta);
             out.end_object();
+            out.key("root").begin_object();
+            write_group_members(out, db_.root, true);
             out.end_object();
-        }
-        pool(out);
-        out.end_object();
-        return out.take();
+            out.key("deletedObjects");
+            write_deleted_objects(out, db_.deleted_objects);
+            out.key("publicCustomData");
+            write_variant_map(out, db_.public_custom_data);
+            out.key("unknown");
+            write_unknown(out, db_.unknown);
+            out.key("rootUnknown");
+            write_unknown(out, db_.root_unknown);
+            if (bin_) {
+                out.key("recycleBin").begin_object();
+                write_uuid(out.key("parent"), bin_parent_);
+                out.key("index").unsigned_integer(bin_index_);
+                out.key("group").begin_object();
+                write_group(out, *bin_);
+                out.end_object();
+                out.end_object();
+            }
+            pool(out);
+        });
     }
 
     // Pool facts the items cannot carry: protection flags, the order when it is not cxf's, and the

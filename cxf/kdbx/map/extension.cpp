@@ -156,29 +156,10 @@ PasskeySpelling PasskeySpelling::fresh() {
 }
 
 crypto::Secret entry_extension(const kdbx::Entry& entry, const EntryExtras& extras) {
-    json::Builder out;
-    out.begin_object();
-    out.key("name").string(extension_name);
-    write_entry_members(out, entry, false);
-    write_extras(out, extras);
-    out.end_object();
-    crypto::Secret json = out.take();
-    // {"name":"cxf.local/kdbx"} alone says nothing.
-    if (json.size() == extension_name.size() + 11) return {};
-    return json;
-}
-
-void add_extension(std::vector<Extension>& extensions, crypto::Secret json) {
-    RawExtension raw;
-    raw.name = std::string(extension_name);
-    raw.json = std::move(json);
-    extensions.emplace_back(std::move(raw));
-}
-
-const RawExtension* find_extension(const std::vector<Extension>& extensions) {
-    for (const Extension& e : extensions)
-        if (const auto* raw = std::get_if<RawExtension>(&e); raw && raw->name == extension_name) return raw;
-    return nullptr;
+    return json::extension_json(extension_name, [&](json::Builder& out) {
+        write_entry_members(out, entry, false);
+        write_extras(out, extras);
+    });
 }
 
 EntryExtras read_entry_extension(const RawExtension* extension, kdbx::Entry& entry, std::optional<Timestamp> creation,
