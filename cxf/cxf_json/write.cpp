@@ -7,58 +7,54 @@
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
-#include "cxf/json/writer.h"
+#include "cxf/json/builder.h"
 #include "cxf/model/credential_fields.h"
 
 namespace cxf::cxf_json {
 
 namespace {
 
-template <typename W>
 class CxfWriter {
 public:
-    CxfWriter(W& writer, Report& report, Timestamp now, bool archive_index)
-        : w_(writer), report_(report), now_(now), archive_index_(archive_index) {}
+    CxfWriter(json::Builder& writer, Report& report, Timestamp now, bool archive_index)
+        : w_(writer), report_(report), now_(now), archive_index_(archive_index), place_(writer.place) {}
 
     void vault(const Vault& v) {
-        w_.StartObject();
+        w_.begin_object();
         key("version");
-        w_.StartObject();
+        w_.begin_object();
         key("major");
-        w_.Uint(1);
+        w_.unsigned_integer(1);
         key("minor");
-        w_.Uint(0);
-        w_.EndObject();
+        w_.unsigned_integer(0);
+        w_.end_object();
         member("exporterRpId", v.exporter_rp_id.empty() ? own_rp_id : std::string_view(v.exporter_rp_id));
         member("exporterDisplayName",
                v.exporter_display_name.empty() ? own_display_name : std::string_view(v.exporter_display_name));
         key("timestamp");
-        w_.Uint64(static_cast<std::uint64_t>(v.timestamp && *v.timestamp >= 0 ? *v.timestamp : now_));
+        w_.unsigned_integer(static_cast<std::uint64_t>(v.timestamp && *v.timestamp >= 0 ? *v.timestamp : now_));
         key("accounts");
-        w_.StartArray();
+        w_.begin_array();
         for (std::size_t i = 0; i < v.accounts.size(); ++i) {
             place_ = "/accounts/" + std::to_string(i);
             account(v.accounts[i], place_);
         }
-        w_.EndArray();
-        w_.EndObject();
+        w_.end_array();
+        w_.end_object();
     }
 
     void extension_list(const std::vector<Extension>& exts, std::string_view except) {
-        w_.StartArray();
+        w_.begin_array();
         for (const Extension& e : exts)
             if (except.empty() || extension_name(e) != except) extension(e);
-        w_.EndArray();
+        w_.end_array();
     }
 
 private:
     // --- primitives
 
-    void key(std::string_view k) { w_.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
-    void str(std::string_view s) {
-        if (!json::valid_utf8(s)) throw Error(Errc::invalid, {"", place_}, "text is not valid UTF-8");
-        w_.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-    }
+    void key(std::string_view k) { w_.key(k); }
+    void str(std::string_view s) { w_.string(s); }
     void member(std::string_view k, std::string_view s) {
         key(k);
         str(s);
@@ -67,9 +63,7 @@ private:
         if (s) member(k, *s);
     }
     void b64(std::string_view k, ByteView bytes) { member(k, encoding::base64url_encode_secret(bytes).view()); }
-    void raw(const crypto::Secret& json) {
-        w_.RawValue(json.view().data(), json.size(), rapidjson::kObjectType);
-    }
+    void raw(const crypto::Secret& json) { w_.raw(json.view()); }
     void time(std::string_view k, const std::optional<Timestamp>& t, std::string_view item) {
         if (!t) return;
         if (*t < 0) {
@@ -77,15 +71,15 @@ private:
             return;
         }
         key(k);
-        w_.Uint64(static_cast<std::uint64_t>(*t));
+        w_.unsigned_integer(static_cast<std::uint64_t>(*t));
     }
     template <typename T, typename WriteOne>
     void list(std::string_view k, const std::vector<T>& values, WriteOne write_one, bool required = false) {
         if (values.empty() && !required) return;
         key(k);
-        w_.StartArray();
+        w_.begin_array();
         for (const T& v : values) write_one(v);
-        w_.EndArray();
+        w_.end_array();
     }
     void strings(std::string_view k, const std::vector<std::string>& values, bool required = false) {
         list(k, values, [&](const std::string& s) { str(s); }, required);
@@ -103,27 +97,27 @@ private:
             return;
         }
         const auto& shared = std::get<SharedExtension>(e);
-        w_.StartObject();
+        w_.begin_object();
         member("name", SharedExtension::name);
         list("accessors", shared.accessors, [&](const SharingAccessor& a) {
-            w_.StartObject();
+            w_.begin_object();
             member("type", a.type);
             b64("accountId", a.account_id);
             member("name", a.name);
             strings("permissions", a.permissions, true);
-            w_.EndObject();
+            w_.end_object();
         }, true);
-        w_.EndObject();
+        w_.end_object();
     }
 
     void field(const EditableField& f) {
-        w_.StartObject();
+        w_.begin_object();
         if (!f.id.empty()) b64("id", f.id);
         member("fieldType", f.type_name());
         member("value", f.value.view());
         optional_member("label", f.label);
         extensions(f.extensions);
-        w_.EndObject();
+        w_.end_object();
     }
 
     template <typename T>
@@ -143,10 +137,10 @@ private:
             raw(unknown->json);
             return;
         }
-        w_.StartObject();
+        w_.begin_object();
         member("type", credential_type(c));
         std::visit([&](const auto& typed) { body(typed, item); }, c);
-        w_.EndObject();
+        w_.end_object();
     }
 
     template <typename T>
@@ -164,29 +158,29 @@ private:
         if (!p.fido2_extensions) return;
         const Fido2Extensions& ext = *p.fido2_extensions;
         key("fido2Extensions");
-        w_.StartObject();
+        w_.begin_object();
         if (ext.hmac_credentials) {
             key("hmacCredentials");
-            w_.StartObject();
+            w_.begin_object();
             member("algorithm", ext.hmac_credentials->algorithm);
             b64("credWithUV", ext.hmac_credentials->cred_with_uv);
             b64("credWithoutUV", ext.hmac_credentials->cred_without_uv);
-            w_.EndObject();
+            w_.end_object();
         }
         if (ext.cred_blob) b64("credBlob", *ext.cred_blob);
         if (ext.large_blob) {
             key("largeBlob");
-            w_.StartObject();
+            w_.begin_object();
             key("uncompressedSize");
-            w_.Uint64(ext.large_blob->uncompressed_size);
+            w_.unsigned_integer(ext.large_blob->uncompressed_size);
             b64("data", ext.large_blob->data);
-            w_.EndObject();
+            w_.end_object();
         }
         if (ext.payments) {
             key("payments");
-            w_.Bool(*ext.payments);
+            w_.boolean(*ext.payments);
         }
-        w_.EndObject();
+        w_.end_object();
     }
 
     void body(const Totp& t, const Item&) {
@@ -201,9 +195,9 @@ private:
             str(t.secret.view());
         }
         key("period");
-        w_.Uint(t.period);
+        w_.unsigned_integer(t.period);
         key("digits");
-        w_.Uint(t.digits);
+        w_.unsigned_integer(t.digits);
         optional_member("username", t.username);
         member("algorithm", t.algorithm);
         optional_member("issuer", t.issuer);
@@ -213,7 +207,7 @@ private:
         b64("id", f.id);
         member("name", f.name);
         key("decryptedSize");
-        w_.Uint64(f.decrypted_size);
+        w_.unsigned_integer(f.decrypted_size);
         b64("integrityHash", f.integrity_hash);
         if (f.data && !archive_index_)
             report_.lost(Feature::attachments, place_, item.title, "attachment:" + f.name,
@@ -247,34 +241,34 @@ private:
     // --- items, collections, accounts
 
     void linked_item(const LinkedItem& l) {
-        w_.StartObject();
+        w_.begin_object();
         b64("item", l.item);
         if (l.account) b64("account", *l.account);
-        w_.EndObject();
+        w_.end_object();
     }
 
     void scope(const CredentialScope& s) {
         key("scope");
-        w_.StartObject();
+        w_.begin_object();
         strings("urls", s.urls, true);
         list("androidApps", s.android_apps, [&](const AndroidApp& app) {
-            w_.StartObject();
+            w_.begin_object();
             member("bundleId", app.bundle_id);
             if (app.certificate) {
                 key("certificate");
-                w_.StartObject();
+                w_.begin_object();
                 b64("fingerprint", app.certificate->fingerprint);
                 member("hashAlg", app.certificate->hash_alg);
-                w_.EndObject();
+                w_.end_object();
             }
             optional_member("name", app.name);
-            w_.EndObject();
+            w_.end_object();
         }, true);
-        w_.EndObject();
+        w_.end_object();
     }
 
     void item(const Item& it, std::string base) {  // a copy: place_ changes below
-        w_.StartObject();
+        w_.begin_object();
         b64("id", it.id);
         time("creationAt", it.creation_at, it.title);
         time("modifiedAt", it.modified_at, it.title);
@@ -282,11 +276,11 @@ private:
         optional_member("subtitle", it.subtitle);
         if (it.favorite) {
             key("favorite");
-            w_.Bool(true);
+            w_.boolean(true);
         }
         if (it.scope) scope(*it.scope);
         key("credentials");
-        w_.StartArray();
+        w_.begin_array();
         for (std::size_t i = 0; i < it.credentials.size(); ++i) {
             place_ = base + "/credentials/" + std::to_string(i);
             const auto* file = std::get_if<File>(&it.credentials[i]);
@@ -297,33 +291,33 @@ private:
             }
             credential(it.credentials[i], it);
         }
-        w_.EndArray();
+        w_.end_array();
         place_ = base;
         strings("tags", it.tags);
         if (!it.history.empty()) {
             key("extensions");
-            w_.StartArray();
+            w_.begin_array();
             for (const Extension& e : it.extensions) extension(e);
             history(it, base);
-            w_.EndArray();
+            w_.end_array();
         } else {
             extensions(it.extensions);
         }
-        w_.EndObject();
+        w_.end_object();
     }
 
     void history(const Item& it, const std::string& base) {
-        w_.StartObject();
+        w_.begin_object();
         member("name", history_extension_name);
         key("items");
-        w_.StartArray();
+        w_.begin_array();
         for (std::size_t i = 0; i < it.history.size(); ++i) item(it.history[i], base + "/history/" + std::to_string(i));
-        w_.EndArray();
-        w_.EndObject();
+        w_.end_array();
+        w_.end_object();
     }
 
     void collection(const Collection& c) {
-        w_.StartObject();
+        w_.begin_object();
         b64("id", c.id);
         time("creationAt", c.creation_at, c.title);
         time("modifiedAt", c.modified_at, c.title);
@@ -332,39 +326,34 @@ private:
         list("items", c.items, [&](const LinkedItem& l) { linked_item(l); }, true);
         list("subCollections", c.sub_collections, [&](const Collection& sub) { collection(sub); });
         extensions(c.extensions);
-        w_.EndObject();
+        w_.end_object();
     }
 
     void account(const Account& a, std::string base) {  // a copy: place_ changes below
-        w_.StartObject();
+        w_.begin_object();
         b64("id", a.id);
         member("username", a.username);
         member("email", a.email);
         optional_member("fullName", a.full_name);
         list("collections", a.collections, [&](const Collection& c) { collection(c); }, true);
         key("items");
-        w_.StartArray();
+        w_.begin_array();
         for (std::size_t i = 0; i < a.items.size(); ++i) {
             place_ = base + "/items/" + std::to_string(i);
             item(a.items[i], place_);
         }
-        w_.EndArray();
+        w_.end_array();
         place_ = base;
         extensions(a.extensions);
-        w_.EndObject();
+        w_.end_object();
     }
 
-    W& w_;
+    json::Builder& w_;
     Report& report_;
     Timestamp now_;
     bool archive_index_;
-    std::string place_;
+    std::string& place_;  // the builder's: where a text that is not UTF-8 comes from
 };
-
-template <typename W>
-void write_with(W& writer, const Vault& vault, Report& report, Timestamp now, bool archive_index) {
-    CxfWriter<W>(writer, report, now, archive_index).vault(vault);
-}
 
 }  // namespace
 
@@ -372,27 +361,18 @@ crypto::Secret write_extensions(const std::vector<Extension>& extensions, std::s
     const bool any = std::any_of(extensions.begin(), extensions.end(),
                                  [&](const Extension& e) { return except.empty() || extension_name(e) != except; });
     if (!any) return {};
-    crypto::Secret out;
-    json::SecretStream stream(out);
-    json::Writer<json::SecretStream> writer(stream);
+    json::Builder out;
     Report unused;  // extensions lose nothing
-    CxfWriter<json::Writer<json::SecretStream>>(writer, unused, 0, false).extension_list(extensions, except);
-    return out;
+    CxfWriter(out, unused, 0, false).extension_list(extensions, except);
+    return out.take();
 }
 
 void write(const Vault& vault, io::Output& out, const WriteSettings& settings, Report& report) {
     const Timestamp now = settings.now != 0 ? settings.now : static_cast<Timestamp>(std::time(nullptr));
-    json::OutputStream stream(out);
-    if (settings.pretty) {
-        json::PrettyWriter<json::OutputStream> writer(stream);
-        writer.SetIndent(' ', 2);
-        write_with(writer, vault, report, now, settings.archive_index);
-    } else {
-        json::Writer<json::OutputStream> writer(stream);
-        write_with(writer, vault, report, now, settings.archive_index);
-    }
-    stream.Put('\n');
-    stream.Flush();
+    json::Builder builder(out, settings.pretty ? json::Layout::indented : json::Layout::compact);
+    CxfWriter(builder, report, now, settings.archive_index).vault(vault);
+    builder.flush();
+    out.write(as_bytes("\n"));
 }
 
 }  // namespace cxf::cxf_json

@@ -116,18 +116,18 @@ Header read_header(const Parts& parts, const std::string& file, const Limits& li
     }
     const std::string base(header_place);
     const json::Cursor root(tape, 0, base);
-    if (!root.is_object()) detail::malformed(root, file, "the protected header must be a JSON object");
+    const json::Reader fields = detail::fields(file);
+    if (!root.is_object()) fields.fail(root, "the protected header must be a JSON object");
 
-    const std::string_view alg = detail::member(root, "alg", json::Kind::string, file).string();
+    const std::string_view alg = fields.required_member(root, "alg", json::Kind::string).string();
     const auto suite = suite_for_alg(alg);
     if (!suite)
         throw Error(Errc::unsupported, {file, base + "/alg"},
                     "unsupported JWE alg '" + std::string(alg.substr(0, 64)) +
                         "'; cxf reads HPKE-Base-{X25519,P256}-SHA256-{AES128GCM,AES256GCM,ChaCha20Poly1305}");
-    const json::Cursor enc = detail::member(root, "enc", json::Kind::string, file);
+    const json::Cursor enc = fields.required_member(root, "enc", json::Kind::string);
     if (enc.string() != find_aead(suite->aead)->enc)
-        detail::malformed(enc, file,
-                          "'enc' does not match alg " + std::string(alg) + " (expected " +
+        fields.fail(enc, "'enc' does not match alg " + std::string(alg) + " (expected " +
                               std::string(find_aead(suite->aead)->enc) + ")");
     if (const auto zip = root.find("zip"))
         throw Error(Errc::unsupported, {file, zip->pointer()}, "compressed JWE content ('zip') is not supported");
@@ -135,12 +135,12 @@ Header read_header(const Parts& parts, const std::string& file, const Limits& li
         throw Error(Errc::unsupported, {file, crit->pointer()},
                     "the JWE names critical header extensions ('crit') cxf does not know");
 
-    const json::Cursor epk = detail::member(root, "epk", json::Kind::object, file);
+    const json::Cursor epk = fields.required_member(root, "epk", json::Kind::object);
     const hpke::PublicKey ephemeral = read_jwk(epk, file);
-    if (ephemeral.kem() != suite->kem) detail::malformed(epk, file, "'epk' is not a key for alg " + std::string(alg));
+    if (ephemeral.kem() != suite->kem) fields.fail(epk, "'epk' is not a key for alg " + std::string(alg));
 
     Header header{*suite, Bytes(ephemeral.bytes().begin(), ephemeral.bytes().end()), std::nullopt};
-    if (const auto kid = detail::optional_member(root, "kid", json::Kind::string, file))
+    if (const auto kid = fields.optional_member(root, "kid", json::Kind::string))
         header.kid = std::string(kid->string());
     return header;
 }

@@ -11,8 +11,6 @@ namespace cxf::cxp {
 
 namespace {
 
-using detail::malformed;
-using detail::member;
 using Writer = json::Writer<json::AppendStream<std::string>>;
 
 constexpr std::size_t coordinate_size = 32;  // P-256: RFC 7518 §6.2.1.2 wants the full length
@@ -48,13 +46,12 @@ std::string write_jwk(const hpke::PublicKey& key, bool canonical) {
     return out;
 }
 
-Bytes coordinate(const json::Cursor& jwk, std::string_view name, std::size_t size, const std::string& file) {
-    const json::Cursor value = member(jwk, name, json::Kind::string, file);
+Bytes coordinate(const json::Cursor& jwk, std::string_view name, std::size_t size, const json::Reader& fields) {
+    const json::Cursor value = fields.required_member(jwk, name, json::Kind::string);
     auto bytes = encoding::base64url_decode(value.string());
-    if (!bytes) malformed(value, file, "'" + std::string(name) + "' is not base64url");
+    if (!bytes) fields.fail(value, "'" + std::string(name) + "' is not base64url");
     if (bytes->size() != size)
-        malformed(value, file,
-                  "'" + std::string(name) + "' is " + std::to_string(bytes->size()) + " bytes; expected " +
+        fields.fail(value, "'" + std::string(name) + "' is " + std::to_string(bytes->size()) + " bytes; expected " +
                       std::to_string(size));
     return std::move(*bytes);
 }
@@ -69,27 +66,28 @@ std::string jwk_thumbprint(const hpke::PublicKey& key) {
 }
 
 hpke::PublicKey read_jwk(const json::Cursor& jwk, const std::string& file) {
+    const json::Reader fields = detail::fields(file);
     if (!jwk.is_object())
-        malformed(jwk, file, "a JWK must be an object, not " + std::string(json::kind_name(jwk.kind())));
-    const json::Cursor kty = member(jwk, "kty", json::Kind::string, file);
+        fields.fail(jwk, "a JWK must be an object, not " + std::string(json::kind_name(jwk.kind())));
+    const json::Cursor kty = fields.required_member(jwk, "kty", json::Kind::string);
     if (kty.string() != "OKP" && kty.string() != "EC")
         throw Error(Errc::unsupported, {file, kty.pointer()},
                     "unsupported JWK key type '" + std::string(kty.string().substr(0, 16)) +
                         "'; CXP keys are X25519 (OKP) or P-256 (EC)");
-    const json::Cursor crv = member(jwk, "crv", json::Kind::string, file);
+    const json::Cursor crv = fields.required_member(jwk, "crv", json::Kind::string);
     if (const auto d = jwk.find("d"))
-        malformed(*d, file, "the JWK holds a private key ('d'); a public key belongs here");
+        fields.fail(*d, "the JWK holds a private key ('d'); a public key belongs here");
 
     hpke::Kem kem;
     Bytes bytes;
     if (kty.string() == "OKP" && crv.string() == "X25519") {
         kem = hpke::Kem::x25519_sha256;
-        bytes = coordinate(jwk, "x", hpke::public_key_size(kem), file);
+        bytes = coordinate(jwk, "x", hpke::public_key_size(kem), fields);
     } else if (kty.string() == "EC" && crv.string() == "P-256") {
         kem = hpke::Kem::p256_sha256;
         bytes.push_back(0x04);
-        const Bytes x = coordinate(jwk, "x", coordinate_size, file);
-        const Bytes y = coordinate(jwk, "y", coordinate_size, file);
+        const Bytes x = coordinate(jwk, "x", coordinate_size, fields);
+        const Bytes y = coordinate(jwk, "y", coordinate_size, fields);
         bytes.insert(bytes.end(), x.begin(), x.end());
         bytes.insert(bytes.end(), y.begin(), y.end());
     } else {

@@ -9,6 +9,7 @@
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
 #include "cxf/json/cursor.h"
+#include "cxf/json/document.h"
 #include "cxf/json/tape.h"
 #include "cxf/json/writer.h"
 
@@ -16,9 +17,6 @@ namespace cxf::cxp {
 
 namespace {
 
-using detail::malformed;
-using detail::member;
-using detail::optional_member;
 using json::Cursor;
 using json::Kind;
 using Writer = json::Writer<json::AppendStream<std::string>>;
@@ -37,72 +35,71 @@ constexpr std::array<hpke::Mode, 4> modes{hpke::Mode::base, hpke::Mode::psk, hpk
 
 // --- reading
 
-Cursor root_object(const json::Tape& tape, const std::string& base, const std::string& file) {
-    const Cursor root(tape, 0, base);
+const Cursor& root_object(const Cursor& root, const json::Reader& fields) {
     if (!root.is_object())
-        malformed(root, file, "a CXP message must be a JSON object, not " + std::string(json::kind_name(root.kind())));
+        fields.fail(root, "a CXP message must be a JSON object, not " + std::string(json::kind_name(root.kind())));
     return root;
 }
 
-std::uint16_t id_member(const Cursor& object, std::string_view name, const std::string& file) {
-    return static_cast<std::uint16_t>(detail::uint_member(object, name, 0xFFFF, file));
+std::uint16_t id_member(const Cursor& object, std::string_view name, const json::Reader& fields) {
+    return static_cast<std::uint16_t>(detail::uint_member(fields, object, name, 0xFFFF));
 }
 
-HpkeParameters read_parameters(const Cursor& object, const std::string& file) {
-    detail::expect(object, Kind::object, "hpke", file);
+HpkeParameters read_parameters(const Cursor& object, const json::Reader& fields) {
+    fields.expect(object, Kind::object, "hpke");
     HpkeParameters out;
-    const Cursor mode = member(object, "mode", Kind::string, file);
+    const Cursor mode = fields.required_member(object, "mode", Kind::string);
     bool known = false;
     for (const hpke::Mode m : modes)
         if (mode.string() == mode_name(m)) {
             out.mode = m;
             known = true;
         }
-    if (!known) malformed(mode, file, "'mode' must be \"base\", \"psk\", \"auth\" or \"auth-psk\"");
-    out.kem = id_member(object, "kem", file);
-    out.kdf = id_member(object, "kdf", file);
-    out.aead = id_member(object, "aead", file);
-    if (const auto key = optional_member(object, "key", Kind::object, file))
+    if (!known) fields.fail(mode, "'mode' must be \"base\", \"psk\", \"auth\" or \"auth-psk\"");
+    out.kem = id_member(object, "kem", fields);
+    out.kdf = id_member(object, "kdf", fields);
+    out.aead = id_member(object, "aead", fields);
+    if (const auto key = fields.optional_member(object, "key", Kind::object))
         out.key = std::string(json::to_json(*key).view());
     return out;
 }
 
-std::vector<std::string> read_strings(const Cursor& array, std::string_view name, const std::string& file) {
+std::vector<std::string> read_strings(const Cursor& array, std::string_view name, const json::Reader& fields) {
     std::vector<std::string> out;
     for (const Cursor element : array.elements()) {
-        detail::expect(element, Kind::string, name, file);
+        fields.expect(element, Kind::string, name);
         out.emplace_back(element.string());
     }
     return out;
 }
 
 std::optional<std::vector<std::string>> optional_strings(const Cursor& object, std::string_view name,
-                                                         const std::string& file) {
-    const auto array = optional_member(object, name, Kind::array, file);
+                                                         const json::Reader& fields) {
+    const auto array = fields.optional_member(object, name, Kind::array);
     if (!array) return std::nullopt;
-    return read_strings(*array, name, file);
+    return read_strings(*array, name, fields);
 }
 
-ErrorResponse read_error(const Cursor& root, const std::string& file) {
+ErrorResponse read_error(const Cursor& root, const json::Reader& fields) {
     ErrorResponse out;
-    out.version = detail::uint_member(root, "version", UINT64_MAX, file);
-    const Cursor error = member(root, "error", Kind::string, file);
+    out.version = detail::uint_member(fields, root, "version", UINT64_MAX);
+    const Cursor error = fields.required_member(root, "error", Kind::string);
     for (const auto& [code, name] : error_names)
         if (error.string() == name) {
             out.error = code;
             return out;
         }
-    malformed(error, file, "unknown CXP error code");
+    fields.fail(error, "unknown CXP error code");
 }
 
-ExportResponse read_response(const Cursor& root, const std::string& file) {
+ExportResponse read_response(const Cursor& root, const json::Reader& fields) {
     ExportResponse out;
-    out.version = detail::uint_member(root, "version", UINT64_MAX, file);
-    out.hpke = read_parameters(member(root, "hpke", Kind::object, file), file);
-    out.exporter = std::string(member(root, "exporter", Kind::string, file).string());
-    const Cursor payload = member(root, "payload", Kind::string, file);
+    out.version = detail::uint_member(fields, root, "version", UINT64_MAX);
+    out.hpke = read_parameters(fields.required_member(root, "hpke", Kind::object), fields);
+    out.exporter = std::string(fields.required_member(root, "exporter", Kind::string).string());
+    const Cursor payload = fields.required_member(root, "payload", Kind::string);
     auto bytes = encoding::base64url_decode(payload.string());
-    if (!bytes) malformed(payload, file, "'payload' is not base64url");
+    if (!bytes) fields.fail(payload, "'payload' is not base64url");
     out.payload = std::move(*bytes);
     return out;
 }
@@ -200,29 +197,27 @@ HpkeParameters make_offer(const hpke::Suite& suite, const hpke::PublicKey& key) 
 }
 
 ExportRequest read_export_request(std::string_view json_text, const std::string& file, const Limits& limits) {
-    json::Tape tape;
-    json::parse(json_text, file, limits, tape);
-    const std::string base;
-    const Cursor root = root_object(tape, base, file);
+    const json::Document document(json_text, file, limits);
+    const json::Reader fields = detail::fields(file);
+    const Cursor& root = root_object(document.root(), fields);
     ExportRequest out;
-    out.version = detail::uint_member(root, "version", UINT64_MAX, file);
-    const Cursor offers = member(root, "hpke", Kind::array, file);
-    for (const Cursor offer : offers.elements()) out.hpke.push_back(read_parameters(offer, file));
-    if (out.hpke.empty()) malformed(offers, file, "'hpke' must offer at least one set of HPKE parameters");
-    out.importer = std::string(member(root, "importer", Kind::string, file).string());
-    out.credential_types = optional_strings(root, "credentialTypes", file);
-    out.known_extensions = optional_strings(root, "knownExtensions", file);
+    out.version = detail::uint_member(fields, root, "version", UINT64_MAX);
+    const Cursor offers = fields.required_member(root, "hpke", Kind::array);
+    for (const Cursor offer : offers.elements()) out.hpke.push_back(read_parameters(offer, fields));
+    if (out.hpke.empty()) fields.fail(offers, "'hpke' must offer at least one set of HPKE parameters");
+    out.importer = std::string(fields.required_member(root, "importer", Kind::string).string());
+    out.credential_types = optional_strings(root, "credentialTypes", fields);
+    out.known_extensions = optional_strings(root, "knownExtensions", fields);
     return out;
 }
 
 std::variant<ExportResponse, ErrorResponse> read_export_response(std::string_view json_text, const std::string& file,
                                                                  const Limits& limits) {
-    json::Tape tape;
-    json::parse(json_text, file, limits, tape);
-    const std::string base;
-    const Cursor root = root_object(tape, base, file);
-    if (root.find("error")) return read_error(root, file);
-    return read_response(root, file);
+    const json::Document document(json_text, file, limits);
+    const json::Reader fields = detail::fields(file);
+    const Cursor& root = root_object(document.root(), fields);
+    if (root.find("error")) return read_error(root, fields);
+    return read_response(root, fields);
 }
 
 std::string write_export_request(const ExportRequest& request) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/json/cursor.h"
 
-#include "cxf/json/writer.h"
+#include "cxf/json/builder.h"
 
 namespace cxf::json {
 
@@ -52,49 +52,10 @@ std::string Cursor::pointer() const {
     return out;
 }
 
-namespace {
-
-template <typename W>
-void write_value(const Tape& tape, std::uint32_t index, W& writer) {
-    const Node& node = tape.nodes[index];
-    switch (node.kind) {
-        case Kind::null: writer.Null(); break;
-        case Kind::boolean: writer.Bool(node.flag); break;
-        case Kind::int64: writer.Int64(node.i); break;
-        case Kind::uint64: writer.Uint64(node.u); break;
-        case Kind::number_double: writer.Double(node.d); break;
-        case Kind::string: {
-            const std::string_view s = tape.string(node);
-            writer.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-            break;
-        }
-        case Kind::key: break;
-        case Kind::array:
-            writer.StartArray();
-            for (std::uint32_t child = index + 1; child < node.end; child = tape.nodes[child].end)
-                write_value(tape, child, writer);
-            writer.EndArray();
-            break;
-        case Kind::object:
-            writer.StartObject();
-            for (std::uint32_t key = index + 1; key < node.end; key = tape.nodes[key + 1].end) {
-                const std::string_view k = tape.string(tape.nodes[key]);
-                writer.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
-                write_value(tape, key + 1, writer);
-            }
-            writer.EndObject();
-            break;
-    }
-}
-
-}  // namespace
-
 crypto::Secret to_json(const Cursor& cursor) {
-    crypto::Secret out;
-    SecretStream stream(out);
-    rapidjson::Writer<SecretStream> writer(stream);  // the tape holds validated UTF-8 already
-    write_value(cursor.tape(), cursor.index(), writer);
-    return out;
+    Builder out;
+    out.copy(cursor);
+    return out.take();
 }
 
 }  // namespace cxf::json

@@ -79,7 +79,7 @@ private:
     }
 
     void row(csv::Writer& writer, const Item& item, const std::string& place) {
-        const ExtensionView ext(item.extensions);
+        const ExtensionView ext(item.extensions, bitwarden_json::extension_name);
         const BasicAuth* auth = nullptr;
         const Totp* totp = nullptr;
         crypto::Secret notes;
@@ -181,7 +181,7 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     const BitwardenLayout layout = options.bitwarden_csv.layout;
     bool organization = layout == BitwardenLayout::organization;
     if (layout == BitwardenLayout::as_read && !vault.accounts.empty()) {
-        const ExtensionView ext(vault.accounts.front().extensions);
+        const ExtensionView ext(vault.accounts.front().extensions, bitwarden_json::extension_name);
         organization = ext.string("layout") == "organization";
     }
     report_extensions_lost(vault, bitwarden_json::extension_name, "Bitwarden CSV", report);

@@ -5,8 +5,8 @@
 
 namespace cxf::bitwarden_json {
 
-void write_bank_account(JsonOut& out, const Cipher& c) {
-    out.start_object();
+void write_bank_account(json::Builder& out, const Cipher& c) {
+    out.begin_object();
     for (const ObjectMember& m : bank_account_members) labelled_member(out, m.name, c.bank_account);
     write_kept_members(out, c, "bankAccount");
     out.end_object();

@@ -13,13 +13,13 @@ bool digits(std::string_view s) { return s.size() <= 4 && all_digits(s); }
 
 }  // namespace
 
-void write_card(JsonOut& out, const Cipher& c) {
+void write_card(json::Builder& out, const Cipher& c) {
     static const CreditCard empty;
     const CreditCard& card = c.card ? *c.card : empty;
-    out.start_object();
-    out.member("cardholderName", card.full_name);
-    out.member("brand", card.card_type);
-    out.member("number", card.number);
+    out.begin_object();
+    member(out, "cardholderName", card.full_name);
+    member(out, "brand", card.card_type);
+    member(out, "number", card.number);
 
     std::optional<std::string> month, year;
     const std::string_view expiry = card.expiry_date ? card.expiry_date->value.view() : std::string_view();
@@ -42,7 +42,7 @@ void write_card(JsonOut& out, const Cipher& c) {
     if (year) out.string(*year);
     else if (const auto raw = kept ? kept->find("expYear") : std::nullopt) out.copy(*raw);
     else out.null();
-    out.member("code", card.verification_number);
+    member(out, "code", card.verification_number);
     write_kept_members(out, c, "card", {"expMonth", "expYear"});
     out.end_object();
 }

@@ -23,7 +23,7 @@ const crypto::Secret* history_password(const Item& earlier) {
 }
 
 // Bitwarden keeps earlier passwords, newest first; other differences between versions are not kept.
-void write_history(JsonOut& out, const Cipher& c, Report& report) {
+void write_history(json::Builder& out, const Cipher& c, Report& report) {
     out.key("passwordHistory");
     if (c.item.history.empty()) {
         out.null();
@@ -31,7 +31,7 @@ void write_history(JsonOut& out, const Cipher& c, Report& report) {
     }
     const crypto::Secret* newer = c.auth && c.auth->password ? &c.auth->password->value : nullptr;
     bool reshaped = false, without_password = false;
-    out.start_array();
+    out.begin_array();
     for (auto it = c.item.history.rbegin(); it != c.item.history.rend(); ++it) {
         const Item& earlier = *it;
         const crypto::Secret* password = history_password(earlier);
@@ -47,13 +47,13 @@ void write_history(JsonOut& out, const Cipher& c, Report& report) {
             continue;
         }
         newer = password;
-        const ExtensionView ext(earlier.extensions);
-        out.start_object();
+        const ExtensionView ext(earlier.extensions, extension_name);
+        out.begin_object();
         out.key("lastUsedDate");
         const auto when = earlier.modified_at ? earlier.modified_at : earlier.creation_at;
         if (when) out.string(iso_date(ext, "lastUsedDate", *when));
         else out.null();
-        out.member("password", password->view());
+        member(out, "password", password->view());
         if (const auto extra = ext.find("extra"); extra && extra->is_object())
             for (const auto m : extra->members()) {
                 out.key(m.key);
@@ -66,26 +66,26 @@ void write_history(JsonOut& out, const Cipher& c, Report& report) {
     if (reshaped) report.changed(c.place, "earlier versions written as Bitwarden's password history (earlier passwords only)", "history");
 }
 
-void write_fields(JsonOut& out, const Cipher& c) {
+void write_fields(json::Builder& out, const Cipher& c) {
     if (c.fields.empty()) return;
     out.key("fields");
-    out.start_array();
+    out.begin_array();
     for (const OutField& f : c.fields) {
         if (f.kept) {
             out.copy(*f.kept);
             continue;
         }
-        out.start_object();
-        out.member("name", f.name);
-        out.member("value", f.value.view());
-        out.member_integer("type", f.type);
-        out.member("linkedId", nullptr);
+        out.begin_object();
+        member(out, "name", f.name);
+        member(out, "value", f.value.view());
+        out.key("type").integer(f.type);
+        member(out, "linkedId", nullptr);
         out.end_object();
     }
     out.end_array();
 }
 
-void write_type_object(JsonOut& out, const Cipher& c, const Filing& filing, Report& report) {
+void write_type_object(json::Builder& out, const Cipher& c, const Filing& filing, Report& report) {
     switch (static_cast<CipherType>(c.type)) {
         case CipherType::login:
             out.key("login");
@@ -93,8 +93,8 @@ void write_type_object(JsonOut& out, const Cipher& c, const Filing& filing, Repo
             break;
         case CipherType::secure_note:
             out.key("secureNote");
-            out.start_object();
-            out.member_integer("type", 0);
+            out.begin_object();
+            out.key("type").integer(0);
             write_kept_members(out, c, "secureNote");
             out.end_object();
             break;
@@ -134,7 +134,7 @@ std::string iso_date(const ExtensionView& ext, std::string_view key, Timestamp s
     return kept ? std::string(*kept) : encoding::format_rfc3339(seconds, true);
 }
 
-void labelled_member(JsonOut& out, std::string_view key, const CustomFields* fields) {
+void labelled_member(json::Builder& out, std::string_view key, const CustomFields* fields) {
     out.key(key);
     if (fields)
         for (const EditableField& f : fields->fields)
@@ -145,7 +145,7 @@ void labelled_member(JsonOut& out, std::string_view key, const CustomFields* fie
     out.null();
 }
 
-void write_kept_members(JsonOut& out, const Cipher& c, std::string_view object, std::initializer_list<std::string_view> handled) {
+void write_kept_members(json::Builder& out, const Cipher& c, std::string_view object, std::initializer_list<std::string_view> handled) {
     const auto kept = c.ext.find(object);
     if (!kept || !kept->is_object()) return;
     for (const auto m : kept->members()) {
@@ -173,15 +173,15 @@ std::optional<crypto::Secret> totp_text(const Totp* totp, const ExtensionView& e
     return otp::to_uri(*totp);
 }
 
-void write_cipher(JsonOut& out, const Cipher& c, const Filing& filing, Report& report) {
+void write_cipher(json::Builder& out, const Cipher& c, const Filing& filing, Report& report) {
     const Item& item = c.item;
     const auto extra = c.ext.find("extra");
     const auto extra_member = [&](std::string_view key) { return extra ? extra->find(key) : std::nullopt; };
     out.place = c.place;
 
-    out.start_object();
+    out.begin_object();
     if (c.primary) write_history(out, c, report);
-    else out.member("passwordHistory", nullptr);
+    else member(out, "passwordHistory", nullptr);
     out.key("revisionDate");
     if (item.modified_at) out.string(iso_date(c.ext, "revisionDate", *item.modified_at));
     else out.null();
@@ -195,24 +195,24 @@ void write_cipher(JsonOut& out, const Cipher& c, const Filing& filing, Report& r
         out.key("archivedDate");
         out.copy(*archived);
     }
-    out.member("id", c.id);
+    member(out, "id", c.id);
     out.key("organizationId");
     if (const auto organization = extra_member("organizationId")) out.copy(*organization);
     else if (filing.organization_id) out.string(*filing.organization_id);
     else out.null();
-    out.member("folderId", filing.folder_id);
-    out.member_integer("type", c.type);
-    out.member_integer("reprompt", c.ext.integer("reprompt").value_or(0));
-    out.member("name", item.title);
+    member(out, "folderId", filing.folder_id);
+    out.key("type").integer(c.type);
+    out.key("reprompt").integer(c.ext.integer("reprompt").value_or(0));
+    member(out, "name", item.title);
     out.key("notes");
     if (c.notes) out.string(c.notes->view());
     else out.null();
-    out.member_boolean("favorite", item.favorite);
+    out.key("favorite").boolean(item.favorite);
     write_fields(out, c);
     write_type_object(out, c, filing, report);
     out.key("collectionIds");
     if (filing.collection_ids) {
-        out.start_array();
+        out.begin_array();
         for (const std::string& id : *filing.collection_ids) out.string(id);
         out.end_array();
     } else {

@@ -14,7 +14,7 @@
 #include "cxf/bitwarden/map/items.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
-#include "exporters/bitwarden_json/json_out.h"
+#include "exporters/bitwarden_json/members.h"
 
 namespace cxf::bitwarden_json {
 
@@ -69,23 +69,23 @@ struct Filing {
     Timestamp now = 0;
 };
 
-void write_cipher(JsonOut& out, const Cipher& cipher, const Filing& filing, Report& report);
+void write_cipher(json::Builder& out, const Cipher& cipher, const Filing& filing, Report& report);
 
 // The type objects, in the member order Bitwarden's export models use.
-void write_login(JsonOut& out, const Cipher& cipher, Timestamp now, Report& report);
-void write_card(JsonOut& out, const Cipher& cipher);
-void write_identity(JsonOut& out, const Cipher& cipher);
-void write_ssh_key(JsonOut& out, const Cipher& cipher);
-void write_bank_account(JsonOut& out, const Cipher& cipher);
-void write_drivers_license(JsonOut& out, const Cipher& cipher);
-void write_passport(JsonOut& out, const Cipher& cipher);
+void write_login(json::Builder& out, const Cipher& cipher, Timestamp now, Report& report);
+void write_card(json::Builder& out, const Cipher& cipher);
+void write_identity(json::Builder& out, const Cipher& cipher);
+void write_ssh_key(json::Builder& out, const Cipher& cipher);
+void write_bank_account(json::Builder& out, const Cipher& cipher);
+void write_drivers_license(json::Builder& out, const Cipher& cipher);
+void write_passport(json::Builder& out, const Cipher& cipher);
 
 // Member `key` of a Bitwarden object held in a custom-fields credential (identity_extras,
 // bank_account_object): the value of the field labelled `key`, or null.
-void labelled_member(JsonOut& out, std::string_view key, const CustomFields* fields);
+void labelled_member(json::Builder& out, std::string_view key, const CustomFields* fields);
 
 // Writes the members the importer kept under `object` in the extension, except `handled` ones.
-void write_kept_members(JsonOut& out, const Cipher& cipher, std::string_view object,
+void write_kept_members(json::Builder& out, const Cipher& cipher, std::string_view object,
                         std::initializer_list<std::string_view> handled = {});
 
 // The original spelling of a value kept by the importer, if `agrees` says it still means the model's value.

@@ -9,7 +9,7 @@ namespace {
 
 // The street address back into address1..3: the importer's three values when they still join to
 // it, else one line each (lines past the third stay in address3).
-void address_lines(JsonOut& out, const Cipher& c, const Field& street) {
+void address_lines(json::Builder& out, const Cipher& c, const Field& street) {
     constexpr std::string_view names[] = {"address1", "address2", "address3"};
     const auto kept = c.ext.find("identity");
     if (kept && street) {
@@ -45,30 +45,30 @@ void address_lines(JsonOut& out, const Cipher& c, const Field& street) {
 
 }  // namespace
 
-void write_identity(JsonOut& out, const Cipher& c) {
+void write_identity(json::Builder& out, const Cipher& c) {
     static const PersonName no_name;
     static const Address no_address;
     const PersonName& name = c.name ? *c.name : no_name;
     const Address& address = c.address ? *c.address : no_address;
     static const Field none;
-    out.start_object();
-    out.member("title", name.title);
-    out.member("firstName", name.given);
-    out.member("middleName", name.given2);
-    out.member("lastName", name.surname);
+    out.begin_object();
+    member(out, "title", name.title);
+    member(out, "firstName", name.given);
+    member(out, "middleName", name.given2);
+    member(out, "lastName", name.surname);
     address_lines(out, c, address.street_address);
-    out.member("city", address.city);
-    out.member("state", address.territory);
-    out.member("postalCode", address.postal_code);
-    out.member("country", address.country);
+    member(out, "city", address.city);
+    member(out, "state", address.territory);
+    member(out, "postalCode", address.postal_code);
+    member(out, "country", address.country);
     // identity_extra_members, in Bitwarden's order among the others
     labelled_member(out, "company", c.identity_extras);
     labelled_member(out, "email", c.identity_extras);
-    out.member("phone", address.tel);
-    out.member("ssn", c.document ? c.document->identification_number : none);
+    member(out, "phone", address.tel);
+    member(out, "ssn", c.document ? c.document->identification_number : none);
     labelled_member(out, "username", c.identity_extras);
-    out.member("passportNumber", c.passport ? c.passport->passport_number : none);
-    out.member("licenseNumber", c.license ? c.license->license_number : none);
+    member(out, "passportNumber", c.passport ? c.passport->passport_number : none);
+    member(out, "licenseNumber", c.license ? c.license->license_number : none);
     write_kept_members(out, c, "identity", {"address1", "address2", "address3"});
     out.end_object();
 }

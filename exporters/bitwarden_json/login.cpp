@@ -16,7 +16,7 @@ namespace {
 
 // The importer's list, match settings included, when it still names the same URIs; otherwise the
 // model's URIs with the match settings looked up by URI.
-void write_uris(JsonOut& out, const Cipher& c, Report& report) {
+void write_uris(json::Builder& out, const Cipher& c, Report& report) {
     const std::vector<std::string> uris = scope_uris(c.item, c.place, report);
     const auto kept = c.ext.find("uris");
     out.key("uris");
@@ -24,9 +24,9 @@ void write_uris(JsonOut& out, const Cipher& c, Report& report) {
         out.copy(*same);
         return;
     }
-    out.start_array();
+    out.begin_array();
     for (const std::string& uri : uris) {
-        out.start_object();
+        out.begin_object();
         out.key("match");
         std::optional<json::Cursor> match;
         if (kept && kept->is_array())
@@ -37,7 +37,7 @@ void write_uris(JsonOut& out, const Cipher& c, Report& report) {
                 }
         if (match) out.copy(*match);
         else out.null();
-        out.member("uri", uri);
+        member(out, "uri", uri);
         out.end_object();
     }
     out.end_array();
@@ -54,7 +54,7 @@ std::optional<json::Cursor> kept_passkey(const Cipher& c, const Passkey& p) {
     return std::nullopt;
 }
 
-void write_passkey(JsonOut& out, const Cipher& c, const Passkey& p, Timestamp now, Report& report) {
+void write_passkey(json::Builder& out, const Cipher& c, const Passkey& p, Timestamp now, Report& report) {
     const auto key = crypto::inspect_pkcs8(p.key);
     if (!key || key->algorithm != crypto::KeyAlgorithm::ec_p256) {
         report.lost_detail(Feature::passkeys, c.place, c.item.title, "passkey",
@@ -66,33 +66,33 @@ void write_passkey(JsonOut& out, const Cipher& c, const Passkey& p, Timestamp no
         report.lost_detail(Feature::passkeys, c.place, c.item.title, "fido2-extensions",
                     "Bitwarden keeps no passkey extension data (hmac-secret, credBlob, largeBlob, payments) (" + p.rp_id + ")");
     const auto kept = kept_passkey(c, p);
-    const auto member = [&](std::string_view name) { return kept ? kept->find(name) : std::nullopt; };
+    const auto kept_member = [&](std::string_view name) { return kept ? kept->find(name) : std::nullopt; };
     const auto kept_or = [&](std::string_view name, std::string_view fallback) {
         out.key(name);
-        if (const auto v = member(name)) out.copy(*v);
+        if (const auto v = kept_member(name)) out.copy(*v);
         else out.string(fallback);
     };
 
-    out.start_object();
-    const auto id = member("credentialId");
-    out.member("credentialId", id ? std::string(id->string()) : format_credential_id(p.credential_id));
+    out.begin_object();
+    const auto id = kept_member("credentialId");
+    member(out, "credentialId", id ? std::string(id->string()) : format_credential_id(p.credential_id));
     kept_or("keyType", "public-key");
     kept_or("keyAlgorithm", "ECDSA");
     kept_or("keyCurve", "P-256");
-    out.member("keyValue", encoding::base64url_encode_secret(p.key).view());
-    out.member("rpId", p.rp_id);
-    if (!p.user_handle.empty()) out.member("userHandle", encoding::base64url_encode(p.user_handle));
-    else if (member("userHandle")) out.member("userHandle", nullptr);
-    if (const auto name = member("userName"); name && p.username.empty()) out.member("userName", nullptr);
-    else out.member("userName", p.username);
+    member(out, "keyValue", encoding::base64url_encode_secret(p.key).view());
+    member(out, "rpId", p.rp_id);
+    if (!p.user_handle.empty()) member(out, "userHandle", encoding::base64url_encode(p.user_handle));
+    else if (kept_member("userHandle")) member(out, "userHandle", nullptr);
+    if (const auto name = kept_member("userName"); name && p.username.empty()) member(out, "userName", nullptr);
+    else member(out, "userName", p.username);
     kept_or("counter", "0");
-    if (const auto rp_name = member("rpName")) {
+    if (const auto rp_name = kept_member("rpName")) {
         out.key("rpName");
         out.copy(*rp_name);
     }
-    if (const auto display = member("userDisplayName"); display && p.user_display_name.empty())
-        out.member("userDisplayName", nullptr);
-    else out.member("userDisplayName", p.user_display_name);
+    if (const auto display = kept_member("userDisplayName"); display && p.user_display_name.empty())
+        member(out, "userDisplayName", nullptr);
+    else member(out, "userDisplayName", p.user_display_name);
     kept_or("discoverable", "true");
     const Timestamp created = c.item.creation_at.value_or(now);
     kept_or("creationDate", encoding::format_rfc3339(created, true));
@@ -140,17 +140,17 @@ std::optional<json::Cursor> kept_uris(const std::vector<std::string>& uris, cons
     return before == now ? kept : std::nullopt;
 }
 
-void write_login(JsonOut& out, const Cipher& c, Timestamp now, Report& report) {
+void write_login(json::Builder& out, const Cipher& c, Timestamp now, Report& report) {
     static const Field none;
-    out.start_object();
+    out.begin_object();
     write_uris(out, c, report);
-    out.member("username", c.auth ? c.auth->username : none);
-    out.member("password", c.auth ? c.auth->password : none);
+    member(out, "username", c.auth ? c.auth->username : none);
+    member(out, "password", c.auth ? c.auth->password : none);
     out.key("totp");
     if (const auto totp = totp_text(c.totp, c.ext)) out.string(totp->view());
     else out.null();
     out.key("fido2Credentials");
-    out.start_array();
+    out.begin_array();
     for (const Passkey* p : c.passkeys) write_passkey(out, c, *p, now, report);
     out.end_array();
     write_kept_members(out, c, "login");

@@ -36,7 +36,7 @@ std::optional<std::int64_t> natural_type(const Credential& credential) {
                                std::is_same_v<C, DriversLicense>)
                 return id(T::identity);
             else if constexpr (std::is_same_v<C, CustomFields>) {
-                const ExtensionView ext(cred.extensions);
+                const ExtensionView ext(cred.extensions, extension_name);
                 const auto m = ext.string("object");
                 if (m == identity_extras) return id(T::identity);
                 if (m == bank_account_object) return id(T::bank_account);
@@ -88,7 +88,7 @@ std::int64_t main_type(const Naturals& naturals) {
 
 const ExtensionView& no_extension() {
     static const std::vector<Extension> none;
-    static const ExtensionView view(none);
+    static const ExtensionView view(none, extension_name);
     return view;
 }
 

@@ -21,9 +21,9 @@ std::string_view blob_text(std::string_view line) {
 
 }  // namespace
 
-void write_ssh_key(JsonOut& out, const Cipher& c) {
+void write_ssh_key(json::Builder& out, const Cipher& c) {
     const auto kept = c.ext.find("sshKey");
-    out.start_object();
+    out.begin_object();
     if (!c.ssh_key) {
         // A key CXF could not carry (passphrase-protected, an unsupported type), kept whole.
         write_kept_members(out, c, "sshKey");
@@ -55,9 +55,9 @@ void write_ssh_key(JsonOut& out, const Cipher& c) {
     const std::string derived = crypto::ssh_public_key_line(blob);
     const auto public_key = kept_text("publicKey");
     const bool same_key = public_key && blob_text(*public_key) == blob_text(derived);
-    out.member("publicKey", same_key ? std::string(*public_key) : derived);
+    member(out, "publicKey", same_key ? std::string(*public_key) : derived);
     const auto fingerprint = kept_text("keyFingerprint");
-    out.member("keyFingerprint", fingerprint && same_key ? std::string(*fingerprint) : crypto::ssh_fingerprint_sha256(blob));
+    member(out, "keyFingerprint", fingerprint && same_key ? std::string(*fingerprint) : crypto::ssh_fingerprint_sha256(blob));
     write_kept_members(out, c, "sshKey", {"check", "lineWidth", "privateKey", "publicKey", "keyFingerprint"});
     out.end_object();
 }

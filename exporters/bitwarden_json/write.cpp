@@ -32,7 +32,7 @@ std::size_t item_count(const Vault& vault) {
 // A folder as written: its extension is parsed once for the id, organisation, external id and the
 // members cxf does not map.
 struct OutFolder {
-    explicit OutFolder(const Folder& f) : folder(f), ext(f.collection->extensions), guid(guid_of(f, ext)) {}
+    explicit OutFolder(const Folder& f) : folder(f), ext(f.collection->extensions, extension_name), guid(guid_of(f, ext)) {}
 
     static std::string guid_of(const Folder& f, const ExtensionView& ext) {
         const Id& id = f.collection->id;
@@ -61,19 +61,19 @@ public:
         organization_ = organization_id();
         const bool organization = settings_.layout == BitwardenLayout::as_read ? source_layout() == "organization"
                                                                                : settings_.layout == BitwardenLayout::organization;
-        JsonOut json(out);
-        json.start_object();
-        json.member_boolean("encrypted", false);
+        json::Builder json(out, json::Layout::indented);
+        json.begin_object();
+        json.key("encrypted").boolean(false);
         if (organization) write_collections(json);
         else write_folders(json);
         json.key("items");
-        json.start_array();
+        json.begin_array();
         for (std::size_t a = 0; a < vault_.accounts.size(); ++a)
             for (std::size_t i = 0; i < vault_.accounts[a].items.size(); ++i)
                 write_item(json, a, i, organization);
         json.end_array();
         if (!vault_.accounts.empty()) {
-            const ExtensionView ext(vault_.accounts.front().extensions);
+            const ExtensionView ext(vault_.accounts.front().extensions, extension_name);
             if (const auto extra = ext.find("extra"); extra && extra->is_object())
                 for (const auto m : extra->members()) {
                     json.key(m.key);
@@ -87,18 +87,18 @@ public:
 private:
     std::string source_layout() const {
         if (vault_.accounts.empty()) return {};
-        const ExtensionView ext(vault_.accounts.front().extensions);
+        const ExtensionView ext(vault_.accounts.front().extensions, extension_name);
         return std::string(ext.string("layout").value_or(""));
     }
 
-    void write_folders(JsonOut& json) {
+    void write_folders(json::Builder& json) {
         json.key("folders");
-        json.start_array();
+        json.begin_array();
         for (const OutFolder& f : folders_) {
             json.place = f.folder.place;
-            json.start_object();
-            json.member("id", f.guid);
-            json.member("name", f.folder.path);
+            json.begin_object();
+            member(json, "id", f.guid);
+            member(json, "name", f.folder.path);
             write_extra(json, f);
             json.end_object();
         }
@@ -106,7 +106,7 @@ private:
     }
 
     // Members of a folder or collection cxf does not map, as the importer kept them.
-    static void write_extra(JsonOut& json, const OutFolder& folder) {
+    static void write_extra(json::Builder& json, const OutFolder& folder) {
         if (const auto extra = folder.ext.find("extra"); extra && extra->is_object())
             for (const auto m : extra->members()) {
                 json.key(m.key);
@@ -120,15 +120,15 @@ private:
         return std::string(empty_guid);
     }
 
-    void write_collections(JsonOut& json) {
+    void write_collections(json::Builder& json) {
         json.key("collections");
-        json.start_array();
+        json.begin_array();
         for (const OutFolder& f : folders_) {
             json.place = f.folder.place;
-            json.start_object();
-            json.member("id", f.guid);
-            json.member("organizationId", std::string(f.ext.string("organizationId").value_or(organization_)));
-            json.member("name", f.folder.path);
+            json.begin_object();
+            member(json, "id", f.guid);
+            member(json, "organizationId", std::string(f.ext.string("organizationId").value_or(organization_)));
+            member(json, "name", f.folder.path);
             json.key("externalId");
             if (const auto external = f.ext.find("externalId")) json.copy(*external);
             else json.null();
@@ -138,10 +138,10 @@ private:
         json.end_array();
     }
 
-    void write_item(JsonOut& json, std::size_t a, std::size_t i, bool organization) {
+    void write_item(json::Builder& json, std::size_t a, std::size_t i, bool organization) {
         const Item& item = vault_.accounts[a].items[i];
         const std::string place = item_place(a, i);
-        const ExtensionView ext(item.extensions);
+        const ExtensionView ext(item.extensions, extension_name);
         const auto ciphers = plan(item, ext, place, report_);
         if (!item.tags.empty()) report_.lost(Feature::tags, place, item.title, "tags", "Bitwarden has no tags");
         if (item.scope && ciphers.front()->type != static_cast<std::int64_t>(CipherType::login) &&

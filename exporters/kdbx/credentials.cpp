@@ -96,7 +96,7 @@ bool CredentialWriter::write(const Credential& credential) {
 
 void CredentialWriter::field_ref(std::string_view member, const std::string& key, const EditableField& field,
                                  std::optional<FieldType> expected) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     if (!member.empty()) out.key(member);
     out.begin_object();
     out.key("key").string(key);
@@ -114,7 +114,7 @@ std::string CredentialWriter::add_field(std::string_view wanted, const EditableF
 }
 
 void CredentialWriter::basic_auth(const BasicAuth& c) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(BasicAuth::type_name);
     const bool first = !had_basic_auth_;
@@ -132,7 +132,7 @@ void CredentialWriter::basic_auth(const BasicAuth& c) {
 }
 
 void CredentialWriter::note(const Note& c) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(Note::type_name);
     if (c.content) {
@@ -171,7 +171,7 @@ void CredentialWriter::totp(const Totp& c) {
         key = t_.attributes.add(otp_key, otp::to_uri(c).view(), true);
     }
     had_totp_ = true;
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(Totp::type_name);
     out.key("key").string(key);
@@ -186,7 +186,7 @@ const PasskeySpelling& CredentialWriter::first_passkey_spelling() const {
 }
 
 void CredentialWriter::passkey(const Passkey& c) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(Passkey::type_name);
     const std::string prefix = "Passkey ";
@@ -239,7 +239,7 @@ void CredentialWriter::passkey(const Passkey& c) {
 }
 
 void CredentialWriter::file(const File& c) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(File::type_name);
     out.key("id").string(encoding::base64url_encode(c.id));
@@ -263,7 +263,7 @@ void CredentialWriter::file(const File& c) {
 }
 
 void CredentialWriter::custom_fields(const CustomFields& c) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(CustomFields::type_name);
     if (!c.id.empty()) out.key("id").string(encoding::base64url_encode(c.id));
@@ -278,7 +278,7 @@ void CredentialWriter::custom_fields(const CustomFields& c) {
 // A credential type cxf does not know: its JSON in a protected attribute (it may hold secrets), so
 // KDBX keeps it and cxf gives it back.
 void CredentialWriter::opaque(const UnknownCredential& c) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(opaque_type);
     out.key("credentialType").string(c.type);
@@ -287,7 +287,7 @@ void CredentialWriter::opaque(const UnknownCredential& c) {
 }
 
 void CredentialWriter::generated_password(const GeneratedPassword& c) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(GeneratedPassword::type_name);
     out.key("key").string(t_.attributes.add("Generated Password", c.password.view(), true));
@@ -296,7 +296,7 @@ void CredentialWriter::generated_password(const GeneratedPassword& c) {
 
 // Shown as a KeePass field reference, which KeePass and KeePassXC resolve to the item's title.
 void CredentialWriter::item_reference(const ItemReference& c) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(ItemReference::type_name);
     out.key("item").string(encoding::base64url_encode(c.reference.item));
@@ -306,7 +306,7 @@ void CredentialWriter::item_reference(const ItemReference& c) {
 }
 
 void CredentialWriter::ssh_key(const SshKey& c) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(SshKey::type_name);
     out.key("keyType").string(c.key_type);
@@ -319,7 +319,7 @@ void CredentialWriter::ssh_key(const SshKey& c) {
 
 template <typename T>
 void CredentialWriter::fields_of(const T& c, std::string_view prefix) {
-    JsonOut& out = t_.layout;
+    json::Builder& out = t_.layout;
     out.begin_object();
     out.key("type").string(T::type_name);
     for (const FieldMember<T>& m : field_members<T>())

@@ -17,7 +17,7 @@ namespace cxf::kdbx_map {
 struct CredentialTarget {
     Attributes& attributes;
     std::vector<kdbx::BinaryRef>& binaries;
-    JsonOut& layout;  // inside the layout's "credentials" array
+    json::Builder& layout;  // inside the layout's "credentials" array
     Staging& staging;
     const EntryExtras& extras;
     // The plain mapping is being tried: the first TOTP keeps the spelling the file had.

@@ -58,7 +58,7 @@ public:
         }
         const Account& first = vault_.accounts.front();
         std::optional<JsonDoc> doc;
-        if (const RawExtension* ext = find_extension(first.extensions))
+        if (const RawExtension* ext = json::find_extension(first.extensions, extension_name))
             doc.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of account 0");
         const auto member = [&](std::string_view key) { return doc ? doc->root().find(key) : std::nullopt; };
 
@@ -81,7 +81,7 @@ public:
             const Account& account = vault_.accounts[a];
             kdbx::Group group;
             std::optional<JsonDoc> own;
-            if (const RawExtension* ext = find_extension(account.extensions))
+            if (const RawExtension* ext = json::find_extension(account.extensions, extension_name))
                 own.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of account " + std::to_string(a));
             if (const auto g = own ? own->root().find("group") : std::nullopt) read_group_members(*own, *g, group, true);
             else group = fresh_group(uuid_for(account.id), first_nonempty({account.full_name.value_or(""), account.username, account.email, "Account " + std::to_string(a + 1)}));
@@ -124,7 +124,7 @@ private:
     void vault_marker(kdbx::Meta& meta) const {
         const bool foreign = !vault_.exporter_rp_id.empty() && vault_.exporter_rp_id != cxf_json::own_rp_id;
         if (!foreign && !vault_.bare_account) return;
-        JsonOut out;
+        json::Builder out;
         out.begin_object();
         if (!vault_.exporter_rp_id.empty()) out.key("exporterRpId").string(vault_.exporter_rp_id);
         if (!vault_.exporter_display_name.empty()) out.key("exporterDisplayName").string(vault_.exporter_display_name);
@@ -139,7 +139,7 @@ private:
     }
 
     static kdbx::CustomDataItem account_marker(const Account& a) {
-        JsonOut out;
+        json::Builder out;
         out.begin_object();
         out.key("id").string(encoding::base64url_encode(a.id));
         out.key("username").string(a.username);
@@ -224,14 +224,14 @@ private:
         g.name = c.title;
         g.notes = c.subtitle.value_or("");
         std::optional<JsonDoc> doc;
-        if (const RawExtension* ext = find_extension(c.extensions))
+        if (const RawExtension* ext = json::find_extension(c.extensions, extension_name))
             doc.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of collection '" + c.title + "'");
         const auto kept = [&](std::string_view key) { return doc ? doc->time(doc->root(), key) : std::nullopt; };
         g.times.creation = c.creation_at ? Time::from_unix(*c.creation_at) : kept("creation").value_or(now_);
         g.times.last_modification = c.modified_at ? Time::from_unix(*c.modified_at) : kept("modification").value_or(g.times.creation);
         g.times = fresh_times(g.times.creation, g.times.last_modification);
         if (doc) read_group_members(*doc, doc->root(), g, false);
-        JsonOut out;
+        json::Builder out;
         out.begin_object();
         if (c.id != Id(g.uuid.begin(), g.uuid.end())) out.key("id").string(encoding::base64url_encode(c.id));
         if (c.subtitle && c.subtitle->empty()) out.key("subtitle").string("");
@@ -255,10 +255,10 @@ private:
     PoolInfo read_pool(const JsonDoc& doc, const json::Cursor& o) const {
         PoolInfo info;
         info.size = doc.index(o, "size").value_or(0);
-        info.explicit_order = doc.boolean(o, "explicit").value_or(false);
-        if (const auto list = doc.array(o, "protect"))
+        info.explicit_order = doc.optional_boolean(o, "explicit").value_or(false);
+        if (const auto list = doc.optional_array(o, "protect"))
             for (const json::Cursor i : list->elements()) info.protect.push_back(doc.index(i));
-        if (const auto list = doc.array(o, "binaries"))
+        if (const auto list = doc.optional_array(o, "binaries"))
             for (const json::Cursor b : list->elements())
                 info.bytes[doc.index(b, "index").value_or(0)] = doc.secure_bytes(b, "data").value_or(crypto::SecureBytes{});
         return info;
@@ -266,7 +266,7 @@ private:
 
     void restore_recycle_bin(const JsonDoc& doc, const json::Cursor& o, kdbx::Group& root) {
         kdbx::Group bin;
-        if (const auto g = doc.object(o, "group")) bin = read_group(doc, *g);
+        if (const auto g = doc.optional_object(o, "group")) bin = read_group(doc, *g);
         for_each_ref(bin, [&](kdbx::BinaryRef& ref) {
             const auto found = pool_.bytes.find(ref.index);
             ref.index = staging_.add(found == pool_.bytes.end() ? ByteView() : ByteView(found->second), ref.index);

@@ -29,7 +29,7 @@ public:
     kdbx::Entry version(const Item& v, const std::string& place, std::size_t version_index, std::optional<std::size_t> position) {
         kdbx::Entry e;
         e.uuid = uuid_;
-        const EntryExtras extras = read_entry_extension(find_extension(v.extensions), e, v.creation_at, v.modified_at, ctx_.now);
+        const EntryExtras extras = read_entry_extension(json::find_extension(v.extensions, extension_name), e, v.creation_at, v.modified_at, ctx_.now);
         e.tags = v.tags;
 
         std::vector<std::string> urls;
@@ -60,7 +60,7 @@ private:
     // CXF_ITEM: the item's members KDBX has no place for, and the credentials' layout when the plain
     // mapping does not give them back (`laid_out`); empty when there is nothing to say.
     std::string item_layout(const Item& v, std::optional<std::size_t> position, const Written* laid_out) const {
-        JsonOut layout;
+        json::Builder layout;
         layout.begin_object();
         if (v.id != Id(uuid_.begin(), uuid_.end())) layout.key("id").string(encoding::base64url_encode(v.id));
         if (v.subtitle) layout.key("subtitle").string(*v.subtitle);
@@ -121,7 +121,7 @@ private:
             attributes.add_exact({app_keys[i], std::move(value), false});
         }
 
-        JsonOut layout;
+        json::Builder layout;
         layout.begin_array();
         CredentialWriter writer({attributes, w.binaries, layout, ctx_.staging, extras, plain});
         writer.reserve(v);

@@ -82,7 +82,7 @@ public:
         account.id = derived_id("account", as_text(ids));
         account.collections = folders_.build(max_depth_, report_);
         if (organization_) {
-            ExtensionBuilder extension;
+            ExtensionBuilder extension{bitwarden_json::extension_name};
             extension.set_string("layout", "organization");
             extension.add_to(account.extensions);
         }
@@ -101,13 +101,13 @@ private:
 
     void file(const Id& item, std::string_view path, const csv::Row& row) {
         auto folder = folders_.find_path(path);
-        if (!folder) folder = folders_.add(derived_id("folder", path), std::string(path), ExtensionBuilder(), place(row));
+        if (!folder) folder = folders_.add(derived_id("folder", path), std::string(path), ExtensionBuilder(bitwarden_json::extension_name), place(row));
         folders_.file(*folder, item);
     }
 
     Item item(const csv::Row& row) {
         Item item;
-        ExtensionBuilder extension;
+        ExtensionBuilder extension{bitwarden_json::extension_name};
         item.title = std::string(cell(row, "name"));
         item.id = derived_id("item", place(row) + "\n" + item.title);
         const std::string_view type = cell(row, "type");

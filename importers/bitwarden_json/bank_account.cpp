@@ -13,7 +13,7 @@ void read_bank_account(const json::Cursor& object, Item& item, ItemSource& sourc
             source.keep("bankAccount", m);
             continue;
         }
-        if (const auto value = source.text(m.value)) add_labelled(fields, known->name, known->type, *value);
+        if (const auto value = source.string_or_null(m.value)) add_labelled(fields, known->name, known->type, *value);
     }
     item.credentials.emplace_back(std::move(fields));
 }

@@ -42,8 +42,8 @@ void read_card(const json::Cursor& card, Item& item, ItemSource& source) {
         else if (m.key == "expYear") year = m.value;
         else source.keep("card", m);
     }
-    const auto month_text = month ? source.text(*month) : std::nullopt;
-    const auto year_text = year ? source.text(*year) : std::nullopt;
+    const auto month_text = month ? source.string_or_null(*month) : std::nullopt;
+    const auto year_text = year ? source.string_or_null(*year) : std::nullopt;
     if (month_text || year_text) {
         const auto expiry = year_month(month_text.value_or(""), year_text.value_or(""));
         if (expiry) {

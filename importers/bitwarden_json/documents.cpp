@@ -10,7 +10,7 @@ void read_drivers_license(const json::Cursor& object, Item& item, ItemSource& so
     PersonName name;
     DriversLicense license;
     for (const auto m : object.members()) {
-        const auto value = source.text(m.value);
+        const auto value = source.string_or_null(m.value);
         const auto typed = [&](FieldType type) { return value ? make_field(type, *value) : nullptr; };
         const auto dated = [&] { return typed(date_type(value.value_or(""))); };
         if (m.key == "firstName") name.given = typed(FieldType::string);
@@ -34,7 +34,7 @@ void read_passport(const json::Cursor& object, Item& item, ItemSource& source) {
     PersonName name;
     Passport passport;
     for (const auto m : object.members()) {
-        const auto value = source.text(m.value);
+        const auto value = source.string_or_null(m.value);
         const auto typed = [&](FieldType type) { return value ? make_field(type, *value) : nullptr; };
         const auto dated = [&] { return typed(date_type(value.value_or(""))); };
         if (m.key == "surname") name.surname = typed(FieldType::string);

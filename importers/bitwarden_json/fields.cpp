@@ -19,20 +19,20 @@ std::optional<FieldType> field_type(std::int64_t bitwarden_type) {
 }  // namespace
 
 void read_fields(const json::Cursor& fields, Item& item, ItemSource& source) {
-    if (!source.array(fields)) return;
+    if (!source.array_or_null(fields)) return;
     CustomFields custom;
     std::int64_t index = 0;
     for (const json::Cursor f : fields.elements()) {
-        if (!source.object(f)) source.fail(f, "expected a field object");
+        if (!source.object_or_null(f)) source.fail(f, "expected a field object");
         EditableField field;
         std::optional<FieldType> type = FieldType::string;
         for (const auto m : f.members()) {
             if (m.key == "name") {
-                if (const auto name = source.text(m.value)) field.label = std::string(*name);
+                if (const auto name = source.string_or_null(m.value)) field.label = std::string(*name);
             } else if (m.key == "value") {
-                field.value = crypto::Secret(source.text(m.value).value_or(""));
+                field.value = crypto::Secret(source.string_or_null(m.value).value_or(""));
             } else if (m.key == "type") {
-                type = field_type(source.integer(m.value).value_or(0));
+                type = field_type(source.integer_or_null(m.value).value_or(0));
             } else if (m.key == "linkedId") {
                 if (!m.value.is_null()) type = std::nullopt;
             } else {

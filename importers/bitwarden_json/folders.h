@@ -32,7 +32,7 @@ private:
     struct Folder {
         Id id;
         std::string path;
-        ExtensionBuilder extension;
+        ExtensionBuilder extension{extension_name};
         std::string place;
         std::vector<LinkedItem> items;
         std::string title;

@@ -44,7 +44,7 @@ void read_identity(const json::Cursor& identity, Item& item, ItemSource& source)
     CustomFields extras = object_fields(identity_extras);
     std::optional<std::string_view> lines[3];
     for (const auto m : identity.members()) {
-        const auto value = source.text(m.value);
+        const auto value = source.string_or_null(m.value);
         const auto typed = [&](FieldType type) { return value ? make_field(type, *value) : nullptr; };
         if (m.key == "title") name.title = typed(FieldType::string);
         else if (m.key == "firstName") name.given = typed(FieldType::string);

@@ -19,7 +19,7 @@ std::string_view type_object(std::int64_t type) {
 }
 
 std::optional<Timestamp> date(const json::Cursor& value, std::string_view key, ItemSource& source) {
-    const auto text = source.text(value);
+    const auto text = source.string_or_null(value);
     if (!text) return std::nullopt;
     const auto time = encoding::parse_rfc3339(*text);
     if (!time) source.fail(value, "not an ISO 8601 date");
@@ -28,7 +28,7 @@ std::optional<Timestamp> date(const json::Cursor& value, std::string_view key, I
 }
 
 Id item_id(const json::Cursor& value, ItemSource& source) {
-    const auto text = source.text(value);
+    const auto text = source.string_or_null(value);
     if (!text) return {};
     if (auto guid = bitwarden::parse_guid(*text)) return std::move(*guid);
     // Hand-made exports use ids like "aaaa…": Bitwarden only uses them to link items to folders.
@@ -40,10 +40,10 @@ Id item_id(const json::Cursor& value, ItemSource& source) {
 
 // Bitwarden lists the newest earlier password first; Item::history is oldest first.
 void read_history(const json::Cursor& list, Item& item, ItemSource& source) {
-    if (!source.array(list)) return;
+    if (!source.array_or_null(list)) return;
     std::vector<Item> newest_first;
     for (const json::Cursor entry : list.elements()) {
-        if (!source.object(entry)) continue;
+        if (!source.object_or_null(entry)) continue;
         Item earlier;
         earlier.id = item.id;
         earlier.title = item.title;
@@ -66,7 +66,7 @@ void read_type_object(CipherType type, const json::Cursor& object, Item& item, I
         case CipherType::login: read_login(object, item, source); break;
         case CipherType::secure_note:
             for (const auto m : object.members())
-                if (m.key != "type" || source.integer(m.value).value_or(0) != 0) source.keep("secureNote", m);
+                if (m.key != "type" || source.integer_or_null(m.value).value_or(0) != 0) source.keep("secureNote", m);
             break;
         case CipherType::card: read_card(object, item, source); break;
         case CipherType::identity: read_identity(object, item, source); break;
@@ -85,10 +85,10 @@ bool is_item_path(const json::Path& path) {
 
 ReadItem read_item(const json::Cursor& cipher, const std::string& file, Report& report) {
     ItemSource source(file, report);
-    if (!source.object(cipher)) source.fail(cipher, "expected an item object, got null");
+    if (!source.object_or_null(cipher)) source.fail(cipher, "expected an item object, got null");
     const auto type_member = cipher.find("type");
     if (!type_member) source.fail(cipher, "an item needs a 'type'");
-    const auto type = source.integer(*type_member);
+    const auto type = source.integer_or_null(*type_member);
     if (!type) source.fail(*type_member, "an item needs a 'type'");
     const std::string_view own_object = type_object(*type);
     source.extension().set_integer("type", *type);
@@ -102,22 +102,22 @@ ReadItem read_item(const json::Cursor& cipher, const std::string& file, Report& 
     for (const auto m : cipher.members()) {
         if (m.key == "type") continue;
         if (m.key == "id") item.id = item_id(m.value, source);
-        else if (m.key == "name") item.title = std::string(source.text(m.value).value_or(""));
+        else if (m.key == "name") item.title = std::string(source.string_or_null(m.value).value_or(""));
         else if (m.key == "notes") notes = m.value;
-        else if (m.key == "favorite") item.favorite = source.boolean(m.value).value_or(false);
+        else if (m.key == "favorite") item.favorite = source.boolean_or_null(m.value).value_or(false);
         else if (m.key == "reprompt") {
-            if (const auto reprompt = source.integer(m.value); reprompt && *reprompt != 0)
+            if (const auto reprompt = source.integer_or_null(m.value); reprompt && *reprompt != 0)
                 source.extension().set_integer("reprompt", *reprompt);
         } else if (m.key == "creationDate") item.creation_at = date(m.value, "creationDate", source);
         else if (m.key == "revisionDate") item.modified_at = date(m.value, "revisionDate", source);
         else if (m.key == "folderId") {
-            if (const auto id = source.text(m.value)) out.folder_id = std::string(*id);
+            if (const auto id = source.string_or_null(m.value)) out.folder_id = std::string(*id);
         } else if (m.key == "organizationId") {
-            if (source.text(m.value)) source.keep("extra", m);
+            if (source.string_or_null(m.value)) source.keep("extra", m);
         } else if (m.key == "collectionIds") {
-            if (source.array(m.value))
+            if (source.array_or_null(m.value))
                 for (const json::Cursor id : m.value.elements())
-                    if (const auto text = source.text(id)) out.collection_ids.emplace_back(*text);
+                    if (const auto text = source.string_or_null(id)) out.collection_ids.emplace_back(*text);
         } else if (m.key == "fields") fields = m.value;
         else if (m.key == "passwordHistory") history = m.value;
         else if (m.key == own_object && !m.value.is_null()) own = m.value;
@@ -129,13 +129,13 @@ ReadItem read_item(const json::Cursor& cipher, const std::string& file, Report& 
     }
 
     if (own) {
-        if (!source.object(*own)) source.fail(*own, "expected an object");
+        if (!source.object_or_null(*own)) source.fail(*own, "expected an object");
         read_type_object(static_cast<CipherType>(*type), *own, item, source);
     } else if (*type == static_cast<std::int64_t>(CipherType::login)) {
         item.credentials.emplace_back(BasicAuth{});  // a login with nothing filled in is still a login
     }
     if (notes)
-        if (const auto text = source.text(*notes)) item.credentials.emplace_back(Note{make_field(FieldType::string, *text)});
+        if (const auto text = source.string_or_null(*notes)) item.credentials.emplace_back(Note{make_field(FieldType::string, *text)});
     if (fields) read_fields(*fields, item, source);
     if (history) read_history(*history, item, source);
     source.extension().add_to(item.extensions);

@@ -12,24 +12,17 @@
 #include "cxf/bitwarden/map/extension.h"
 #include "cxf/bitwarden/map/items.h"
 #include "cxf/json/cursor.h"
+#include "cxf/json/reader.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
 
 namespace cxf::bitwarden_json {
 
-// One item being read: typed access to its members (a wrong type is Errc::malformed at the
-// member's JSON pointer), the report, and the item's extension.
-class ItemSource {
+// One item being read: typed access to its members, where null and absent both mean "absent" (a
+// wrong type is Errc::malformed at the member's JSON pointer), the report, and the item's extension.
+class ItemSource : public json::Reader {
 public:
-    ItemSource(const std::string& file, Report& report) : file_(file), report_(report) {}
-
-    // null and absent both mean "absent".
-    std::optional<std::string_view> text(const json::Cursor& value) const;
-    std::optional<std::int64_t> integer(const json::Cursor& value) const;
-    std::optional<bool> boolean(const json::Cursor& value) const;
-    bool array(const json::Cursor& value) const;   // false for null
-    bool object(const json::Cursor& value) const;  // false for null
-    [[noreturn]] void fail(const json::Cursor& at, const std::string& message) const;
+    ItemSource(const std::string& file, Report& report) : json::Reader({file, "", "", json::Wording::expected_got}), report_(report) {}
 
     // A string member as an EditableField of `type`; null for null or absent.
     Field field(const json::Cursor& value, FieldType type) const;
@@ -37,14 +30,13 @@ public:
     // Keeps a member this importer does not map, verbatim, under `object` ("extra" for the item).
     void keep(std::string_view object, const json::Cursor::Member& member);
 
-    const std::string& file() const noexcept { return file_; }
+    const std::string& file() const noexcept { return context().file; }
     Report& report() const noexcept { return report_; }
     ExtensionBuilder& extension() noexcept { return extension_; }
 
 private:
-    const std::string& file_;
     Report& report_;
-    ExtensionBuilder extension_;
+    ExtensionBuilder extension_{extension_name};
 };
 
 void read_login(const json::Cursor& login, Item& item, ItemSource& source);

@@ -10,17 +10,17 @@ namespace {
 // Any match setting, an Android app or an empty URI makes the plain URI list say less than the
 // export did, so the export's list is kept as it was.
 void read_uris(const json::Cursor& uris, Item& item, ItemSource& source) {
-    if (!source.array(uris)) return;
+    if (!source.array_or_null(uris)) return;
     CredentialScope scope;
     bool plain = true;
     for (const json::Cursor u : uris.elements()) {
-        if (!source.object(u)) source.fail(u, "expected a URI object");
+        if (!source.object_or_null(u)) source.fail(u, "expected a URI object");
         for (const auto m : u.members()) {
             if (m.key == "uri") {
-                const auto uri = source.text(m.value);
+                const auto uri = source.string_or_null(m.value);
                 if (!uri || uri->empty() || !add_uri(scope, *uri)) plain = false;
             } else if (m.key == "match") {
-                if (source.integer(m.value)) plain = false;
+                if (source.integer_or_null(m.value)) plain = false;
             } else {
                 plain = false;
             }
@@ -67,14 +67,14 @@ void read_login(const json::Cursor& login, Item& item, ItemSource& source) {
         else if (m.key == "uris") read_uris(m.value, item, source);
         else if (m.key == "totp") totp = m.value;
         else if (m.key == "fido2Credentials") {
-            if (source.array(m.value))
+            if (source.array_or_null(m.value))
                 for (const json::Cursor credential : m.value.elements()) passkeys.push_back(read_passkey(credential, source));
         } else {
             source.keep("login", m);  // passwordRevisionDate, autofillOnPageLoad, …
         }
     }
     item.credentials.emplace_back(std::move(auth));
-    if (const auto text = totp ? source.text(*totp) : std::nullopt; text && !text->empty())
+    if (const auto text = totp ? source.string_or_null(*totp) : std::nullopt; text && !text->empty())
         read_totp(*text, item, source.extension(), source.report(), totp->pointer());
     for (Passkey& p : passkeys) item.credentials.emplace_back(std::move(p));
 }

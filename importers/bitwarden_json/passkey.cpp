@@ -20,12 +20,12 @@ bool is_default(std::string_view key, std::string_view value) {
 }  // namespace
 
 Passkey read_passkey(const json::Cursor& credential, ItemSource& source) {
-    if (!source.object(credential)) source.fail(credential, "expected a passkey object");
+    if (!source.object_or_null(credential)) source.fail(credential, "expected a passkey object");
     Passkey passkey;
-    ExtensionBuilder kept;
+    ExtensionBuilder kept{extension_name};
     bool has_id = false, has_key = false;
     for (const auto m : credential.members()) {
-        const auto value = source.text(m.value);
+        const auto value = source.string_or_null(m.value);
         if (m.key == "credentialId") {
             if (!value) source.fail(m.value, "a passkey needs a credentialId");
             auto id = parse_credential_id(*value);

@@ -78,7 +78,7 @@ private:
         for (const json::Cursor leftover : items->elements()) fail(leftover, "expected an item object");
 
         Account account;
-        ExtensionBuilder account_extension;
+        ExtensionBuilder account_extension{extension_name};
         for (const auto m : root.members()) {
             if (m.key == "items" || m.key == "encrypted") continue;
             if (m.key == "folders") read_groups(m.value, false);
@@ -122,15 +122,15 @@ private:
 
     void read_groups(const json::Cursor& list, bool organization) {
         ItemSource source(file_, report_);
-        if (!source.array(list)) return;
+        if (!source.array_or_null(list)) return;
         for (const json::Cursor g : list.elements()) {
-            if (!source.object(g)) fail(g, "expected a folder or collection object");
+            if (!source.object_or_null(g)) fail(g, "expected a folder or collection object");
             std::string id_text, path;
             Id id;
-            ExtensionBuilder extension;
+            ExtensionBuilder extension{extension_name};
             for (const auto m : g.members()) {
                 if (m.key == "id") {
-                    id_text = std::string(source.text(m.value).value_or(""));
+                    id_text = std::string(source.string_or_null(m.value).value_or(""));
                     if (auto guid = bitwarden::parse_guid(id_text)) {
                         id = std::move(*guid);
                     } else {
@@ -139,9 +139,9 @@ private:
                         extension.set_string("id", id_text);
                     }
                 } else if (m.key == "name") {
-                    path = std::string(source.text(m.value).value_or(""));
+                    path = std::string(source.string_or_null(m.value).value_or(""));
                 } else if (organization && m.key == "organizationId") {
-                    if (const auto organization_id = source.text(m.value)) {
+                    if (const auto organization_id = source.string_or_null(m.value)) {
                         if (!organization_id_) organization_id_ = std::string(*organization_id);
                         extension.set("organizationId", json::to_json(m.value));
                     }

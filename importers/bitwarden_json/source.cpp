@@ -1,48 +1,11 @@
 // SPDX-License-Identifier: MIT
 // ItemSource and the small helpers every part of the importer shares.
-#include "cxf/error.h"
 #include "importers/bitwarden_json/items.h"
 
 namespace cxf::bitwarden_json {
 
-void ItemSource::fail(const json::Cursor& at, const std::string& message) const {
-    throw Error(Errc::malformed, {file_, at.pointer()}, message);
-}
-
-std::optional<std::string_view> ItemSource::text(const json::Cursor& value) const {
-    if (value.is_null()) return std::nullopt;
-    if (!value.is_string()) fail(value, "expected a string, got " + std::string(json::kind_name(value.kind())));
-    return value.string();
-}
-
-std::optional<std::int64_t> ItemSource::integer(const json::Cursor& value) const {
-    if (value.is_null()) return std::nullopt;
-    if (value.is(json::Kind::int64)) return value.int64();
-    if (value.is(json::Kind::uint64) && value.uint64() <= static_cast<std::uint64_t>(INT64_MAX))
-        return static_cast<std::int64_t>(value.uint64());
-    fail(value, "expected an integer, got " + std::string(json::kind_name(value.kind())));
-}
-
-std::optional<bool> ItemSource::boolean(const json::Cursor& value) const {
-    if (value.is_null()) return std::nullopt;
-    if (!value.is(json::Kind::boolean)) fail(value, "expected true or false, got " + std::string(json::kind_name(value.kind())));
-    return value.boolean();
-}
-
-bool ItemSource::array(const json::Cursor& value) const {
-    if (value.is_null()) return false;
-    if (!value.is_array()) fail(value, "expected an array, got " + std::string(json::kind_name(value.kind())));
-    return true;
-}
-
-bool ItemSource::object(const json::Cursor& value) const {
-    if (value.is_null()) return false;
-    if (!value.is_object()) fail(value, "expected an object, got " + std::string(json::kind_name(value.kind())));
-    return true;
-}
-
 Field ItemSource::field(const json::Cursor& value, FieldType type) const {
-    const auto t = text(value);
+    const auto t = string_or_null(value);
     return t ? make_field(type, *t) : nullptr;
 }
 

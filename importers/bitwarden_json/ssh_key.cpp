@@ -25,9 +25,9 @@ std::string_view why(crypto::OpenSshProblem problem) {
 void read_ssh_key(const json::Cursor& object, Item& item, ItemSource& source) {
     std::optional<std::string_view> private_key, public_key, fingerprint;
     for (const auto m : object.members()) {
-        if (m.key == "privateKey") private_key = source.text(m.value);
-        else if (m.key == "publicKey") public_key = source.text(m.value);
-        else if (m.key == "keyFingerprint" || m.key == "fingerprint") fingerprint = source.text(m.value);
+        if (m.key == "privateKey") private_key = source.string_or_null(m.value);
+        else if (m.key == "publicKey") public_key = source.string_or_null(m.value);
+        else if (m.key == "keyFingerprint" || m.key == "fingerprint") fingerprint = source.string_or_null(m.value);
         else source.keep("sshKey", m);
     }
 

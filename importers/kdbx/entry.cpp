@@ -94,8 +94,7 @@ EntryReading read_version(const kdbx::Entry& entry, const kdbx::Uuid& uuid, cons
     std::erase_if(members.custom_data, [](const kdbx::CustomDataItem& d) {
         return d.key == item_layout_key || d.key == extensions_key;
     });
-    if (crypto::Secret json = entry_extension(members, extras); !json.empty())
-        add_extension(item.extensions, std::move(json));
+    json::add_extension(item.extensions, extension_name, entry_extension(members, extras));
     return {std::move(item), layout.position};
 }
 

@@ -26,7 +26,7 @@ public:
     LayoutReader(const JsonDoc& doc, EntrySource& source) : doc_(doc), source_(source) {}
 
     Credential credential(const json::Cursor& o) {
-        const std::string_view type = doc_.string(o, "type").value_or("");
+        const std::string_view type = doc_.optional_string(o, "type").value_or("");
         if (type == BasicAuth::type_name) return fields_of<BasicAuth>(o);
         if (type == Note::type_name) return fields_of<Note>(o);
         if (type == CreditCard::type_name) return fields_of<CreditCard>(o);
@@ -55,7 +55,7 @@ public:
 private:
     // The attribute named by member `member` of `o`, used up; nullopt when the entry lost it.
     std::optional<crypto::Secret> value(const json::Cursor& o, std::string_view member, bool* protect = nullptr) {
-        const auto key = doc_.string(o, member);
+        const auto key = doc_.optional_string(o, member);
         if (!key) return std::nullopt;
         const auto i = source_.strings.find(*key);
         if (!i || source_.strings.used(*i)) return std::nullopt;
@@ -65,7 +65,7 @@ private:
     }
 
     [[noreturn]] void bad(const json::Cursor& at, std::string_view member, std::string_view what) const {
-        throw Unreadable{"attribute " + std::string(doc_.string(at, member).value_or("")) + " no longer holds a " +
+        throw Unreadable{"attribute " + std::string(doc_.optional_string(at, member).value_or("")) + " no longer holds a " +
                          std::string(what) + ": kept as a custom field"};
     }
 
@@ -93,7 +93,7 @@ private:
         if (!v) return nullptr;
         auto f = std::make_unique<EditableField>();
         f->value = std::move(*v);
-        if (const auto type = doc_.string(ref, "fieldType")) {
+        if (const auto type = doc_.optional_string(ref, "fieldType")) {
             if (const auto known = parse_field_type(*type)) {
                 f->type = *known;
             } else {
@@ -103,8 +103,8 @@ private:
         } else {
             f->type = expected.value_or(protect ? FieldType::concealed_string : FieldType::string);
         }
-        if (const auto label = doc_.string(ref, "label")) f->label = std::string(*label);
-        if (const auto id = doc_.string(ref, "id")) {
+        if (const auto label = doc_.optional_string(ref, "label")) f->label = std::string(*label);
+        if (const auto id = doc_.optional_string(ref, "id")) {
             auto bytes = encoding::base64url_decode(*id);
             if (!bytes) doc_.fail(ref, "a base64url id");
             f->id = std::move(*bytes);
@@ -127,7 +127,7 @@ private:
     // The attribute must still hold a JSON object of that type: it goes into CXF output verbatim.
     UnknownCredential opaque(const json::Cursor& o) {
         UnknownCredential u;
-        u.type = std::string(doc_.string(o, "credentialType").value_or(""));
+        u.type = std::string(doc_.optional_string(o, "credentialType").value_or(""));
         auto v = value(o, "key");
         if (!v) bad(o, "key", "credential");
         try {
@@ -148,7 +148,7 @@ private:
     T fields_of(const json::Cursor& o) {
         T credential;
         for (const FieldMember<T>& m : field_members<T>())
-            if (const auto ref = doc_.object(o, m.name)) credential.*m.member = field(*ref, m.expected);
+            if (const auto ref = doc_.optional_object(o, m.name)) credential.*m.member = field(*ref, m.expected);
         return credential;
     }
 
@@ -156,7 +156,7 @@ private:
         const auto uri = value(o, "key");
         std::optional<Totp> t = uri ? otp::parse_uri(uri->view()) : std::nullopt;
         if (!t) bad(o, "key", "TOTP URI");
-        const auto username = doc_.string(o, "username"), issuer = doc_.string(o, "issuer");
+        const auto username = doc_.optional_string(o, "username"), issuer = doc_.optional_string(o, "issuer");
         t->username = username ? std::optional<std::string>(*username) : std::nullopt;
         t->issuer = issuer ? std::optional<std::string>(*issuer) : std::nullopt;
         return std::move(*t);
@@ -167,24 +167,24 @@ private:
         p.credential_id = decoded(o, "credentialId", "credential id");
         if (auto rp = value(o, "rpId")) p.rp_id = std::string(rp->view());
         if (auto user = value(o, "username")) p.username = std::string(user->view());
-        p.user_display_name = std::string(doc_.string(o, "displayName").value_or(""));
+        p.user_display_name = std::string(doc_.optional_string(o, "displayName").value_or(""));
         p.user_handle = decoded(o, "userHandle", "user handle");
         if (auto pem = value(o, "key")) {
             auto der = crypto::pkcs8_pem_to_der(pem->view());
             if (!der) bad(o, "key", "private key");
             p.key = std::move(*der);
         }
-        if (const auto flags = doc_.array(o, "flags"))
+        if (const auto flags = doc_.optional_array(o, "flags"))
             for (const json::Cursor k : flags->elements())
                 if (const auto i = source_.strings.find(doc_.string(k)); i && !source_.strings.used(*i)) source_.use(*i);
-        const auto hmac = doc_.object(o, "hmac");
-        const auto blob = doc_.object(o, "largeBlob");
-        const auto payments = doc_.boolean(o, "payments");
+        const auto hmac = doc_.optional_object(o, "hmac");
+        const auto blob = doc_.optional_object(o, "largeBlob");
+        const auto payments = doc_.optional_boolean(o, "payments");
         if (!hmac && !blob && !payments && !o.find("credBlob")) return p;
         p.fido2_extensions = std::make_unique<Fido2Extensions>();
         if (hmac) {
             HmacCredentials h;
-            h.algorithm = std::string(doc_.string(*hmac, "algorithm").value_or("hmac-sha256"));
+            h.algorithm = std::string(doc_.optional_string(*hmac, "algorithm").value_or("hmac-sha256"));
             h.cred_with_uv = decoded_secret(*hmac, "withUv", "hmac secret");
             h.cred_without_uv = decoded_secret(*hmac, "withoutUv", "hmac secret");
             p.fido2_extensions->hmac_credentials = std::move(h);
@@ -192,7 +192,7 @@ private:
         if (o.find("credBlob")) p.fido2_extensions->cred_blob = decoded_secret(o, "credBlob", "credBlob");
         if (blob) {
             LargeBlob large;
-            large.uncompressed_size = static_cast<std::uint64_t>(doc_.integer(*blob, "size").value_or(0));
+            large.uncompressed_size = static_cast<std::uint64_t>(doc_.optional_integer(*blob, "size").value_or(0));
             large.data = decoded(*blob, "data", "large blob");
             p.fido2_extensions->large_blob = std::move(large);
         }
@@ -202,25 +202,25 @@ private:
 
     File file(const json::Cursor& o) {
         Id id;
-        if (const auto text = doc_.string(o, "id")) {
+        if (const auto text = doc_.optional_string(o, "id")) {
             auto bytes = encoding::base64url_decode(*text);
             if (!bytes) doc_.fail(o, "a base64url id");
             id = std::move(*bytes);
         }
-        if (const auto key = doc_.string(o, "key")) {
+        if (const auto key = doc_.optional_string(o, "key")) {
             for (std::size_t i = 0; i < source_.entry.binaries.size(); ++i) {
                 if (source_.binary_used[i] || source_.entry.binaries[i].key != *key) continue;
                 File f = read_attachment(source_, i, std::move(id));
                 // Attachment names are unique in an entry; the file's own name may not have been.
-                if (const auto name = doc_.string(o, "name")) f.name = std::string(*name);
+                if (const auto name = doc_.optional_string(o, "name")) f.name = std::string(*name);
                 return f;
             }
         }
         File f;
         f.id = std::move(id);
-        f.name = std::string(doc_.string(o, "name").value_or(""));
-        f.decrypted_size = static_cast<std::uint64_t>(doc_.integer(o, "size").value_or(0));
-        if (const auto hash = doc_.string(o, "hash")) {
+        f.name = std::string(doc_.optional_string(o, "name").value_or(""));
+        f.decrypted_size = static_cast<std::uint64_t>(doc_.optional_integer(o, "size").value_or(0));
+        if (const auto hash = doc_.optional_string(o, "hash")) {
             auto bytes = encoding::base64url_decode(*hash);
             if (!bytes) doc_.fail(o, "a base64url hash");
             f.integrity_hash = std::move(*bytes);
@@ -230,13 +230,13 @@ private:
 
     CustomFields custom_fields(const json::Cursor& o) {
         CustomFields c;
-        if (const auto text = doc_.string(o, "id")) {
+        if (const auto text = doc_.optional_string(o, "id")) {
             auto bytes = encoding::base64url_decode(*text);
             if (!bytes) doc_.fail(o, "a base64url id");
             c.id = std::move(*bytes);
         }
-        if (const auto label = doc_.string(o, "label")) c.label = std::string(*label);
-        if (const auto fields = doc_.array(o, "fields"))
+        if (const auto label = doc_.optional_string(o, "label")) c.label = std::string(*label);
+        if (const auto fields = doc_.optional_array(o, "fields"))
             for (const json::Cursor ref : fields->elements())
                 if (Field f = field(ref, std::nullopt)) c.fields.push_back(std::move(*f));
         c.extensions = extensions(o);
@@ -245,15 +245,15 @@ private:
 
     ItemReference item_reference(const json::Cursor& o) {
         ItemReference r;
-        if (const auto text = doc_.string(o, "item")) r.reference.item = encoding::base64url_decode(*text).value_or(Bytes{});
-        if (const auto text = doc_.string(o, "account")) r.reference.account = encoding::base64url_decode(*text).value_or(Bytes{});
+        if (const auto text = doc_.optional_string(o, "item")) r.reference.item = encoding::base64url_decode(*text).value_or(Bytes{});
+        if (const auto text = doc_.optional_string(o, "account")) r.reference.account = encoding::base64url_decode(*text).value_or(Bytes{});
         value(o, "key");
         return r;
     }
 
     SshKey ssh_key(const json::Cursor& o) {
         SshKey k = fields_of<SshKey>(o);
-        k.key_type = std::string(doc_.string(o, "keyType").value_or(""));
+        k.key_type = std::string(doc_.optional_string(o, "keyType").value_or(""));
         if (auto text = value(o, "privateKey")) {
             if (text->view().find("BEGIN OPENSSH PRIVATE KEY") != std::string_view::npos) {
                 auto parsed = crypto::parse_openssh_private_key(text->view());
@@ -274,7 +274,7 @@ private:
 };
 
 Id id_member(const JsonDoc& doc, const json::Cursor& o, std::string_view key) {
-    auto bytes = encoding::base64url_decode(doc.string(o, key).value_or(""));
+    auto bytes = encoding::base64url_decode(doc.optional_string(o, key).value_or(""));
     if (!bytes) doc.fail(*o.find(key), "a base64url id");
     return std::move(*bytes);
 }
@@ -286,32 +286,32 @@ ItemLayout read_layout(std::string_view json, EntrySource& source) {
     const json::Cursor& o = doc.root();
     ItemLayout layout;
     if (o.find("id")) layout.id = id_member(doc, o, "id");
-    if (const auto subtitle = doc.string(o, "subtitle")) layout.subtitle = std::string(*subtitle);
-    layout.favorite = doc.boolean(o, "favorite").value_or(false);
-    layout.has_creation = doc.boolean(o, "created").value_or(true);
-    layout.has_modification = doc.boolean(o, "modified").value_or(true);
-    layout.empty_scope = doc.boolean(o, "scope").value_or(false);
-    if (const auto tags = doc.array(o, "tags")) {
+    if (const auto subtitle = doc.optional_string(o, "subtitle")) layout.subtitle = std::string(*subtitle);
+    layout.favorite = doc.optional_boolean(o, "favorite").value_or(false);
+    layout.has_creation = doc.optional_boolean(o, "created").value_or(true);
+    layout.has_modification = doc.optional_boolean(o, "modified").value_or(true);
+    layout.empty_scope = doc.optional_boolean(o, "scope").value_or(false);
+    if (const auto tags = doc.optional_array(o, "tags")) {
         layout.tags.emplace();
         for (const json::Cursor t : tags->elements()) layout.tags->emplace_back(doc.string(t));
     }
-    if (const auto position = doc.integer(o, "position"); position && *position >= 0)
+    if (const auto position = doc.optional_integer(o, "position"); position && *position >= 0)
         layout.position = static_cast<std::size_t>(*position);
-    if (const auto apps = doc.array(o, "androidApps")) {
+    if (const auto apps = doc.optional_array(o, "androidApps")) {
         for (const json::Cursor a : apps->elements()) {
             if (!a.is_object()) doc.fail(a, "an object");
             AppExtras extras;
-            if (const auto name = doc.string(a, "name")) extras.name = std::string(*name);
-            if (const auto cert = doc.object(a, "certificate")) {
+            if (const auto name = doc.optional_string(a, "name")) extras.name = std::string(*name);
+            if (const auto cert = doc.optional_object(a, "certificate")) {
                 AndroidCertificate c;
                 c.fingerprint = id_member(doc, *cert, "fingerprint");
-                c.hash_alg = std::string(doc.string(*cert, "hashAlg").value_or(""));
+                c.hash_alg = std::string(doc.optional_string(*cert, "hashAlg").value_or(""));
                 extras.certificate = std::move(c);
             }
             layout.apps.push_back(std::move(extras));
         }
     }
-    if (const auto credentials = doc.array(o, "credentials")) {
+    if (const auto credentials = doc.optional_array(o, "credentials")) {
         LayoutReader reader(doc, source);
         for (const json::Cursor c : credentials->elements()) {
             if (!c.is_object()) doc.fail(c, "a credential");

@@ -45,7 +45,7 @@ Id id_of(const JsonDoc& doc, const json::Cursor& value) {
 }
 
 Id id_member(const JsonDoc& doc, const json::Cursor& o, std::string_view key, Id fallback) {
-    const auto text = doc.string(o, key);
+    const auto text = doc.optional_string(o, key);
     if (!text) return fallback;
     auto bytes = encoding::base64url_decode(*text);
     if (!bytes) doc.fail(*o.find(key), "a base64url id");
@@ -53,7 +53,7 @@ Id id_member(const JsonDoc& doc, const json::Cursor& o, std::string_view key, Id
 }
 
 std::optional<std::string> text_member(const JsonDoc& doc, const json::Cursor& o, std::string_view key) {
-    const auto text = doc.string(o, key);
+    const auto text = doc.optional_string(o, key);
     return text ? std::optional<std::string>(*text) : std::nullopt;
 }
 
@@ -83,8 +83,8 @@ void account_members(const kdbx::CustomData& data, Account& account) {
     if (!item) return;
     const JsonDoc doc(item->value, "CustomData " + std::string(account_key));
     account.id = id_member(doc, doc.root(), "id", account.id);
-    account.username = std::string(doc.string(doc.root(), "username").value_or(""));
-    account.email = std::string(doc.string(doc.root(), "email").value_or(""));
+    account.username = std::string(doc.optional_string(doc.root(), "username").value_or(""));
+    account.email = std::string(doc.optional_string(doc.root(), "email").value_or(""));
     account.full_name = text_member(doc, doc.root(), "fullName");
 }
 
@@ -100,7 +100,7 @@ public:
         Vault vault;
         vault_members(vault);
         Account first = account(db_.root, "", db_.meta.custom_data, true);
-        add_extension(first.extensions, first_account_extension());
+        json::add_extension(first.extensions, extension_name, first_account_extension());
         vault.accounts.push_back(std::move(first));
         for (Account& other : others_) vault.accounts.push_back(std::move(other));
         return vault;
@@ -111,10 +111,10 @@ private:
         const kdbx::CustomDataItem* item = custom(db_.meta.custom_data, vault_key);
         if (!item) return;
         const JsonDoc doc(item->value, "CustomData " + std::string(vault_key));
-        vault.exporter_rp_id = std::string(doc.string(doc.root(), "exporterRpId").value_or(""));
-        vault.exporter_display_name = std::string(doc.string(doc.root(), "exporterDisplayName").value_or(""));
-        vault.timestamp = doc.integer(doc.root(), "timestamp");
-        vault.bare_account = doc.boolean(doc.root(), "bareAccount").value_or(false);
+        vault.exporter_rp_id = std::string(doc.optional_string(doc.root(), "exporterRpId").value_or(""));
+        vault.exporter_display_name = std::string(doc.optional_string(doc.root(), "exporterDisplayName").value_or(""));
+        vault.timestamp = doc.optional_integer(doc.root(), "timestamp");
+        vault.bare_account = doc.optional_boolean(doc.root(), "bareAccount").value_or(false);
     }
 
     // The root group (the first account) or a top-level group cxf marked as a further account.
@@ -138,14 +138,12 @@ private:
                 kdbx::Group members = group_members(child);
                 drop(members.custom_data, account_key);
                 drop(members.custom_data, extensions_key);
-                JsonOut out;
-                out.begin_object();
-                out.key("name").string(extension_name);
-                out.key("group").begin_object();
-                write_group_members(out, members, true);
-                out.end_object();
-                out.end_object();
-                add_extension(other.extensions, out.take());
+                json::add_extension(other.extensions, extension_name,
+                                    json::extension_json(extension_name, [&](json::Builder& out) {
+                                        out.key("group").begin_object();
+                                        write_group_members(out, members, true);
+                                        out.end_object();
+                                    }));
                 others_.push_back(std::move(other));
             } else {
                 a.collections.push_back(collection(child, child_path, a.id, items));
@@ -174,10 +172,10 @@ private:
             const JsonDoc doc(item->value, "CustomData " + std::string(collection_key));
             c.id = id_member(doc, doc.root(), "id", c.id);
             if (const auto subtitle = text_member(doc, doc.root(), "subtitle")) c.subtitle = subtitle;
-            if (!doc.boolean(doc.root(), "created").value_or(true)) c.creation_at.reset();
-            if (!doc.boolean(doc.root(), "modified").value_or(true)) c.modified_at.reset();
+            if (!doc.optional_boolean(doc.root(), "created").value_or(true)) c.creation_at.reset();
+            if (!doc.optional_boolean(doc.root(), "modified").value_or(true)) c.modified_at.reset();
             dated = c.creation_at && c.modified_at;
-            if (const auto links = doc.array(doc.root(), "linksNamingAccount"))
+            if (const auto links = doc.optional_array(doc.root(), "linksNamingAccount"))
                 for (const json::Cursor l : links->elements()) naming_account.insert(id_of(doc, l));
         }
         for (const kdbx::Entry& e : g.entries) {
@@ -193,18 +191,14 @@ private:
         kdbx::Group members = group_members(g);
         drop(members.custom_data, collection_key);
         drop(members.custom_data, extensions_key);
-        JsonOut out;
-        out.begin_object();
-        out.key("name").string(extension_name);
-        write_group_members(out, members, false);
-        // The group's dates where the collection has none (cxf dated it when it wrote it).
-        if (!dated) {
-            out.key("creation").time(g.times.creation);
-            out.key("modification").time(g.times.last_modification);
-        }
-        out.end_object();
-        crypto::Secret json = out.take();
-        if (json.size() > extension_name.size() + 11) add_extension(c.extensions, std::move(json));
+        json::add_extension(c.extensions, extension_name, json::extension_json(extension_name, [&](json::Builder& out) {
+            write_group_members(out, members, false);
+            // The group's dates where the collection has none (cxf dated it when it wrote it).
+            if (!dated) {
+                write_time(out.key("creation"), g.times.creation);
+                write_time(out.key("modification"), g.times.last_modification);
+            }
+        }));
         return c;
     }
 
@@ -244,44 +238,41 @@ private:
     }
 
     crypto::Secret first_account_extension() const {
-        JsonOut out;
-        out.begin_object();
-        out.key("name").string(extension_name);
-        kdbx::Meta meta = db_.meta;
-        drop(meta.custom_data, vault_key);
-        drop(meta.custom_data, account_key);
-        drop(meta.custom_data, extensions_key);
-        out.key("meta").begin_object();
-        write_meta(out, meta);
-        out.end_object();
-        out.key("root").begin_object();
-        write_group_members(out, db_.root, true);
-        out.end_object();
-        out.key("deletedObjects");
-        write_deleted_objects(out, db_.deleted_objects);
-        out.key("publicCustomData");
-        write_variant_map(out, db_.public_custom_data);
-        out.key("unknown");
-        write_unknown(out, db_.unknown);
-        out.key("rootUnknown");
-        write_unknown(out, db_.root_unknown);
-        if (bin_) {
-            out.key("recycleBin").begin_object();
-            out.key("parent").uuid(bin_parent_);
-            out.key("index").unsigned_integer(bin_index_);
-            out.key("group").begin_object();
-            write_group(out, *bin_);
+        return json::extension_json(extension_name, [&](json::Builder& out) {
+            kdbx::Meta meta = db_.meta;
+            drop(meta.custom_data, vault_key);
+            drop(meta.custom_data, account_key);
+            drop(meta.custom_data, extensions_key);
+            out.key("meta").begin_object();
+            write_meta(out, meta);
             out.end_object();
+            out.key("root").begin_object();
+            write_group_members(out, db_.root, true);
             out.end_object();
-        }
-        pool(out);
-        out.end_object();
-        return out.take();
+            out.key("deletedObjects");
+            write_deleted_objects(out, db_.deleted_objects);
+            out.key("publicCustomData");
+            write_variant_map(out, db_.public_custom_data);
+            out.key("unknown");
+            write_unknown(out, db_.unknown);
+            out.key("rootUnknown");
+            write_unknown(out, db_.root_unknown);
+            if (bin_) {
+                out.key("recycleBin").begin_object();
+                write_uuid(out.key("parent"), bin_parent_);
+                out.key("index").unsigned_integer(bin_index_);
+                out.key("group").begin_object();
+                write_group(out, *bin_);
+                out.end_object();
+                out.end_object();
+            }
+            pool(out);
+        });
     }
 
     // Pool facts the items cannot carry: protection flags, the order when it is not cxf's, and the
     // bytes only the recycle bin (or nothing) refers to.
-    void pool(JsonOut& out) const {
+    void pool(json::Builder& out) const {
         std::set<std::size_t> needed;
         if (bin_) for_each_ref(*bin_, [&](const kdbx::BinaryRef& ref) { needed.insert(ref.index); });
         std::vector<bool> referenced(db_.binaries.size(), false);
@@ -304,7 +295,7 @@ private:
             if (i >= db_.binaries.size()) continue;
             out.begin_object();
             out.key("index").unsigned_integer(i);
-            out.key("data").bytes(db_.binaries[i].data);
+            write_bytes(out.key("data"), db_.binaries[i].data);
             out.end_object();
         }
         out.end_array();

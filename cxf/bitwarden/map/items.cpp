@@ -13,7 +13,7 @@ const ObjectMember* find_member(std::span<const ObjectMember> members, std::stri
 
 CustomFields object_fields(std::string_view object) {
     CustomFields fields;
-    ExtensionBuilder marker;
+    ExtensionBuilder marker{extension_name};
     marker.set_string("object", object);
     marker.add_to(fields.extensions);
     return fields;

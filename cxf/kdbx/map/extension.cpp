@@ -10,7 +10,7 @@ namespace cxf::kdbx_map {
 
 namespace {
 
-void write_keys(JsonOut& out, std::string_view name, const std::optional<std::vector<std::string>>& keys) {
+void write_keys(json::Builder& out, std::string_view name, const std::optional<std::vector<std::string>>& keys) {
     if (!keys) return;
     out.key(name).begin_array();
     for (const std::string& k : *keys) out.string(k);
@@ -18,14 +18,14 @@ void write_keys(JsonOut& out, std::string_view name, const std::optional<std::ve
 }
 
 std::optional<std::vector<std::string>> read_keys(const JsonDoc& doc, const json::Cursor& o, std::string_view name) {
-    const auto list = doc.array(o, name);
+    const auto list = doc.optional_array(o, name);
     if (!list) return std::nullopt;
     std::vector<std::string> keys;
     for (const json::Cursor k : list->elements()) keys.emplace_back(doc.string(k));
     return keys;
 }
 
-void write_passkey(JsonOut& out, const PasskeySpelling& p) {
+void write_passkey(json::Builder& out, const PasskeySpelling& p) {
     const PasskeySpelling fresh = PasskeySpelling::fresh();
     out.key("passkey").begin_object();
     if (p.credential_id_keys != fresh.credential_id_keys) write_keys(out, "credentialIdKeys", p.credential_id_keys);
@@ -51,7 +51,7 @@ PasskeySpelling read_passkey(const JsonDoc& doc, const json::Cursor& o) {
     // A passkey always has a credential id attribute: an empty list is not cxf's, and says nothing.
     if (auto keys = read_keys(doc, o, "credentialIdKeys"); keys && !keys->empty()) p.credential_id_keys = std::move(*keys);
     if (auto keys = read_keys(doc, o, "usernameKeys")) p.username_keys = std::move(*keys);
-    if (const auto flags = doc.array(o, "flags")) {
+    if (const auto flags = doc.optional_array(o, "flags")) {
         p.flags.clear();
         for (const json::Cursor f : flags->elements()) {
             if (!f.is_array() || f.size() != 2) doc.fail(f, "a [name, value] pair");
@@ -60,13 +60,13 @@ PasskeySpelling read_passkey(const JsonDoc& doc, const json::Cursor& o) {
             p.flags.emplace_back(std::move(key), std::string(doc.string(*++it)));
         }
     }
-    if (auto v = doc.string(o, "pem")) p.pem = crypto::Secret(*v);
-    if (auto v = doc.string(o, "credentialIdText")) p.credential_id_text = std::string(*v);
-    if (auto v = doc.string(o, "userHandleText")) p.user_handle_text = std::string(*v);
+    if (auto v = doc.optional_string(o, "pem")) p.pem = crypto::Secret(*v);
+    if (auto v = doc.optional_string(o, "credentialIdText")) p.credential_id_text = std::string(*v);
+    if (auto v = doc.optional_string(o, "userHandleText")) p.user_handle_text = std::string(*v);
     return p;
 }
 
-void write_extras(JsonOut& out, const EntryExtras& x) {
+void write_extras(json::Builder& out, const EntryExtras& x) {
     if (x.strings) {
         out.key("strings").begin_array();
         for (const StringSlot& s : *x.strings) {
@@ -97,8 +97,8 @@ void write_extras(JsonOut& out, const EntryExtras& x) {
         out.end_array();
     }
     if (x.passkey) write_passkey(out, *x.passkey);
-    if (x.creation) out.key("creation").time(*x.creation);
-    if (x.modification) out.key("modification").time(*x.modification);
+    if (x.creation) write_time(out.key("creation"), *x.creation);
+    if (x.modification) write_time(out.key("modification"), *x.modification);
     if (x.binaries) {
         out.key("pool").begin_array();
         for (const std::size_t i : *x.binaries) out.unsigned_integer(i);
@@ -108,7 +108,7 @@ void write_extras(JsonOut& out, const EntryExtras& x) {
 
 EntryExtras read_extras(const JsonDoc& doc, const json::Cursor& o) {
     EntryExtras x;
-    if (const auto list = doc.array(o, "strings")) {
+    if (const auto list = doc.optional_array(o, "strings")) {
         x.strings.emplace();
         for (const json::Cursor s : list->elements()) {
             if (!s.is_array() || s.size() != 2) doc.fail(s, "a [key, protected] pair");
@@ -122,23 +122,23 @@ EntryExtras read_extras(const JsonDoc& doc, const json::Cursor& o) {
     x.url_keys = read_keys(doc, o, "urlKeys");
     x.app_keys = read_keys(doc, o, "appKeys");
     x.app_prefixes = read_keys(doc, o, "appPrefixes");
-    if (const auto list = doc.array(o, "totp")) {
+    if (const auto list = doc.optional_array(o, "totp")) {
         x.totp.emplace();
         for (const json::Cursor p : list->elements()) {
             if (!p.is_object()) doc.fail(p, "a TOTP attribute");
             TotpPart part;
-            part.key = std::string(doc.string(p, "key").value_or(""));
-            part.encoding = std::string(doc.string(p, "encoding").value_or(""));
-            part.before = std::string(doc.string(p, "before").value_or(""));
-            part.after = std::string(doc.string(p, "after").value_or(""));
-            part.value = std::string(doc.string(p, "value").value_or(""));
+            part.key = std::string(doc.optional_string(p, "key").value_or(""));
+            part.encoding = std::string(doc.optional_string(p, "encoding").value_or(""));
+            part.before = std::string(doc.optional_string(p, "before").value_or(""));
+            part.after = std::string(doc.optional_string(p, "after").value_or(""));
+            part.value = std::string(doc.optional_string(p, "value").value_or(""));
             x.totp->push_back(std::move(part));
         }
     }
-    if (const auto p = doc.object(o, "passkey")) x.passkey = read_passkey(doc, *p);
+    if (const auto p = doc.optional_object(o, "passkey")) x.passkey = read_passkey(doc, *p);
     x.creation = doc.time(o, "creation");
     x.modification = doc.time(o, "modification");
-    if (const auto list = doc.array(o, "pool")) {
+    if (const auto list = doc.optional_array(o, "pool")) {
         x.binaries.emplace();
         for (const json::Cursor i : list->elements()) x.binaries->push_back(doc.index(i));
     }
@@ -156,29 +156,10 @@ PasskeySpelling PasskeySpelling::fresh() {
 }
 
 crypto::Secret entry_extension(const kdbx::Entry& entry, const EntryExtras& extras) {
-    JsonOut out;
-    out.begin_object();
-    out.key("name").string(extension_name);
-    write_entry_members(out, entry, false);
-    write_extras(out, extras);
-    out.end_object();
-    crypto::Secret json = out.take();
-    // {"name":"cxf.local/kdbx"} alone says nothing.
-    if (json.size() == extension_name.size() + 11) return {};
-    return json;
-}
-
-void add_extension(std::vector<Extension>& extensions, crypto::Secret json) {
-    RawExtension raw;
-    raw.name = std::string(extension_name);
-    raw.json = std::move(json);
-    extensions.emplace_back(std::move(raw));
-}
-
-const RawExtension* find_extension(const std::vector<Extension>& extensions) {
-    for (const Extension& e : extensions)
-        if (const auto* raw = std::get_if<RawExtension>(&e); raw && raw->name == extension_name) return raw;
-    return nullptr;
+    return json::extension_json(extension_name, [&](json::Builder& out) {
+        write_entry_members(out, entry, false);
+        write_extras(out, extras);
+    });
 }
 
 EntryExtras read_entry_extension(const RawExtension* extension, kdbx::Entry& entry, std::optional<Timestamp> creation,

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "cxf/json/extension.h"
 #include "cxf/kdbx/database.h"
 #include "cxf/kdbx/map/json.h"
 #include "cxf/model/vault.h"
@@ -60,12 +61,6 @@ struct EntryExtras {
 
 // The extension JSON of an entry (members and extras); empty when there is nothing to keep.
 crypto::Secret entry_extension(const kdbx::Entry& entry, const EntryExtras& extras);
-
-// Adds {"name": "cxf.local/kdbx", …} to `extensions`.
-void add_extension(std::vector<Extension>& extensions, crypto::Secret json);
-
-// The raw "cxf.local/kdbx" extension among `extensions`, or null.
-const RawExtension* find_extension(const std::vector<Extension>& extensions);
 
 // The extensions from other formats that `data` carries (CXF_EXTENSIONS); a damaged list is reported
 // (at `place`) and read as far as it goes.

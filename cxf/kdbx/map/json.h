@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Small JSON writer and reader for what the KDBX mapping keeps in extensions and CustomData.
+// How the KDBX mapping writes and reads the JSON it keeps in extensions and CustomData.
 #pragma once
 
 #include <cstdint>
@@ -8,74 +8,39 @@
 #include <string>
 #include <string_view>
 
+#include "cxf/json/builder.h"
 #include "cxf/json/cursor.h"
-#include "cxf/json/writer.h"
+#include "cxf/json/document.h"
+#include "cxf/json/reader.h"
 #include "cxf/kdbx/database.h"
 
 namespace cxf::kdbx_map {
 
-// Writes into wiped memory: recycle-bin entries and field metadata may hold secrets.
-class JsonOut {
-public:
-    JsonOut() : stream_(text_), writer_(stream_) {}
-    JsonOut(const JsonOut&) = delete;
-    JsonOut& operator=(const JsonOut&) = delete;
+// KDBX values as cxf keeps them in JSON (write with a json::Builder into wiped memory: recycle-bin
+// entries and field metadata may hold secrets).
+void write_uuid(json::Builder& out, const kdbx::Uuid& value);
+void write_bytes(json::Builder& out, ByteView value);  // base64
+void write_time(json::Builder& out, kdbx::Time value);  // Unix seconds (negative before 1970)
 
-    void begin_object() { writer_.StartObject(); }
-    void end_object() { writer_.EndObject(); }
-    void begin_array() { writer_.StartArray(); }
-    void end_array() { writer_.EndArray(); }
-    JsonOut& key(std::string_view name);
-    void string(std::string_view value);
-    void integer(std::int64_t value) { writer_.Int64(value); }
-    void unsigned_integer(std::uint64_t value) { writer_.Uint64(value); }
-    void boolean(bool value) { writer_.Bool(value); }
-    void uuid(const kdbx::Uuid& value);
-    void bytes(ByteView value);                    // base64
-    void time(kdbx::Time value) { integer(value.unix()); }  // Unix seconds (negative before 1970)
-    void raw(std::string_view json);               // a complete JSON value, inserted as it is
-
-    crypto::Secret take() { return std::move(text_); }
-
-private:
-    crypto::Secret text_;
-    json::SecretStream stream_;
-    json::Writer<json::SecretStream> writer_;
-};
-
-// A parsed JSON document kept by us (an extension or a CustomData value). Anything not shaped as cxf
-// writes it is Errc::malformed naming `what`.
-class JsonDoc {
+// A parsed JSON document kept by us (an extension or a CustomData value), read with the checks of
+// json::Reader. Anything not shaped as cxf writes it is Errc::malformed naming `what`.
+class JsonDoc : public json::Reader {
 public:
     JsonDoc(std::string_view text, std::string what);
-    JsonDoc(const JsonDoc&) = delete;
-    JsonDoc& operator=(const JsonDoc&) = delete;
-    const json::Cursor& root() const noexcept { return *root_; }
-    [[noreturn]] void fail(const json::Cursor& at, std::string_view expected) const;
+    const json::Cursor& root() const noexcept { return document_.root(); }
+    // "expected `expected` in what cxf wrote there"
+    [[noreturn]] void fail(const json::Cursor& at, std::string_view expected) const { fail_expected(at, expected); }
 
-    // Typed members of an object; absent members give nullopt, mistyped ones fail.
-    std::optional<std::string_view> string(const json::Cursor& object, std::string_view key) const;
-    std::optional<std::int64_t> integer(const json::Cursor& object, std::string_view key) const;
-    std::optional<bool> boolean(const json::Cursor& object, std::string_view key) const;
-    std::optional<json::Cursor> object(const json::Cursor& object, std::string_view key) const;
-    std::optional<json::Cursor> array(const json::Cursor& object, std::string_view key) const;
+    // KDBX values kept as JSON; absent members give nullopt, mistyped ones fail.
     std::optional<kdbx::Uuid> uuid(const json::Cursor& object, std::string_view key) const;
     std::optional<Bytes> bytes(const json::Cursor& object, std::string_view key) const;
     std::optional<crypto::SecureBytes> secure_bytes(const json::Cursor& object, std::string_view key) const;
     std::optional<kdbx::Time> time(const json::Cursor& object, std::string_view key) const;
     std::optional<std::size_t> index(const json::Cursor& object, std::string_view key) const;  // not negative
-
-    // The same for a value that is not a member (array elements).
-    std::string_view string(const json::Cursor& value) const;
-    std::int64_t integer(const json::Cursor& value) const;
     std::size_t index(const json::Cursor& value) const;
-    bool boolean(const json::Cursor& value) const;
 
 private:
-    std::unique_ptr<json::Tape> tape_;
-    std::string base_;
-    std::string what_;
-    std::optional<json::Cursor> root_;
+    json::Document document_;
 };
 
 }  // namespace cxf::kdbx_map
