@@ -13,11 +13,11 @@ void expect(const json::Cursor& value, json::Kind kind, std::string_view name, c
     // Non-negative integers are parsed as uint64; negative ones as int64: both are "integer".
     const bool integer_ok = kind == json::Kind::uint64 && value.is(json::Kind::int64);
     if (value.is(kind) || integer_ok) return;
-    const std::string wanted(json::kind_name(kind));
+    const std::string wanted = kind == json::Kind::uint64 ? "integer" : std::string(json::kind_name(kind));
     const bool vowel = std::string_view("aeiou").find(wanted.front()) != std::string_view::npos;
     malformed(value, file,
               "'" + std::string(name) + "' must be " + (vowel ? "an " : "a ") + wanted + ", not " +
-                  std::string(json::kind_name(value.kind())));
+                  std::string(json::type_name(value)));
 }
 
 std::optional<json::Cursor> optional_member(const json::Cursor& object, std::string_view name, json::Kind kind,

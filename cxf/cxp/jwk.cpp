@@ -70,7 +70,7 @@ std::string jwk_thumbprint(const hpke::PublicKey& key) {
 
 hpke::PublicKey read_jwk(const json::Cursor& jwk, const std::string& file) {
     if (!jwk.is_object())
-        malformed(jwk, file, "a JWK must be an object, not " + std::string(json::kind_name(jwk.kind())));
+        malformed(jwk, file, "a JWK must be an object, not " + std::string(json::type_name(jwk)));
     const json::Cursor kty = member(jwk, "kty", json::Kind::string, file);
     if (kty.string() != "OKP" && kty.string() != "EC")
         throw Error(Errc::unsupported, {file, kty.pointer()},

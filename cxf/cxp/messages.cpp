@@ -40,7 +40,7 @@ constexpr std::array<hpke::Mode, 4> modes{hpke::Mode::base, hpke::Mode::psk, hpk
 Cursor root_object(const json::Tape& tape, const std::string& base, const std::string& file) {
     const Cursor root(tape, 0, base);
     if (!root.is_object())
-        malformed(root, file, "a CXP message must be a JSON object, not " + std::string(json::kind_name(root.kind())));
+        malformed(root, file, "a CXP message must be a JSON object, not " + std::string(json::type_name(root)));
     return root;
 }
 

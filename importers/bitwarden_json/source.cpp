@@ -11,7 +11,7 @@ void ItemSource::fail(const json::Cursor& at, const std::string& message) const 
 
 std::optional<std::string_view> ItemSource::text(const json::Cursor& value) const {
     if (value.is_null()) return std::nullopt;
-    if (!value.is_string()) fail(value, "expected a string, got " + std::string(json::kind_name(value.kind())));
+    if (!value.is_string()) fail(value, "expected a string, got " + std::string(json::type_name(value)));
     return value.string();
 }
 
@@ -20,24 +20,24 @@ std::optional<std::int64_t> ItemSource::integer(const json::Cursor& value) const
     if (value.is(json::Kind::int64)) return value.int64();
     if (value.is(json::Kind::uint64) && value.uint64() <= static_cast<std::uint64_t>(INT64_MAX))
         return static_cast<std::int64_t>(value.uint64());
-    fail(value, "expected an integer, got " + std::string(json::kind_name(value.kind())));
+    fail(value, "expected an integer, got " + std::string(json::type_name(value)));
 }
 
 std::optional<bool> ItemSource::boolean(const json::Cursor& value) const {
     if (value.is_null()) return std::nullopt;
-    if (!value.is(json::Kind::boolean)) fail(value, "expected true or false, got " + std::string(json::kind_name(value.kind())));
+    if (!value.is(json::Kind::boolean)) fail(value, "expected true or false, got " + std::string(json::type_name(value)));
     return value.boolean();
 }
 
 bool ItemSource::array(const json::Cursor& value) const {
     if (value.is_null()) return false;
-    if (!value.is_array()) fail(value, "expected an array, got " + std::string(json::kind_name(value.kind())));
+    if (!value.is_array()) fail(value, "expected an array, got " + std::string(json::type_name(value)));
     return true;
 }
 
 bool ItemSource::object(const json::Cursor& value) const {
     if (value.is_null()) return false;
-    if (!value.is_object()) fail(value, "expected an object, got " + std::string(json::kind_name(value.kind())));
+    if (!value.is_object()) fail(value, "expected an object, got " + std::string(json::type_name(value)));
     return true;
 }
 
