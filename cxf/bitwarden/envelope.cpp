@@ -69,10 +69,12 @@ private:
 
     KdfParams read_kdf() const {
         const Cursor type = member("kdfType");
-        if (!type.is(Kind::uint64)) fail(Errc::malformed, type, "expected an integer, got " + described(type));
-        if (type.uint64() > 1)
-            fail(Errc::unsupported, type,
-                 "kdfType " + std::to_string(type.uint64()) + " is not a Bitwarden KDF (0 = PBKDF2-SHA256, 1 = Argon2id)");
+        if (!type.is(Kind::uint64) && !type.is(Kind::int64))
+            fail(Errc::malformed, type, "expected a non-negative integer, got " + described(type));
+        if (type.is(Kind::int64) || type.uint64() > 1) {
+            const std::string number = type.is(Kind::int64) ? std::to_string(type.int64()) : std::to_string(type.uint64());
+            fail(Errc::unsupported, type, "unknown KDF type " + number + " (0 = PBKDF2-SHA256, 1 = Argon2id)");
+        }
 
         KdfParams kdf;
         const Cursor iterations = member("kdfIterations");
@@ -99,7 +101,7 @@ private:
         return kdf;
     }
 
-    static std::string described(const Cursor& value) { return std::string(json::kind_name(value.kind())); }
+    static std::string described(const Cursor& value) { return std::string(json::type_name(value)); }
 
     const Cursor& root_;
     const std::string& file_;

@@ -6,6 +6,7 @@
 #include "cxf/bitwarden/envelope.h"
 #include "cxf/bitwarden/guid.h"
 #include "cxf/bitwarden/kdf.h"
+#include "cxf/bitwarden/names.h"
 #include "cxf/bitwarden/primitives.h"
 #include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
@@ -76,6 +77,7 @@ crypto::SecureBytes decrypt_export(const json::Cursor& root, const std::string& 
 crypto::SecureBytes decrypt_export(std::string_view envelope_json, const std::string& file,
                                    const crypto::Secret& password, const Limits& limits) {
     json::Tape tape;
+    tape.names = member_names;
     json::parse(envelope_json, file, parse_limits(limits), tape);
     const std::string document;
     return decrypt_export(json::Cursor(tape, 0, document), file, password, limits);

@@ -2,6 +2,7 @@
 // CXF 1.0 JSON: read tolerantly (what real exporters send), write strictly (what the spec says).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,9 @@ namespace cxf::cxf_json {
 // names under which cxf keeps data that CXF has no member for.
 inline constexpr std::string_view own_rp_id = "cxf.local";
 inline constexpr std::string_view own_display_name = "cxf";
+
+// The member names CXF defines (JSON pointers show other keys by position: json::Tape::names).
+std::span<const std::string_view> member_names() noexcept;
 
 struct ReadSettings {
     Limits limits;

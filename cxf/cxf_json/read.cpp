@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // CXF JSON → model. Shape and syntax are checked here; meaning (id lengths, keys, dates, enums) is
 // checked by cxf::validate.
+#include <algorithm>
 #include <ctime>
 #include <map>
 
@@ -24,6 +25,23 @@ constexpr Timestamp apple_date_offset = 978307200;
 // Timestamps above this cannot be held exactly by JavaScript readers.
 constexpr Timestamp largest_exact_double = Timestamp{1} << 53;
 
+constexpr std::string_view cxf_member_names[] = {
+    "accessors", "account", "accountId", "accounts", "algorithm", "androidApps", "birthDate", "birthPlace",
+    "bundleId", "cardType", "certificate", "city", "collections", "content", "country", "creationAt",
+    "creationDate", "credBlob", "credWithUV", "credWithoutUV", "credentialId", "credentials", "data", "decryptedSize",
+    "digits", "documentNumber", "email", "expiryDate", "exporterDisplayName", "exporterRpId", "extensions", "favorite",
+    "fido2Extensions", "fieldType", "fields", "fingerprint", "fullName", "generation", "given", "given2",
+    "givenInformal", "hashAlg", "hidden", "hmacCredentials", "hmacSecret", "id", "identificationNumber", "integrityHash",
+    "issueDate", "issuer", "issuingAuthority", "issuingCountry", "item", "items", "key", "keyComment",
+    "keyGenerationSource", "keyType", "label", "largeBlob", "licenseClass", "licenseNumber", "major", "minor",
+    "modifiedAt", "name", "nationalIdentificationNumber", "nationality", "networkSecurityType", "number", "passphrase", "passportNumber",
+    "passportType", "password", "payments", "period", "permissions", "pin", "postalCode", "privateKey",
+    "reference", "rpId", "scope", "secret", "sex", "ssid", "streetAddress", "subCollections",
+    "subtitle", "surname", "surname2", "surnamePrefix", "tags", "tel", "territory", "timestamp",
+    "title", "type", "uncompressedSize", "url", "urls", "userDisplayName", "userHandle", "username",
+    "validFrom", "value", "verificationNumber", "version",
+};
+
 // Counts one tolerated quirk over the whole document and remembers where it was first seen.
 struct Tally {
     std::size_t count = 0;
@@ -41,6 +59,7 @@ public:
 
     Vault run(std::string_view text) {
         json::Tape tape;
+        tape.names = member_names();
         // Items are mapped as soon as each one is parsed and then dropped from the tape.
         std::map<std::int64_t, std::vector<Item>> pending;  // account index (-1: bare account) → items
         json::Handoff handoff{
@@ -55,7 +74,7 @@ public:
         const std::string root_pointer;
         const Cursor root(tape, 0, root_pointer);
         if (!root.is_object())
-            throw Error(Errc::malformed, {file_, ""}, "expected a CXF Header or Account object, got " + std::string(json::kind_name(root.kind())));
+            throw Error(Errc::malformed, {file_, ""}, "expected a CXF Header or Account object, got " + std::string(json::type_name(root)));
 
         Vault vault;
         if (root.find("accounts") || root.find("version") || root.find("exporterRpId")) {
@@ -124,7 +143,7 @@ private:
             nulls_.add(c);
             return false;
         }
-        unreadable(c, "expected " + std::string(what) + ", got " + std::string(json::kind_name(c.kind())));
+        unreadable(c, "expected " + std::string(what) + ", got " + std::string(json::type_name(c)));
         return false;
     }
     bool object(const Cursor& c) { return expect(c, Kind::object, "an object"); }
@@ -146,7 +165,7 @@ private:
     std::optional<std::uint64_t> unsigned_int(const Cursor& c, std::uint64_t max) {
         if (!c.is(Kind::uint64)) {
             if (c.is_null()) nulls_.add(c);
-            else unreadable(c, "expected an unsigned integer, got " + std::string(json::kind_name(c.kind())));
+            else unreadable(c, "expected an unsigned integer, got " + std::string(json::type_name(c)));
             return std::nullopt;
         }
         if (c.uint64() > max) {
@@ -290,10 +309,10 @@ private:
             case Kind::int64:
             case Kind::number_double:
                 stringified_.add(c);
-                violation(c, "EditableField value must be a string, got " + std::string(json::kind_name(c.kind())));
+                violation(c, "EditableField value must be a string, got " + std::string(json::type_name(c)));
                 return json::to_json(c);
             case Kind::null: nulls_.add(c); return {};
-            default: unreadable(c, "expected a string, got " + std::string(json::kind_name(c.kind()))); return {};
+            default: unreadable(c, "expected a string, got " + std::string(json::type_name(c))); return {};
         }
     }
 
@@ -319,16 +338,33 @@ private:
 
     // --- credentials
 
-    template <typename T>
-    T field_credential(const Cursor& c) {
+    // `other(member)` reads a member that is not a field; false when it does not know it either.
+    template <typename T, typename Other>
+    T field_credential(const Cursor& c, Other other) {
         T credential;
         for (const auto m : c.members())
-            if (m.key != "type" && !field_member(credential, m)) unknown_member(m);
+            if (m.key != "type" && !field_member(credential, m) && !other(m)) unknown_member(m);
         require_fields(c, credential);
         return credential;
     }
+    template <typename T>
+    T field_credential(const Cursor& c) {
+        return field_credential<T>(c, [](const Cursor::Member&) { return false; });
+    }
 
-    Credential credential(const Cursor& c) {
+    // Drafts before 1.0 listed a login's URLs on its basic-auth credential; 1.0 has them in the
+    // item's scope. They are collected in `urls` for the item to merge.
+    BasicAuth basic_auth(const Cursor& c, std::vector<std::string>& urls) {
+        return field_credential<BasicAuth>(c, [&](const Cursor::Member& m) {
+            if (m.key != "urls") return false;
+            const std::vector<std::string> listed = strings(m.value);
+            urls.insert(urls.end(), listed.begin(), listed.end());
+            report_.changed(m.value.pointer(), "pre-1.0 basic-auth 'urls' read as the item's scope 'urls'", "urls");
+            return true;
+        });
+    }
+
+    Credential credential(const Cursor& c, std::vector<std::string>& legacy_urls) {
         if (!object(c)) return UnknownCredential{};
         const auto type_member = c.find("type");
         if (!type_member || !type_member->is_string()) {
@@ -336,7 +372,7 @@ private:
             return UnknownCredential{"", json::to_json(c)};
         }
         const std::string_view type = type_member->string();
-        if (type == BasicAuth::type_name) return field_credential<BasicAuth>(c);
+        if (type == BasicAuth::type_name) return basic_auth(c, legacy_urls);
         if (type == Passkey::type_name) return passkey(c);
         if (type == Totp::type_name) return totp(c);
         if (type == Note::type_name) return field_credential<Note>(c);
@@ -564,6 +600,7 @@ private:
         Item item;
         if (!object(c)) return item;
         require(c, {"id", "title", "credentials"});
+        std::vector<std::string> legacy_urls;
         for (const auto m : c.members()) {
             if (m.key == "id") item.id = b64url(m.value).value_or(Id{});
             else if (m.key == "creationAt") item.creation_at = time(m.value);
@@ -572,10 +609,17 @@ private:
             else if (m.key == "subtitle") item.subtitle = string(m.value);
             else if (m.key == "favorite") item.favorite = boolean(m.value).value_or(false);
             else if (m.key == "scope") item.scope = scope(m.value);
-            else if (m.key == "credentials") item.credentials = list<Credential>(m.value, [&](const Cursor& e) { return credential(e); });
+            else if (m.key == "credentials")
+                item.credentials = list<Credential>(m.value, [&](const Cursor& e) { return credential(e, legacy_urls); });
             else if (m.key == "tags") item.tags = strings(m.value);
             else if (m.key == "extensions") item_extensions(m.value, item);
             else unknown_member(m);
+        }
+        if (!legacy_urls.empty()) {
+            if (!item.scope) item.scope = CredentialScope{};
+            for (std::string& url : legacy_urls)
+                if (std::find(item.scope->urls.begin(), item.scope->urls.end(), url) == item.scope->urls.end())
+                    item.scope->urls.push_back(std::move(url));
         }
         return item;
     }
@@ -679,6 +723,8 @@ private:
 
 }  // namespace
 
+std::span<const std::string_view> member_names() noexcept { return cxf_member_names; }
+
 Vault read(std::string_view json, const std::string& file, const ReadSettings& settings, Report& report) {
     return CxfReader(file, settings, report).run(json);
 }
@@ -686,6 +732,7 @@ Vault read(std::string_view json, const std::string& file, const ReadSettings& s
 std::vector<Extension> read_extensions(std::string_view json, const std::string& file, const ReadSettings& settings,
                                        Report& report) {
     json::Tape tape;
+    tape.names = member_names();
     json::parse(json, file, settings.limits, tape);
     const std::string base;
     return CxfReader(file, settings, report).extension_list(Cursor(tape, 0, base));

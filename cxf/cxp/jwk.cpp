@@ -68,7 +68,7 @@ std::string jwk_thumbprint(const hpke::PublicKey& key) {
 hpke::PublicKey read_jwk(const json::Cursor& jwk, const std::string& file) {
     const json::Reader fields = detail::fields(file);
     if (!jwk.is_object())
-        fields.fail(jwk, "a JWK must be an object, not " + std::string(json::kind_name(jwk.kind())));
+        fields.fail(jwk, "a JWK must be an object, not " + std::string(json::type_name(jwk)));
     const json::Cursor kty = fields.required_member(jwk, "kty", json::Kind::string);
     if (kty.string() != "OKP" && kty.string() != "EC")
         throw Error(Errc::unsupported, {file, kty.pointer()},

@@ -37,7 +37,7 @@ constexpr std::array<hpke::Mode, 4> modes{hpke::Mode::base, hpke::Mode::psk, hpk
 
 const Cursor& root_object(const Cursor& root, const json::Reader& fields) {
     if (!root.is_object())
-        fields.fail(root, "a CXP message must be a JSON object, not " + std::string(json::kind_name(root.kind())));
+        fields.fail(root, "a CXP message must be a JSON object, not " + std::string(json::type_name(root)));
     return root;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The registry descriptor of Bitwarden JSON (format id "bitwarden"): detection, description, options.
+#include "cxf/bitwarden/names.h"
 #include "cxf/bitwarden/protected_export.h"
 #include "exporters/bitwarden_json/write.h"
 #include "importers/bitwarden_json/bitwarden_json.h"
@@ -23,6 +24,7 @@ constexpr FormatOption write_options[] = {
 
 std::vector<Property> describe(const Input& input, const Limits& limits) {
     json::Tape tape;
+    tape.names = bitwarden::member_names;
     const json::Handoff skip_items{is_item_path, [](const json::Tape&, std::uint32_t, const json::Path&) {}};
     json::parse(as_text(input.bytes), input.name, bitwarden::parse_limits(limits), tape, &skip_items);
     const std::string base;

@@ -30,6 +30,8 @@ Confidence detect(ByteView head, std::string_view) {
     if (has("type") && has("name") && has("login_uri") && has("login_username") && has("login_password") &&
         (has("folder") || has("collections")))
         return Confidence::yes;
+    // A subset of the columns (Bitwarden imports it as logins): its login_ names are Bitwarden's own.
+    if (has("login_uri") || has("login_username") || has("login_password") || has("login_totp")) return Confidence::maybe;
     return Confidence::no;
 }
 

@@ -53,6 +53,7 @@ void write_output(const Vault& vault, io::Output& out, const WriteOptions& optio
 std::vector<Property> describe(const Input& input, const Limits& limits) {
     std::vector<Property> out;
     json::Tape tape;
+    tape.names = member_names();
     json::Handoff skip_items{is_item_path,
                              [](const json::Tape&, std::uint32_t, const json::Path&) {}};
     json::parse(as_text(input.bytes), input.name, limits, tape, &skip_items);

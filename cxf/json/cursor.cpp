@@ -23,6 +23,7 @@ Cursor::Range<Cursor::ElementIterator> Cursor::elements() const noexcept {
 std::string Cursor::pointer() const {
     std::string out = *base_;
     std::uint32_t at = root_;
+    bool shown = true;
     while (at != index_) {
         const Node& container = tape_->nodes[at];
         std::uint32_t child = at + 1;
@@ -31,16 +32,8 @@ std::string Cursor::pointer() const {
             const bool is_member = container.kind == Kind::object;
             const std::uint32_t value = is_member ? child + 1 : child;
             if (index_ >= child && index_ < tape_->nodes[value].end) {
-                out += '/';
-                if (is_member) {
-                    for (const char c : tape_->string(tape_->nodes[child])) {
-                        if (c == '~') out += "~0";
-                        else if (c == '/') out += "~1";
-                        else out += c;
-                    }
-                } else {
-                    out += std::to_string(element);
-                }
+                if (is_member) append_key_token(out, *tape_, tape_->string(tape_->nodes[child]), element, shown);
+                else out += "/" + std::to_string(element);
                 at = value;
                 break;
             }
@@ -50,6 +43,11 @@ std::string Cursor::pointer() const {
         if (child >= container.end) break;  // not below root: cannot happen for cursors made by navigation
     }
     return out;
+}
+
+std::string_view type_name(const Cursor& value) noexcept {
+    if (value.is(Kind::uint64) && value.uint64() > static_cast<std::uint64_t>(INT64_MAX)) return "integer above 2^63 - 1";
+    return kind_name(value.kind());
 }
 
 crypto::Secret to_json(const Cursor& cursor) {

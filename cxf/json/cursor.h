@@ -99,6 +99,10 @@ private:
     std::uint32_t at_;
 };
 
+// What a value is, for "expected …, got …" messages: kind_name, with "integer above 2^63 - 1" for a
+// non-negative integer out of the signed 64-bit range. Never the value itself: it may be secret.
+std::string_view type_name(const Cursor& value) noexcept;
+
 // The subtree at `cursor` as compact JSON (for values kept verbatim; any of it may be secret).
 crypto::Secret to_json(const Cursor& cursor);
 

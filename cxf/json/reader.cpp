@@ -37,7 +37,7 @@ void Reader::fail(const Cursor& at, const std::string& message) const {
 }
 
 void Reader::fail_expected(const Cursor& at, std::string_view wanted, std::string_view name) const {
-    const std::string got(kind_name(at.kind()));
+    const std::string got(type_name(at));
     switch (context_.wording) {
         case Wording::expected_got: fail(at, "expected " + std::string(wanted) + ", got " + got);
         case Wording::expected: fail(at, "expected " + std::string(wanted) + context_.suffix);

@@ -16,8 +16,8 @@ std::string_view kind_name(Kind kind) noexcept {
     switch (kind) {
         case Kind::null: return "null";
         case Kind::boolean: return "boolean";
-        case Kind::int64:
-        case Kind::uint64: return "integer";
+        case Kind::int64: return "negative integer";
+        case Kind::uint64: return "non-negative integer";
         case Kind::number_double: return "number";
         case Kind::string: return "string";
         case Kind::key: return "key";
@@ -27,18 +27,19 @@ std::string_view kind_name(Kind kind) noexcept {
     return "value";
 }
 
-namespace {
-
-void append_pointer_token(std::string& out, std::string_view token) {
+void append_key_token(std::string& out, const Tape& tape, std::string_view key, std::uint32_t ordinal, bool& shown) {
+    shown = shown && (tape.names.empty() || std::find(tape.names.begin(), tape.names.end(), key) != tape.names.end());
+    if (!shown) {
+        out += "/{key " + std::to_string(ordinal) + "}";
+        return;
+    }
     out += '/';
-    for (const char c : token) {
+    for (const char c : key) {
         if (c == '~') out += "~0";
         else if (c == '/') out += "~1";
         else out += c;
     }
 }
-
-}  // namespace
 
 std::string_view Path::key(std::size_t level) const noexcept {
     const Step& step = steps_[level];
@@ -47,9 +48,10 @@ std::string_view Path::key(std::size_t level) const noexcept {
 
 std::string Path::pointer() const {
     std::string out;
+    bool shown = true;
     for (std::size_t level = 0; level < steps_.size(); ++level) {
-        if (steps_[level].in_array) append_pointer_token(out, std::to_string(steps_[level].index));
-        else if (steps_[level].has_key) append_pointer_token(out, key(level));
+        if (steps_[level].in_array) out += "/" + std::to_string(steps_[level].index);
+        else if (steps_[level].has_key) append_key_token(out, *tape_, key(level), steps_[level].index, shown);
     }
     return out;
 }
@@ -107,6 +109,7 @@ public:
         const std::string_view key(s, length);
         Path::Step& step = path_.steps_.back();
         step.has_key = true;
+        step.index = frame.children;
         step.key_offset = static_cast<std::uint32_t>(n.offset);
         step.key_size = length;
         if (frame.children < dedupe_scan_limit) {

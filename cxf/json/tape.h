@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,8 @@ namespace cxf::json {
 
 enum class Kind : std::uint8_t { null, boolean, int64, uint64, number_double, string, key, array, object };
 
+// "null", "boolean", "negative integer", "non-negative integer", "number" (a fraction, an exponent, or an
+// integer beyond 64 bits), "string", "array", "object".
 std::string_view kind_name(Kind kind) noexcept;
 
 struct Node {
@@ -41,11 +44,21 @@ struct Node {
 struct Tape {
     std::vector<Node> nodes;
     crypto::SecureBytes text;
+    // The member names the document's format defines (kept by parse). A pointer shows these keys as
+    // they are and any other key as "{key N}", its position in its object, and so every key below
+    // it: a key can stand where the format expects a value, and values may be secret. Empty: every
+    // key is shown.
+    std::span<const std::string_view> names;
 
     std::string_view string(const Node& node) const noexcept {
         return {reinterpret_cast<const char*>(text.data()) + node.offset, node.size};
     }
 };
+
+// Appends the pointer token of a member: "/key", or "/{key N}" for the `ordinal`-th member when the key
+// is not one of `tape.names` or `shown` is false; `shown` becomes false with it. The one place
+// pointer tokens are made.
+void append_key_token(std::string& out, const Tape& tape, std::string_view key, std::uint32_t ordinal, bool& shown);
 
 // The position of the parser while a value is being built: one entry per open container.
 class Path {
@@ -53,7 +66,7 @@ public:
     struct Step {
         bool in_array;
         bool has_key;              // objects: a key has been read
-        std::uint32_t index;       // arrays: index of the current element
+        std::uint32_t index;       // arrays: index of the current element; objects: of the current member
         std::uint32_t key_offset;  // objects: the current key, in the tape's text
         std::uint32_t key_size;
     };

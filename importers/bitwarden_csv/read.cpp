@@ -18,8 +18,12 @@ namespace {
 
 using bitwarden_json::ExtensionBuilder;
 
-constexpr std::string_view known_columns[] = {"folder", "favorite", "collections", "type", "name", "notes", "fields",
-                                              "reprompt", "login_uri", "login_username", "login_password", "login_totp"};
+// Bitwarden's importer also takes "uri", "username", "password" and "totp" for the login_ columns, and
+// needs none of them: a row without a type is a login.
+constexpr std::string_view known_columns[] = {"folder",    "favorite",       "collections",    "type",
+                                              "name",      "notes",          "fields",         "reprompt",
+                                              "login_uri", "login_username", "login_password", "login_totp",
+                                              "uri",       "username",       "password",       "totp"};
 
 // 16 bytes of SHA-256(kind || text): the same row, folder or file always gets the same id.
 Id derived_id(std::string_view kind, std::string_view text) {
@@ -57,15 +61,17 @@ public:
     Vault run() {
         const auto header = csv_.next();
         if (!header) throw Error(Errc::malformed, {input_.name, "line 1"}, "empty file: no header row");
+        // A header cell that is not a column name may be a value (a header merged with a row): named by position.
         for (std::size_t i = 0; i < header->cells.size(); ++i) {
             const std::string name(trim(header->cells[i].view()));
-            columns_.emplace(name, i);
-            if (std::find(std::begin(known_columns), std::end(known_columns), name) == std::end(known_columns))
-                report_.changed("line 1", "column '" + name + "' is not a Bitwarden column; ignored");
+            if (std::find(std::begin(known_columns), std::end(known_columns), name) != std::end(known_columns))
+                columns_.emplace(name, i);
+            else
+                report_.changed("line 1", "column " + std::to_string(i + 1) + " is not a Bitwarden column; ignored");
         }
         width_ = header->cells.size();
-        if (!columns_.contains("type") || !columns_.contains("name"))
-            throw Error(Errc::malformed, {input_.name, "line 1"}, "not a Bitwarden CSV header: no 'type' and 'name' columns");
+        if (columns_.empty())
+            throw Error(Errc::malformed, {input_.name, "line 1"}, "not a Bitwarden CSV header: no Bitwarden column");
         organization_ = columns_.contains("collections");
 
         Account account;
@@ -97,6 +103,12 @@ private:
         return it == columns_.end() ? std::string_view() : row.cells[it->second].view();
     }
 
+    // A login column: "login_" + `name`, or `name` when that is empty or absent.
+    std::string_view login_cell(const csv::Row& row, std::string_view name) const {
+        const std::string_view value = cell(row, "login_" + std::string(name));
+        return value.empty() ? cell(row, name) : value;
+    }
+
     std::string place(const csv::Row& row) const { return "line " + std::to_string(row.line); }
 
     void file(const Id& item, std::string_view path, const csv::Row& row) {
@@ -112,17 +124,17 @@ private:
         item.id = derived_id("item", place(row) + "\n" + item.title);
         const std::string_view type = cell(row, "type");
         const bool note = type_is(type, "note");
-        if (!note && !type_is(type, "login"))
-            report_.changed(place(row), "type '" + std::string(type) + "' read as a login, as Bitwarden does");
+        if (!note && !type.empty() && !type_is(type, "login"))
+            report_.changed(place(row), "the type is neither 'login' nor 'note'; read as a login, as Bitwarden does");
         extension.set_integer("type", note ? 2 : 1);
 
         if (!note) {
             BasicAuth auth;
-            if (const auto v = cell(row, "login_username"); !v.empty()) auth.username = make_field(FieldType::string, v);
-            if (const auto v = cell(row, "login_password"); !v.empty()) auth.password = make_field(FieldType::concealed_string, v);
+            if (const auto v = login_cell(row, "username"); !v.empty()) auth.username = make_field(FieldType::string, v);
+            if (const auto v = login_cell(row, "password"); !v.empty()) auth.password = make_field(FieldType::concealed_string, v);
             item.credentials.emplace_back(std::move(auth));
-            read_uris(cell(row, "login_uri"), item, extension);
-            if (const auto totp = cell(row, "login_totp"); !totp.empty())
+            read_uris(login_cell(row, "uri"), item, extension);
+            if (const auto totp = login_cell(row, "totp"); !totp.empty())
                 bitwarden_json::read_totp(totp, item, extension, report_, place(row));
         }
         if (const auto notes = cell(row, "notes"); !notes.empty())
@@ -132,7 +144,7 @@ private:
         const std::string_view reprompt = cell(row, "reprompt");
         if (reprompt == "1") extension.set_integer("reprompt", 1);
         else if (!reprompt.empty() && reprompt != "0")
-            report_.changed(place(row), "reprompt '" + std::string(reprompt) + "' is not 0 or 1; read as 0");
+            report_.changed(place(row), "reprompt is not 0 or 1; read as 0");
         const std::string_view favorite = cell(row, "favorite");
         item.favorite = !favorite.empty() && favorite != "0";
 

@@ -5,6 +5,7 @@
 
 #include "cxf/bitwarden/guid.h"
 #include "cxf/bitwarden/map/codec.h"
+#include "cxf/bitwarden/names.h"
 #include "cxf/bitwarden/protected_export.h"
 #include "cxf/crypto/hash.h"
 #include "cxf/error.h"
@@ -23,6 +24,7 @@ public:
 
     Vault run(std::string_view text) {
         json::Tape tape;
+        tape.names = bitwarden::member_names;
         json::Handoff handoff{is_item_path, [&](const json::Tape& t, std::uint32_t index, const json::Path& path) {
                                   const std::string base = path.pointer();
                                   const json::Cursor item(t, index, base);
@@ -35,7 +37,7 @@ public:
         const json::Cursor root(tape, 0, base);
         if (!root.is_object())
             throw Error(Errc::malformed, {file_, ""}, "expected a Bitwarden export object, got " +
-                                                          std::string(json::kind_name(root.kind())));
+                                                          std::string(json::type_name(root)));
         return map(root);
     }
 

@@ -101,3 +101,33 @@ TEST_CASE("a CSV TOTP keeps its spelling through CSV and JSON, as a JSON one doe
     const bwtest::Json json(bwtest::write("bitwarden", v, json_report));
     CHECK(bwtest::at(json.root(), "items/0/login/totp").string() == uri);
 }
+
+TEST_CASE("a CSV with a subset of Bitwarden's columns is read as logins, as Bitwarden does", "[bitwarden][csv]") {
+    Report report;
+    const Vault v = bwtest::read_text("bitwarden-csv", "name,login_uri,login_username,login_password\nx,https://a.example,u,p\n", report);
+    const Item& item = v.accounts.at(0).items.at(0);
+    CHECK(item.title == "x");
+    CHECK(bwtest::value(bwtest::only<BasicAuth>(item).username) == "u");
+    CHECK(bwtest::value(bwtest::only<BasicAuth>(item).password) == "p");
+    CHECK(item.scope->urls == std::vector<std::string>{"https://a.example"});
+    CHECK(report.notices().empty());
+
+    // Bitwarden's importer also takes the names without "login_".
+    Report aliases;
+    const Vault w = bwtest::read_text("bitwarden-csv", "name,uri,username,password,totp\ny,https://b.example,v,q,JBSWY3DPEHPK3PXP\n", aliases);
+    const Item& other = w.accounts.at(0).items.at(0);
+    CHECK(bwtest::value(bwtest::only<BasicAuth>(other).username) == "v");
+    CHECK(bwtest::value(bwtest::only<BasicAuth>(other).password) == "q");
+    CHECK(other.scope->urls == std::vector<std::string>{"https://b.example"});
+    CHECK(bwtest::only<Totp>(other).secret.view() == "JBSWY3DPEHPK3PXP");
+}
+
+TEST_CASE("a CSV with a subset of Bitwarden's columns is detected as bitwarden-csv, at maybe", "[bitwarden][csv]") {
+    const auto input = [](std::string_view text) { return Input{"x.csv", crypto::SecureBytes(text.begin(), text.end())}; };
+    const auto confidence = [&](std::string_view text) { return find_format("bitwarden-csv")->detect(input(text).bytes, "x.csv"); };
+    CHECK(detect_format(input("name,login_uri,login_username,login_password\nx,https://a.example,u,p\n")).id == "bitwarden-csv");
+    CHECK(detect_format(input("login_username,login_password\nu,p\n")).id == "bitwarden-csv");
+    CHECK(confidence("name,login_password\n") == Confidence::maybe);
+    CHECK(confidence(header) == Confidence::yes);
+    CHECK(confidence("url,username,password\n") == Confidence::no);  // a generic CSV is not guessed
+}

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/bitwarden/support.h"
+#include "tests/support/thrown.h"
 
 using namespace cxf;
 
@@ -106,7 +107,7 @@ TEST_CASE("damaged Bitwarden CSV gives an error at its line", "[bitwarden][malfo
     }
     SECTION("no header") { check_error("bitwarden-csv", "", {Errc::malformed, "line 1", "no header"}); }
     SECTION("not Bitwarden's header") {
-        check_error("bitwarden-csv", "url,username,password\nx,y,z\n", {Errc::malformed, "line 1", "not a Bitwarden CSV header"});
+        check_error("bitwarden-csv", "url,user,pass\nx,y,s3cr3t\n", {Errc::malformed, "line 1", "not a Bitwarden CSV header"});
     }
 }
 
@@ -128,4 +129,39 @@ TEST_CASE("a CSV with a byte order mark and CRLF reads like one without", "[bitw
     CHECK((fields[1].label == "b: x" && fields[1].value.view() == "y"));  // split at the last ": ", as Bitwarden does
     CHECK(a.accounts[0].collections.size() == 2);  // Work and Home
     CHECK(bwtest::only<Totp>(item).secret.view() == "JBSWY3DPEHPK3PXP");
+}
+
+TEST_CASE("a key where a value belongs is named by its position, never by its text", "[bitwarden][malformed][secrets]") {
+    check_error("bitwarden", with_login(R"("password": {"s3cr3t": 1, "s3cr3t": 2})"),
+                {Errc::malformed, "/items/0/login/password/{key 1}", "duplicate key"});
+    check_error("bitwarden", with_login(R"("password": {"x": {"username": {"s3cr3t": ]}}})"),
+                {Errc::malformed, "/items/0/login/password/{key 0}/{key 0}/{key 0}", "byte offset"});
+    check_error("bitwarden", with_login(R"("password": {"s3cr3t": 1})"),
+                {Errc::malformed, "/items/0/login/password", "expected a string, got object"});
+}
+
+TEST_CASE("a CSV header merged with a row names its cells by column, never by content", "[bitwarden][malformed][secrets]") {
+    Report report;
+    bwtest::read_text("bitwarden-csv", "type,name,login_username,s3cr3t\nlogin,x,u,p\n", report);
+    CHECK(bwtest::has_message(report, NoticeKind::changed, "column 4 is not a Bitwarden column"));
+    for (const Notice& n : report.notices()) CHECK_THAT(n.message, !Catch::Contains("s3cr3t"));
+}
+
+TEST_CASE("JSON type errors say which kind of number was found", "[bitwarden][malformed]") {
+    const auto item_type = [](std::string_view type) { return R"({"items": [{"type": )" + std::string(type) + R"(, "name": "x"}]})"; };
+    check_error("bitwarden", item_type("1.5"), {Errc::malformed, "/items/0/type", "expected an integer, got number"});
+    check_error("bitwarden", item_type("18446744073709551615"),
+                {Errc::malformed, "/items/0/type", "expected an integer, got integer above 2^63 - 1"});
+    check_error("bitwarden", with_login(R"("password": -7)"), {Errc::malformed, "/items/0/login/password", "got negative integer"});
+    check_error("bitwarden", with_login(R"("password": 7)"), {Errc::malformed, "/items/0/login/password", "got non-negative integer"});
+}
+
+TEST_CASE("a negative kdfType is named as an unknown KDF type", "[bitwarden][malformed]") {
+    const std::string envelope = R"({"encrypted": true, "passwordProtected": true, "salt": "c2FsdA==", "kdfType": -1, )"
+                                 R"("kdfIterations": 600000, "encKeyValidation_DO_NOT_EDIT": "2.AAAA|AAAA|AAAA", "data": "2.AAAA|AAAA|AAAA"})";
+    Report report;
+    const Error e = test::thrown_by([&] { bwtest::read_text("bitwarden", envelope, report, "pw"); });
+    CHECK(e.where().place == "/kdfType");
+    CHECK_THAT(e.what(), Catch::Contains("unknown KDF type -1"));
+    CHECK_THAT(e.what(), !Catch::Contains("got integer"));
 }

@@ -146,7 +146,7 @@ TEST_CASE("bad input gets one clear error with file and place, exit 1, and no ou
         if (c.name == "wrong-type.cxf") {
             c.content = R"({"version":{"major":1,"minor":0},"exporterRpId":"x","exporterDisplayName":"X","timestamp":1,"accounts":[{"id":"AQ","username":"","email":"","collections":[],"items":[{"id":"Ag","title":7,"credentials":[]}]}]})";
             c.place = ": /accounts/0/items/0/title: ";
-            c.text = "expected a string, got integer";
+            c.text = "expected a string, got non-negative integer";
         }
         CAPTURE(c.name);
         test::write_file(dir.path(c.name), c.content);

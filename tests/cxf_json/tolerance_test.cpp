@@ -4,6 +4,7 @@
 
 #include "tests/cxf_json/cxf_doc.h"
 #include "tests/support/json_diff.h"
+#include "tests/support/thrown.h"
 
 using namespace cxf;
 using test::one_item;
@@ -133,7 +134,7 @@ TEST_CASE("unknown members are reported, never silently dropped", "[cxf][toleran
     const Result r = read(one_item("", R"(,"colour":"red")"));
     bool found = false;
     for (const Notice& n : r.report.notices())
-        found |= n.place == "/accounts/0/items/0/colour" && n.message.find("unknown member 'colour'") != std::string::npos;
+        found |= n.place == "/accounts/0/items/0/{key 3}" && n.message.find("unknown member 'colour'") != std::string::npos;
     CHECK(found);
 }
 
@@ -167,4 +168,34 @@ TEST_CASE("a document that is neither Header nor Account is unrecognised", "[cxf
     } catch (const Error& e) {
         CHECK(e.code() == Errc::unrecognized);
     }
+}
+
+TEST_CASE("the pre-1.0 basic-auth urls become the item's scope urls, merged and reported", "[cxf][tolerance]") {
+    const Result r = read(one_item(R"({"type":"basic-auth","urls":["https://b.example","https://a.example"],)"
+                                   R"("username":{"fieldType":"string","value":"u"}})",
+                                   R"(,"scope":{"urls":["https://a.example"],"androidApps":[]})"));
+    const Item& item = first_item(r);
+    REQUIRE(item.scope);
+    CHECK(item.scope->urls == std::vector<std::string>{"https://a.example", "https://b.example"});
+    CHECK(std::get<BasicAuth>(item.credentials[0]).username->value.view() == "u");
+    CHECK(changed(r.report, "pre-1.0 basic-auth 'urls'"));
+    for (const Notice& n : r.report.notices()) CHECK_THAT(n.message, !Catch::Contains("unknown member"));
+
+    const Result bare = read(one_item(R"({"type":"basic-auth","urls":["https://c.example"]})"));
+    REQUIRE(first_item(bare).scope);
+    CHECK(first_item(bare).scope->urls == std::vector<std::string>{"https://c.example"});
+    CHECK_THAT(written(bare.vault), Catch::Contains("https://c.example"));
+}
+
+TEST_CASE("a key where a CXF value belongs is named by its position", "[cxf][tolerance][secrets]") {
+    const std::string doc = one_item(R"({"type":"basic-auth","password":{"fieldType":"concealed-string","value":{"s3cr3t":1,"s3cr3t":2}}})");
+    const Error e = test::thrown_by([&] { read(doc); });
+    CHECK(e.where().place == "/accounts/0/items/0/credentials/0/password/value/{key 1}");
+    CHECK_THAT(e.what(), Catch::Contains("duplicate key"));
+    CHECK_THAT(e.what(), !Catch::Contains("s3cr3t"));
+}
+
+TEST_CASE("integer type errors in CXF say which kind of number was found", "[cxf][tolerance]") {
+    const Error e = test::thrown_by([&] { read(one_item(R"({"type":"totp","secret":"A","period":-30,"digits":6,"algorithm":"sha1"})")); });
+    CHECK_THAT(e.what(), Catch::Contains("expected an unsigned integer, got negative integer"));
 }
