@@ -176,6 +176,11 @@ bool link_hidden(const std::string& path, const std::function<int(const char*)>&
 
 bool is_special(const struct stat& st) { return S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode); }
 
+bool is_symlink(const std::string& path) {
+    struct stat st {};
+    return ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 }  // namespace
 
 Input read_input(const std::string& path, const Limits& limits) {
@@ -216,9 +221,20 @@ AtomicFile::AtomicFile(std::string path, bool overwrite) : path_(std::move(path)
     const bool found = ::stat(path_.c_str(), &st) == 0;
     if (found && S_ISDIR(st.st_mode)) throw Error(Errc::io, {path_, ""}, "is a directory");
     if (!overwrite_ && exists(path_)) throw Error(Errc::io, {path_, ""}, "already exists; use {overwrite} to replace it");
-    if (found && is_special(st)) {
+    if (found && !is_special(st) && is_symlink(path_)) {
+        // Replace the file the link leads to and keep the link (a vault linked into a synced folder,
+        // /dev/stdout redirected to a file). A link that cannot be resolved to a name (/dev/stdout
+        // to a deleted file) is written through.
+        if (char* target = ::realpath(path_.c_str(), nullptr)) {
+            path_ = target;
+            std::free(target);
+        } else {
+            direct_ = true;
+        }
+    }
+    if (found && (direct_ || is_special(st))) {
         direct_ = true;
-        fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY | (S_ISREG(st.st_mode) ? O_TRUNC : 0));
         if (fd_ < 0) fail(path_, "cannot open", errno);
         return;
     }

@@ -67,6 +67,29 @@ TEST_CASE("a FIFO or a device as OUTPUT is written to, not replaced", "[cli][io]
     CHECK(S_ISCHR(st.st_mode));
 }
 
+TEST_CASE("a symbolic link as OUTPUT keeps the link and replaces the file it leads to", "[cli][io]") {
+    test::TempDir dir;
+    std::filesystem::create_directory(dir.path("synced"));
+    test::write_file(dir.path("synced/vault.cxf"), "old");
+    REQUIRE(::symlink("synced/vault.cxf", dir.path("vault.cxf").c_str()) == 0);
+    CHECK(run_cxf(dir, "convert '" + spec + "' vault.cxf --force").exit_code == 0);
+    struct stat st {};
+    REQUIRE(::lstat(dir.path("vault.cxf").c_str(), &st) == 0);
+    CHECK(S_ISLNK(st.st_mode));
+    CHECK_THAT(test::read_text(dir.path("synced/vault.cxf")), Catch::Contains("\"exporterRpId\""));
+    CHECK(test::mode_of(dir.path("synced/vault.cxf")) == 0600);
+    CHECK(list_dir(dir.path("synced")) == std::vector<std::string>{"vault.cxf"});
+
+    // What /dev/stdout is: a link to the descriptor, here redirected to a file.
+    REQUIRE(::symlink("/proc/self/fd/1", dir.path("stdout").c_str()) == 0);
+    CHECK(run_cxf(dir, "convert '" + spec + "' stdout --to cxf --force", "/dev/null",
+                  "sh -c '\"$0\" \"$@\" > got'")
+              .exit_code == 0);
+    REQUIRE(::lstat(dir.path("stdout").c_str(), &st) == 0);
+    CHECK(S_ISLNK(st.st_mode));
+    CHECK_THAT(test::read_text(dir.path("got")), Catch::Contains("\"exporterRpId\""));
+}
+
 TEST_CASE("keygen refuses two names for the same file", "[cli][io]") {
     test::TempDir dir;
     test::write_file(dir.path("k.pem"), "old key");
