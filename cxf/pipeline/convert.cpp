@@ -65,6 +65,10 @@ void check_before_reading(const ConvertOptions& o) {
     if (!o.dry_run && o.output != "-" && !o.overwrite && o.split == 0 && io::exists(o.output))
         throw Error(Errc::io, {o.output, ""}, "already exists; use {overwrite} to replace it");
     if (!o.report) return;
+    if (*o.report == "-") {  // standard output
+        if (o.output == "-") throw ReportClash("{report} - and the output cannot both be standard output");
+        return;
+    }
     // The report is an output too: never the input or the output under another name.
     if (o.input != "-" && io::same_file(*o.report, o.input))
         throw ReportClash("{report} " + *o.report + " is the same file as INPUT");
@@ -105,7 +109,7 @@ void write_parts(Vault&& vault, const ConvertOptions& o, Conversion& c, Outputs&
     const std::vector<Vault> parts = split(std::move(vault), o.split);
     for (std::size_t p = 0; p < parts.size(); ++p) {
         const std::string name = parts.size() == 1 ? o.output : part_name(o.output, p + 1, *o.to);
-        if (o.report && name != "-" && io::same_file(*o.report, name))
+        if (o.report && *o.report != "-" && name != "-" && io::same_file(*o.report, name))
             throw ReportClash("{report} " + *o.report + " is the same file as the output " + name);
         c.outputs.push_back(name);
         if (o.to->writes_cxf) validate_output(parts[p], name, o.strict, c);
@@ -120,9 +124,10 @@ void write_parts(Vault&& vault, const ConvertOptions& o, Conversion& c, Outputs&
     }
 }
 
-// The report of a run that wrote its outputs, staged to appear with them.
+// The report file of a run that wrote its outputs, staged to appear with them (standard output gets
+// it once they have).
 std::unique_ptr<io::AtomicFile> staged_report(const ConvertOptions& o, const Conversion& c) {
-    if (!o.report) return nullptr;
+    if (!o.report || *o.report == "-") return nullptr;
     auto file = std::make_unique<io::AtomicFile>(*o.report, o.overwrite);
     file->write(as_bytes(report_json(c, exit_code(c), o.option_names)));
     return file;
@@ -174,6 +179,7 @@ Conversion convert(ConvertOptions o) {
             c.outcome = Outcome::written;
             const auto report = staged_report(o, c);
             outputs.commit(report.get());
+            if (o.report && *o.report == "-") save_report(o, c);
             return c;
         }
     } catch (const ReportClash& e) {

@@ -94,6 +94,19 @@ TEST_CASE("outputs and report appear together or not at all", "[cli][report]") {
     CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"out.cxf", "r.json"});
 }
 
+TEST_CASE("a report to - goes to standard output, never to a file named -", "[cli][report]") {
+    test::TempDir dir;
+    const auto r = run_cxf(dir, "convert '" + spec + "' out.cxf --report -");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.out, Catch::Contains("\"written\": true"));
+    CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"out.cxf"});
+
+    const auto both = run_cxf(dir, "convert '" + spec + "' - --to cxf --report -");
+    CHECK(both.exit_code == 2);
+    CHECK_THAT(both.err, Catch::Contains("--report - and the output cannot both be standard output"));
+    CHECK(both.out.empty());
+}
+
 TEST_CASE("an output password encrypts a Bitwarden export and is refused where nothing encrypts", "[cli][password]") {
     test::TempDir dir;
     const auto bitwarden = run_cxf(dir,
