@@ -5,7 +5,7 @@
 
 #include "cxf/crypto/argon2.h"
 #include "cxf/error.h"
-#include "cxf/json/writer.h"
+#include "cxf/json/builder.h"
 
 namespace cxf::bitwarden {
 
@@ -116,34 +116,22 @@ PasswordEnvelope read_envelope(const json::Cursor& root, const std::string& file
 
 // bitwarden/clients BaseVaultExportService.buildPasswordExport: JSON.stringify(doc, null, "  ") of an object
 // whose Argon2 members are added after the others, and only for Argon2id.
-crypto::SecureBytes write_envelope(const PasswordEnvelope& envelope) {
-    crypto::SecureBytes out;
-    json::SecureStream stream(out);
-    json::PrettyWriter<json::SecureStream> writer(stream);
-    writer.SetIndent(' ', 2);
-    writer.StartObject();
-    writer.Key("encrypted");
-    writer.Bool(true);
-    writer.Key("passwordProtected");
-    writer.Bool(true);
-    writer.Key("salt");
-    writer.String(envelope.salt);
-    writer.Key("kdfType");
-    writer.Uint(static_cast<unsigned>(envelope.kdf.type));
-    writer.Key("kdfIterations");
-    writer.Uint(envelope.kdf.iterations);
-    writer.Key("encKeyValidation_DO_NOT_EDIT");
-    writer.String(envelope.validation.text());
-    writer.Key("data");
-    writer.String(envelope.data.text());
+crypto::Secret write_envelope(const PasswordEnvelope& envelope) {
+    json::Builder out(json::Layout::indented);
+    out.begin_object();
+    out.key("encrypted").boolean(true);
+    out.key("passwordProtected").boolean(true);
+    out.key("salt").string(envelope.salt);
+    out.key("kdfType").unsigned_integer(static_cast<unsigned>(envelope.kdf.type));
+    out.key("kdfIterations").unsigned_integer(envelope.kdf.iterations);
+    out.key("encKeyValidation_DO_NOT_EDIT").string(envelope.validation.text());
+    out.key("data").string(envelope.data.text());
     if (envelope.kdf.type == KdfParams::Type::argon2id) {
-        writer.Key("kdfMemory");
-        writer.Uint(envelope.kdf.memory_mib);
-        writer.Key("kdfParallelism");
-        writer.Uint(envelope.kdf.parallelism);
+        out.key("kdfMemory").unsigned_integer(envelope.kdf.memory_mib);
+        out.key("kdfParallelism").unsigned_integer(envelope.kdf.parallelism);
     }
-    writer.EndObject();
-    return out;
+    out.end_object();
+    return out.take();
 }
 
 }  // namespace cxf::bitwarden

@@ -24,6 +24,6 @@ struct PasswordEnvelope {
 PasswordEnvelope read_envelope(const json::Cursor& root, const std::string& file, const Limits& limits);
 
 // Pretty-printed with two-space indents and members in the order Bitwarden's clients write them.
-crypto::SecureBytes write_envelope(const PasswordEnvelope& envelope);
+crypto::Secret write_envelope(const PasswordEnvelope& envelope);
 
 }  // namespace cxf::bitwarden

@@ -83,7 +83,7 @@ crypto::SecureBytes decrypt_export(std::string_view envelope_json, const std::st
     return decrypt_export(json::Cursor(tape, 0, document), file, password, limits);
 }
 
-crypto::SecureBytes encrypt_export(ByteView plain_json, const crypto::Secret& password, const KdfParams& kdf) {
+crypto::Secret encrypt_export(ByteView plain_json, const crypto::Secret& password, const KdfParams& kdf) {
     check_password(password);
     check_importable(kdf);
     std::string salt = encoding::base64_encode(crypto::random_bytes(salt_size));

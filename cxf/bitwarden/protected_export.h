@@ -47,6 +47,6 @@ crypto::SecureBytes decrypt_export(std::string_view envelope_json, const std::st
 // Encrypts a plain export JSON into a password-protected envelope with a fresh random salt and IVs,
 // written as Bitwarden's clients write it. Throws Errc::usage for a password or KDF parameters that
 // Bitwarden would refuse to import.
-crypto::SecureBytes encrypt_export(ByteView plain_json, const crypto::Secret& password, const KdfParams& kdf);
+crypto::Secret encrypt_export(ByteView plain_json, const crypto::Secret& password, const KdfParams& kdf);
 
 }  // namespace cxf::bitwarden

@@ -2,7 +2,7 @@
 #include "cxf/csv/csv.h"
 
 #include "cxf/error.h"
-#include "cxf/json/writer.h"
+#include "cxf/json/utf8.h"
 
 namespace cxf::csv {
 

@@ -9,8 +9,8 @@
 #include "cxf/cxp/jwk.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
+#include "cxf/json/builder.h"
 #include "cxf/json/tape.h"
-#include "cxf/json/writer.h"
 
 namespace cxf::cxp {
 
@@ -148,23 +148,14 @@ Header read_header(const Parts& parts, const std::string& file, const Limits& li
 std::string protected_header(const hpke::Suite& suite, const std::string& alg, const hpke::PublicKey& recipient,
                              ByteView enc) {
     const hpke::PublicKey epk = hpke::PublicKey::deserialize(suite.kem, enc, "enc");
-    const std::string epk_json = jwk_json(epk);
-    const std::string kid = jwk_thumbprint(recipient);
-    const std::string_view enc_name = find_aead(suite.aead)->enc;
-    std::string out;
-    json::AppendStream<std::string> stream(out);
-    json::Writer<json::AppendStream<std::string>> writer(stream);
-    writer.StartObject();
-    writer.Key("alg");
-    writer.String(alg.data(), static_cast<rapidjson::SizeType>(alg.size()));
-    writer.Key("enc");
-    writer.String(enc_name.data(), static_cast<rapidjson::SizeType>(enc_name.size()));
-    writer.Key("epk");
-    writer.RawValue(epk_json.data(), epk_json.size(), rapidjson::kObjectType);
-    writer.Key("kid");
-    writer.String(kid.data(), static_cast<rapidjson::SizeType>(kid.size()));
-    writer.EndObject();
-    return out;
+    json::Builder out;
+    out.begin_object();
+    out.key("alg").string(alg);
+    out.key("enc").string(find_aead(suite.aead)->enc);
+    out.key("epk").raw(jwk_json(epk));
+    out.key("kid").string(jwk_thumbprint(recipient));
+    out.end_object();
+    return std::string(out.take().view());
 }
 
 }  // namespace

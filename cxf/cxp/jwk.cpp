@@ -5,45 +5,36 @@
 #include "cxf/cxp/json_fields.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
-#include "cxf/json/writer.h"
+#include "cxf/json/builder.h"
 
 namespace cxf::cxp {
 
 namespace {
 
-using Writer = json::Writer<json::AppendStream<std::string>>;
-
 constexpr std::size_t coordinate_size = 32;  // P-256: RFC 7518 §6.2.1.2 wants the full length
-
-void string_member(Writer& writer, std::string_view name, std::string_view value) {
-    writer.Key(name.data(), static_cast<rapidjson::SizeType>(name.size()));
-    writer.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
 
 // Members in `canonical` (RFC 7638 §3.2) order, or in the order RFC 7517 examples show them.
 std::string write_jwk(const hpke::PublicKey& key, bool canonical) {
     const ByteView bytes = key.bytes();
     const bool ec = key.kem() == hpke::Kem::p256_sha256;
     const std::string_view kty = ec ? "EC" : "OKP", crv = ec ? "P-256" : "X25519";
-    std::string out;
-    json::AppendStream<std::string> stream(out);
-    Writer writer(stream);
-    writer.StartObject();
+    json::Builder out;
+    out.begin_object();
     if (canonical) {
-        string_member(writer, "crv", crv);
-        string_member(writer, "kty", kty);
+        out.key("crv").string(crv);
+        out.key("kty").string(kty);
     } else {
-        string_member(writer, "kty", kty);
-        string_member(writer, "crv", crv);
+        out.key("kty").string(kty);
+        out.key("crv").string(crv);
     }
     if (ec) {
-        string_member(writer, "x", encoding::base64url_encode(bytes.subspan(1, coordinate_size)));
-        string_member(writer, "y", encoding::base64url_encode(bytes.subspan(1 + coordinate_size, coordinate_size)));
+        out.key("x").string(encoding::base64url_encode(bytes.subspan(1, coordinate_size)));
+        out.key("y").string(encoding::base64url_encode(bytes.subspan(1 + coordinate_size, coordinate_size)));
     } else {
-        string_member(writer, "x", encoding::base64url_encode(bytes));
+        out.key("x").string(encoding::base64url_encode(bytes));
     }
-    writer.EndObject();
-    return out;
+    out.end_object();
+    return std::string(out.take().view());
 }
 
 Bytes coordinate(const json::Cursor& jwk, std::string_view name, std::size_t size, const json::Reader& fields) {

@@ -8,18 +8,18 @@
 #include "cxf/cxp/jwk.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
+#include "cxf/json/builder.h"
 #include "cxf/json/cursor.h"
 #include "cxf/json/document.h"
 #include "cxf/json/tape.h"
-#include "cxf/json/writer.h"
 
 namespace cxf::cxp {
 
 namespace {
 
+using json::Builder;
 using json::Cursor;
 using json::Kind;
-using Writer = json::Writer<json::AppendStream<std::string>>;
 
 constexpr std::array<std::pair<ErrorCode, std::string_view>, 7> error_names{{
     {ErrorCode::user_canceled, "UserCanceled"},
@@ -106,14 +106,13 @@ ExportResponse read_response(const Cursor& root, const json::Reader& fields) {
 
 // --- writing
 
-void key(Writer& w, std::string_view name) { w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size())); }
-
-void text(Writer& w, std::string_view value, std::string_view what) {
-    if (!json::valid_utf8(value)) throw Error(Errc::invalid, {"", std::string(what)}, "the text is not valid UTF-8");
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+// A member whose text comes from the caller: if it is not UTF-8, Errc::invalid at `place`.
+void text(Builder& out, std::string_view name, std::string_view value, std::string place) {
+    out.place = std::move(place);
+    out.key(name).string(value);
 }
 
-void jwk_value(Writer& w, const std::string& jwk) {
+void jwk_value(Builder& out, const std::string& jwk) {
     json::Tape tape;
     try {
         json::parse(jwk, "key", {}, tape);
@@ -122,42 +121,36 @@ void jwk_value(Writer& w, const std::string& jwk) {
     }
     if (tape.nodes.empty() || tape.nodes[0].kind != Kind::object)
         throw Error(Errc::invalid, {"", "/hpke/key"}, "the offer's key is not a JSON object");
-    w.RawValue(jwk.data(), jwk.size(), rapidjson::kObjectType);
+    out.raw(jwk);
 }
 
-void write_parameters(Writer& w, const HpkeParameters& p) {
-    w.StartObject();
-    key(w, "mode");
-    text(w, mode_name(p.mode), "/hpke/mode");
-    key(w, "kem");
-    w.Uint(p.kem);
-    key(w, "kdf");
-    w.Uint(p.kdf);
-    key(w, "aead");
-    w.Uint(p.aead);
+void write_parameters(Builder& out, const HpkeParameters& p) {
+    out.begin_object();
+    out.key("mode").string(mode_name(p.mode));
+    out.key("kem").unsigned_integer(p.kem);
+    out.key("kdf").unsigned_integer(p.kdf);
+    out.key("aead").unsigned_integer(p.aead);
     if (p.key) {
-        key(w, "key");
-        jwk_value(w, *p.key);
+        out.key("key");
+        jwk_value(out, *p.key);
     }
-    w.EndObject();
+    out.end_object();
 }
 
-void write_strings(Writer& w, std::string_view name, const std::vector<std::string>& values) {
-    key(w, name);
-    w.StartArray();
-    for (const std::string& value : values) text(w, value, "/" + std::string(name));
-    w.EndArray();
+void write_strings(Builder& out, std::string_view name, const std::vector<std::string>& values) {
+    out.place = "/" + std::string(name);
+    out.key(name).begin_array();
+    for (const std::string& value : values) out.string(value);
+    out.end_array();
 }
 
 template <typename Body>
 std::string write_object(Body body) {
-    std::string out;
-    json::AppendStream<std::string> stream(out);
-    Writer w(stream);
-    w.StartObject();
-    body(w);
-    w.EndObject();
-    return out;
+    Builder out;
+    out.begin_object();
+    body(out);
+    out.end_object();
+    return std::string(out.take().view());
 }
 
 // Whether `offer`'s key is a readable JWK for its KEM.
@@ -221,40 +214,31 @@ std::variant<ExportResponse, ErrorResponse> read_export_response(std::string_vie
 }
 
 std::string write_export_request(const ExportRequest& request) {
-    return write_object([&](Writer& w) {
-        key(w, "version");
-        w.Uint64(request.version);
-        key(w, "hpke");
-        w.StartArray();
-        for (const HpkeParameters& offer : request.hpke) write_parameters(w, offer);
-        w.EndArray();
-        key(w, "importer");
-        text(w, request.importer, "/importer");
-        if (request.credential_types) write_strings(w, "credentialTypes", *request.credential_types);
-        if (request.known_extensions) write_strings(w, "knownExtensions", *request.known_extensions);
+    return write_object([&](Builder& out) {
+        out.key("version").unsigned_integer(request.version);
+        out.key("hpke").begin_array();
+        for (const HpkeParameters& offer : request.hpke) write_parameters(out, offer);
+        out.end_array();
+        text(out, "importer", request.importer, "/importer");
+        if (request.credential_types) write_strings(out, "credentialTypes", *request.credential_types);
+        if (request.known_extensions) write_strings(out, "knownExtensions", *request.known_extensions);
     });
 }
 
 std::string write_export_response(const ExportResponse& response) {
-    return write_object([&](Writer& w) {
-        key(w, "version");
-        w.Uint64(response.version);
-        key(w, "hpke");
-        write_parameters(w, response.hpke);
-        key(w, "exporter");
-        text(w, response.exporter, "/exporter");
-        key(w, "payload");
-        const std::string payload = encoding::base64url_encode(response.payload);
-        w.String(payload.data(), static_cast<rapidjson::SizeType>(payload.size()));
+    return write_object([&](Builder& out) {
+        out.key("version").unsigned_integer(response.version);
+        out.key("hpke");
+        write_parameters(out, response.hpke);
+        text(out, "exporter", response.exporter, "/exporter");
+        out.key("payload").string(encoding::base64url_encode(response.payload));
     });
 }
 
 std::string write_error_response(const ErrorResponse& response) {
-    return write_object([&](Writer& w) {
-        key(w, "version");
-        w.Uint64(response.version);
-        key(w, "error");
-        text(w, error_code_name(response.error), "/error");
+    return write_object([&](Builder& out) {
+        out.key("version").unsigned_integer(response.version);
+        out.key("error").string(error_code_name(response.error));
     });
 }
 

@@ -1,11 +1,52 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/json/builder.h"
 
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/writer.h>
+
+#include <variant>
+
 #include "cxf/error.h"
+#include "cxf/io/output.h"
+#include "cxf/json/utf8.h"
 
 namespace cxf::json {
 
 namespace {
+
+// RapidJSON output stream into wiped memory.
+class SecretStream {
+public:
+    using Ch = char;
+    explicit SecretStream(crypto::Secret& out) : out_(out) {}
+    void Put(char c) { out_.push_back(c); }
+    void Flush() {}
+
+private:
+    crypto::Secret& out_;
+};
+
+// RapidJSON output stream staging bytes in a wiped 64 KiB buffer on their way to an io::Output, so a
+// large document is never held whole. RapidJSON flushes at the end of the top-level value.
+class OutputStream {
+public:
+    using Ch = char;
+    explicit OutputStream(io::Output& out) : out_(out) { buffer_.reserve(capacity); }
+    void Put(char c) {
+        buffer_.push_back(static_cast<std::uint8_t>(c));
+        if (buffer_.size() == capacity) Flush();
+    }
+    void Flush() {
+        if (buffer_.empty()) return;
+        out_.write(buffer_);
+        buffer_.clear();
+    }
+
+private:
+    static constexpr std::size_t capacity = 64 * 1024;
+    io::Output& out_;
+    crypto::SecureBytes buffer_;
+};
 
 template <typename W>
 void write_value(const Tape& tape, std::uint32_t index, W& writer) {
@@ -48,23 +89,39 @@ W& indented(W& writer) {
 
 }  // namespace
 
-Builder::Builder(Layout layout)
-    : stream_(std::in_place_index<0>, text_),
-      writer_(layout == Layout::compact ? decltype(writer_)(std::in_place_index<0>, std::get<0>(stream_))
-                                        : decltype(writer_)(std::in_place_index<1>, std::get<0>(stream_))) {
-    if (layout == Layout::indented) indented(std::get<1>(writer_));
-}
+// RapidJSON 1.1.0's PrettyWriter cannot take kWriteValidateEncodingFlag (it derives from the
+// unflagged Writer), so string() checks its text with valid_utf8() instead.
+struct Builder::State {
+    using Writers = std::variant<rapidjson::Writer<SecretStream>, rapidjson::PrettyWriter<SecretStream>,
+                                 rapidjson::Writer<OutputStream>, rapidjson::PrettyWriter<OutputStream>>;
 
-Builder::Builder(io::Output& out, Layout layout)
-    : stream_(std::in_place_index<1>, out),
-      writer_(layout == Layout::compact ? decltype(writer_)(std::in_place_index<2>, std::get<1>(stream_))
-                                        : decltype(writer_)(std::in_place_index<3>, std::get<1>(stream_))) {
-    if (layout == Layout::indented) indented(std::get<3>(writer_));
-}
+    State(crypto::Secret& text, Layout layout)
+        : stream(std::in_place_index<0>, text),
+          writer(layout == Layout::compact ? Writers(std::in_place_index<0>, std::get<0>(stream))
+                                           : Writers(std::in_place_index<1>, std::get<0>(stream))) {
+        if (layout == Layout::indented) indented(std::get<1>(writer));
+    }
+
+    State(io::Output& out, Layout layout)
+        : stream(std::in_place_index<1>, out),
+          writer(layout == Layout::compact ? Writers(std::in_place_index<2>, std::get<1>(stream))
+                                           : Writers(std::in_place_index<3>, std::get<1>(stream))) {
+        if (layout == Layout::indented) indented(std::get<3>(writer));
+    }
+
+    std::variant<SecretStream, OutputStream> stream;
+    Writers writer;
+};
+
+Builder::Builder(Layout layout) : state_(std::make_unique<State>(text_, layout)) {}
+
+Builder::Builder(io::Output& out, Layout layout) : state_(std::make_unique<State>(out, layout)) {}
+
+Builder::~Builder() = default;
 
 template <typename F>
 Builder& Builder::write(F&& f) {
-    std::visit(std::forward<F>(f), writer_);
+    std::visit(std::forward<F>(f), state_->writer);
     return *this;
 }
 
@@ -119,7 +176,7 @@ Builder& Builder::copy(const Cursor& value) {
 }
 
 void Builder::flush() {
-    if (auto* out = std::get_if<OutputStream>(&stream_)) out->Flush();
+    if (auto* out = std::get_if<OutputStream>(&state_->stream)) out->Flush();
 }
 
 }  // namespace cxf::json

@@ -3,12 +3,16 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <variant>
 
 #include "cxf/json/cursor.h"
-#include "cxf/json/writer.h"
+#include "cxf/secret.h"
+
+namespace cxf::io {
+class Output;
+}
 
 namespace cxf::json {
 
@@ -21,6 +25,7 @@ class Builder {
 public:
     explicit Builder(Layout layout = Layout::compact);  // into memory: take() the text
     Builder(io::Output& out, Layout layout);            // streamed: flush() when the document is complete
+    ~Builder();
     Builder(const Builder&) = delete;
     Builder& operator=(const Builder&) = delete;
 
@@ -48,9 +53,10 @@ private:
     template <typename F>
     Builder& write(F&& f);
 
+    struct State;  // the RapidJSON stream and writer, kept out of this header
+
     crypto::Secret text_;
-    std::variant<SecretStream, OutputStream> stream_;
-    std::variant<Writer<SecretStream>, PrettyWriter<SecretStream>, Writer<OutputStream>, PrettyWriter<OutputStream>> writer_;
+    std::unique_ptr<State> state_;
 };
 
 }  // namespace cxf::json

@@ -9,7 +9,7 @@
 
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
-#include "cxf/json/writer.h"
+#include "cxf/json/utf8.h"
 #include "cxf/kdbx/gzip.h"
 #include "cxf/kdbx/xml.h"
 #include "cxf/kdbx/xml_values.h"

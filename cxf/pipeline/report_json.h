@@ -5,10 +5,8 @@
 
 #include <string>
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include "cxf/error.h"
+#include "cxf/json/builder.h"
 #include "cxf/model/counts.h"
 #include "cxf/pipeline/convert.h"
 
@@ -18,10 +16,8 @@ namespace cxf {
 // messages name (see cxf::Error).
 std::string report_json(const Conversion& conversion, int exit_code, const OptionNames& names);
 
-using ReportWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
 // The members accounts, collections, items, credentials (per type) and attachmentsWithBytes, into the
 // object being written.
-void write_counts(ReportWriter& w, const Counts& counts);
+void write_counts(json::Builder& out, const Counts& counts);
 
 }  // namespace cxf

@@ -9,6 +9,7 @@
 #include "cxf/bitwarden/map/extension.h"
 #include "cxf/csv/csv.h"
 #include "cxf/error.h"
+#include "cxf/json/utf8.h"
 #include "cxf/plugin/losses.h"
 #include "exporters/bitwarden_json/cipher.h"
 #include "exporters/bitwarden_json/folder_index.h"

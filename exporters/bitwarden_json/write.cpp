@@ -192,7 +192,7 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     io::MemoryOutput plain;
     ExportWriter(vault, settings, report, now).run(plain);
     const crypto::Secret password = options.password();
-    out.write(bitwarden::encrypt_export(plain.bytes(), password, settings.kdf));
+    out.write(bitwarden::encrypt_export(plain.bytes(), password, settings.kdf).bytes());
 }
 
 }  // namespace cxf::bitwarden_json

@@ -46,7 +46,7 @@ KdfParams cheap_argon2id() { return {KdfParams::Type::argon2id, 2, 16, 1}; }
 std::string text_of(const cxf::crypto::SecureBytes& bytes) { return std::string(cxf::as_text(bytes)); }
 
 std::string encrypt(std::string_view plain, std::string_view password, const KdfParams& kdf) {
-    return text_of(cxf::bitwarden::encrypt_export(cxf::as_bytes(plain), cxf::crypto::Secret(password), kdf));
+    return std::string(cxf::bitwarden::encrypt_export(cxf::as_bytes(plain), cxf::crypto::Secret(password), kdf).view());
 }
 
 std::string decrypt(std::string_view envelope, std::string_view password, const cxf::Limits& limits) {

@@ -112,6 +112,21 @@ TEST_CASE("a usage error found while converting is in the report too", "[cli]") 
     CHECK_THAT(report, Catch::Contains("unknown output format 'nope'"));
 }
 
+TEST_CASE("a report stays JSON when a file name is not UTF-8", "[cli]") {
+    test::TempDir dir;
+    const std::string name = "in\xFF.cxf";  // a Linux file name may be any bytes
+    test::write_file(dir.path(name), test::read_text(valid_spec));
+    const auto r = run_cxf(dir, "convert '" + name + "' out.cxf --report r.json");
+    CHECK(r.exit_code == 0);
+    const std::string report = test::read_text(dir.path("r.json"));
+    cxf::json::Tape tape;
+    cxf::json::parse(report, "r.json", {}, tape);  // well-formed
+    CHECK_THAT(report, Catch::Contains("\"path\": \"in\xEF\xBF\xBD.cxf\""));
+    const auto inspected = run_cxf(dir, "inspect --json '" + name + "'");
+    CHECK(inspected.exit_code == 0);
+    CHECK_THAT(inspected.out, Catch::Contains("\"file\": \"in\xEF\xBF\xBD.cxf\""));
+}
+
 TEST_CASE("help and version print and exit 0", "[cli]") {
     test::TempDir dir;
     const auto help = run_cxf(dir, "--help");

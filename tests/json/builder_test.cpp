@@ -3,6 +3,7 @@
 // and parsed values copied as they were read.
 #include <catch2/catch.hpp>
 
+#include "cxf/io/output.h"
 #include "cxf/json/builder.h"
 #include "cxf/json/document.h"
 #include "tests/support/thrown.h"

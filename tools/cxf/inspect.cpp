@@ -5,6 +5,8 @@
 #include "cxf/error.h"
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
+#include "cxf/json/builder.h"
+#include "cxf/json/utf8.h"
 #include "cxf/model/counts.h"
 #include "cxf/pipeline/exit_codes.h"
 #include "cxf/pipeline/report_json.h"
@@ -37,24 +39,16 @@ void print_counts(const Counts& counts) {
 }
 
 void print_json(const Input& input, const Format& format, const std::vector<Property>& properties, const Counts& counts) {
-    rapidjson::StringBuffer buffer;
-    ReportWriter w(buffer);
-    w.SetIndent(' ', 2);
-    w.StartObject();
-    w.Key("file");
-    w.String(input.name.c_str());
-    w.Key("format");
-    w.String(format.id.data(), static_cast<rapidjson::SizeType>(format.id.size()));
-    w.Key("properties");
-    w.StartObject();
-    for (const Property& p : properties) {
-        w.Key(p.name.c_str());
-        w.String(p.value.c_str());
-    }
-    w.EndObject();
-    write_counts(w, counts);
-    w.EndObject();
-    std::cout << buffer.GetString() << '\n';
+    json::Builder out(json::Layout::indented);
+    out.begin_object();
+    out.key("file").string(json::replace_invalid_utf8(input.name));
+    out.key("format").string(format.id);
+    out.key("properties").begin_object();
+    for (const Property& p : properties) out.key(p.name).string(json::replace_invalid_utf8(p.value));
+    out.end_object();
+    write_counts(out, counts);
+    out.end_object();
+    std::cout << out.take().view() << '\n';
 }
 
 }  // namespace

@@ -2,12 +2,11 @@
 // cxf validate FILE: check a CXF document against CXF 1.0; every finding with its JSON pointer.
 #include <iostream>
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include "cxf/error.h"
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
+#include "cxf/json/builder.h"
+#include "cxf/json/utf8.h"
 #include "cxf/pipeline/exit_codes.h"
 #include "cxf/validate/validate.h"
 #include "tools/cxf/commands.h"
@@ -17,32 +16,25 @@ namespace cxf::cli {
 
 namespace {
 
+void print_finding(json::Builder& out, const Notice& n) {
+    out.begin_object();
+    out.key("severity").string(severity_name(n.severity));
+    out.key("kind").string(notice_kind_name(n.kind));
+    out.key("pointer").string(json::replace_invalid_utf8(n.place));
+    out.key("message").string(json::replace_invalid_utf8(n.message));
+    out.end_object();
+}
+
 void print_json(const std::string& file, const Report& report, bool valid) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
-    w.SetIndent(' ', 2);
-    w.StartObject();
-    w.Key("file");
-    w.String(file.c_str());
-    w.Key("valid");
-    w.Bool(valid);
-    w.Key("findings");
-    w.StartArray();
-    for (const Notice& n : report.notices()) {
-        w.StartObject();
-        w.Key("severity");
-        w.String(severity_name(n.severity).data());
-        w.Key("kind");
-        w.String(notice_kind_name(n.kind).data());
-        w.Key("pointer");
-        w.String(n.place.c_str());
-        w.Key("message");
-        w.String(n.message.c_str());
-        w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    std::cout << buffer.GetString() << '\n';
+    json::Builder out(json::Layout::indented);
+    out.begin_object();
+    out.key("file").string(json::replace_invalid_utf8(file));
+    out.key("valid").boolean(valid);
+    out.key("findings").begin_array();
+    for (const Notice& n : report.notices()) print_finding(out, n);
+    out.end_array();
+    out.end_object();
+    std::cout << out.take().view() << '\n';
 }
 
 }  // namespace
