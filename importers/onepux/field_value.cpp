@@ -23,6 +23,7 @@ struct Target {
 void place(EditableField field, Target& t) {
     field.label = t.title;
     if (auto placed = place_in_template(t.source, t.field_id, field)) {
+        if (placed->spelling) t.skeleton.key("spelling").string(*placed->spelling);
         t.skeleton.key("at").string(placed->at);
         return;
     }

@@ -60,11 +60,11 @@ private:
 // "/credentials/N".
 std::string credential_pointer(std::size_t index);
 
-// Where a value went: its JSON pointer in the CXF item, and whether its text was respelled on the
-// way (a country code's case).
+// Where a value went: its JSON pointer in the CXF item, and its text as given when it was respelled
+// on the way (a country code's case).
 struct Placed {
     std::string at;
-    bool respelled = false;
+    std::optional<std::string> spelling;
 };
 
 // Puts `field` where the item's category template says its field `field_id` goes (a typed

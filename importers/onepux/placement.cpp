@@ -35,16 +35,16 @@ std::optional<Placed> place_member(ItemSource& source, std::string_view member, 
         Field& target = source.at<T>(index).*m.member;
         if (target) return std::nullopt;
         field.type = *type;
-        bool respelled = false;
+        std::optional<std::string> spelling;
         if (m.expected == FieldType::country_code)
             if (auto code = onepassword::country_code(field.value.view())) {
                 field.type = FieldType::country_code;
-                respelled = *code != field.value.view();
+                if (*code != field.value.view()) spelling = std::string(field.value.view());
                 field.value = crypto::Secret(*code);
             }
         field.label.reset();  // the member names it; the field's title stays in the extension
         target = std::make_unique<EditableField>(std::move(field));
-        return Placed{credential_pointer(index) + "/" + std::string(member), respelled};
+        return Placed{credential_pointer(index) + "/" + std::string(member), std::move(spelling)};
     }
     return std::nullopt;
 }

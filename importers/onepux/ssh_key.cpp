@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // An sshKey value ({privateKey, metadata: {privateKey, publicKey, fingerprint, keyType}}) → ssh-key
 // with the key as PKCS#8 DER. metadata.privateKey is PKCS#8 PEM; the outer privateKey's form varies
-// (Bitwarden's importer notes), so it is read only when metadata has none, and kept when it differs.
+// (Bitwarden's importer notes), so it is read only when metadata has none. When the outer one is the
+// same key in OpenSSH form, its comment is the key's and its check number and line width say how to
+// write it again; any other outer text is kept as it is.
 #include "cxf/crypto/keys.h"
 #include "cxf/crypto/openssh.h"
 #include "importers/onepux/item_source.h"
@@ -32,7 +34,17 @@ SshKey read_ssh_key(const json::Cursor& value, ItemSource& source, json::Builder
     const std::string_view key_type = info ? crypto::ssh_key_type_for(info->algorithm) : std::string_view();
     if (key_type.empty()) source.fail(value, "the SSH key's algorithm has no SSH name");
 
-    if (outer && inner && *outer != *inner) skeleton.key("privateKey").string(*outer);
+    if (outer && inner && *outer != *inner) {
+        crypto::OpenSshParse openssh = crypto::parse_openssh_private_key(*outer);
+        if (openssh.key && crypto::equal_ct(openssh.key->pkcs8, key->first)) {
+            key->second = std::move(openssh.key->comment);
+            skeleton.key("opensshCheck").integer(openssh.key->check);
+            if (openssh.key->line_width != 70)
+                skeleton.key("opensshLineWidth").integer(static_cast<std::int64_t>(openssh.key->line_width));
+        } else {
+            skeleton.key("privateKey").string(*outer);
+        }
+    }
     if (metadata) {
         skeleton.key("metadata").begin_object();
         for (const auto m : metadata->members())

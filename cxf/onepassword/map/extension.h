@@ -19,15 +19,21 @@
 //                  that is a whole credential; absent for an empty value). When the CXF value cannot
 //                  give the 1PUX one back, also "seconds" (a date's time of day), "provider" (an
 //                  e-mail's), "spelling" (a country code's case), "value" (a TOTP's text; an unknown
-//                  kind's or a passkey's value) and "json": true (an unknown kind's non-text value)
+//                  kind's or a passkey's value), "json": true (an unknown kind's non-text value),
+//                  "address" (address members other than street, city, state, zip, country), and for
+//                  an sshKey "metadata" (all but its privateKey), "opensshCheck"/"opensshLineWidth"
+//                  (the outer privateKey in OpenSSH form) or "privateKey" (any other outer text),
+//                  "sshKey" (its other members)
 //   "details"      details members cxf does not map (htmlForm, passkey metadata, …), verbatim
 //   "documentAttributes"  members of details.documentAttributes other than fileName, documentId
 //                  and decryptedSize
 //   "extra"        item members cxf does not know, verbatim
-// On a collection (a vault): "uuid" when it was absent (false), "type" (P, E, U…), "avatar", and
-//   "attrs": other vault attributes, verbatim.
-// On an account: "accountName", "domain", "avatar", "attrs" (other account attributes) and
-//   "attributes": export.attributes other than its time (version, description), verbatim.
+//   "wrapper"      members of an older export's {"item": …} wrapper other than item and trashed
+// On a collection (a vault): "type" (P, E, U…), "avatar", "attrs" (other vault attributes) and
+//   "extra" (vault members other than attrs and items), verbatim.
+// On an account: "accountName", "domain", "avatar", "attrs" (other account attributes), "extra"
+//   (account members other than attrs and vaults) and "attributes": export.attributes other than
+//   createdAt (version, description; "timestamp" when the export used that name), verbatim.
 #pragma once
 
 #include <string_view>
