@@ -16,12 +16,14 @@ void read_password_history(const json::Cursor& history, ItemSource& source) {
         version.id = source.item.id;
         version.title = source.item.title;
         BasicAuth auth;
+        ExtensionBuilder extension{onepassword::extension_name};
         for (const auto m : entry.members()) {
             if (m.key == "value") auth.password = make_field(FieldType::concealed_string, source.string(m.value));
             else if (m.key == "time") version.modified_at = source.integer(m.value);
-            else source.fail(m.value, "a password history entry has only 'value' and 'time'");
+            else extension.set_in("extra", m.key, json::to_json(m.value));
         }
         version.credentials.emplace_back(std::move(auth));
+        extension.add_to(version.extensions);
         earlier.push_back(std::move(version));
     }
     std::stable_sort(earlier.begin(), earlier.end(),

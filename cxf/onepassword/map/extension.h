@@ -29,6 +29,8 @@
 //                  and decryptedSize
 //   "extra"        item members cxf does not know, verbatim
 //   "wrapper"      members of an older export's {"item": …} wrapper other than item and trashed
+// On an earlier version in Item::history (a passwordHistory entry): "extra", its members other than
+//   value and time.
 // On a collection (a vault): "type" (P, E, U…), "avatar", "attrs" (other vault attributes) and
 //   "extra" (vault members other than attrs and items), verbatim.
 // On an account: "accountName", "domain", "avatar", "attrs" (other account attributes), "extra"
@@ -45,8 +47,5 @@ namespace cxf::onepassword {
 inline constexpr std::string_view extension_name = "cxf.local/1password";
 
 using json::ExtensionBuilder;
-using json::ExtensionView;
-using json::json_integer;
-using json::json_string;
 
 }  // namespace cxf::onepassword
