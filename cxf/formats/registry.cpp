@@ -11,12 +11,13 @@ namespace cxf {
 namespace {
 
 
-// Detection order: exact signatures first (KDBX magic, zip archives by their index entry), then the
+// Detection order: exact signatures first (KDBX magic, zip archives by their index or export entries), then the
 // JSON and CSV shapes, most specific first.
 const Format builtin[] = {
     kdbx_map::format(),
     archive::cxp_format(),
     archive::plain_format(),
+    onepux::format(),
     cxf_json::format(),
     bitwarden_json::format(),
     bitwarden_csv::format(),
