@@ -12,15 +12,20 @@ namespace test {
 
 namespace {
 
-// AddressSanitizer reserves terabytes of address space for its shadow memory, so a sanitized build
-// runs without the cap (its own checks watch memory then).
-#ifdef __SANITIZE_ADDRESS__
-constexpr const char* memory_cap = "";
-#else
-constexpr const char* memory_cap = "ulimit -v 4000000 && ";
-#endif
+const std::string memory_cap = address_space_cap(4000000);
 
 }  // namespace
+
+// AddressSanitizer reserves terabytes of address space for its shadow memory, so a sanitized build
+// runs without the cap (its own checks watch memory then).
+std::string address_space_cap(unsigned long kib) {
+#ifdef __SANITIZE_ADDRESS__
+    (void)kib;
+    return "";
+#else
+    return "ulimit -v " + std::to_string(kib) + " && ";
+#endif
+}
 
 CliResult run_cxf(const TempDir& dir, const std::string& args, const std::string& stdin_path, const std::string& env) {
     const std::string out = dir.path(".stdout"), err = dir.path(".stderr");

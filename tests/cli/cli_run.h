@@ -19,6 +19,10 @@ struct CliResult {
 CliResult run_cxf(const TempDir& dir, const std::string& args, const std::string& stdin_path = "/dev/null",
                   const std::string& env = "");
 
+// "ulimit -v KIB && " for a shell command; nothing in an AddressSanitizer build, which needs far more
+// address space than it uses.
+std::string address_space_cap(unsigned long kib);
+
 // The entries of a directory, sorted ("." and ".." left out).
 std::vector<std::string> list_dir(const std::string& path);
 

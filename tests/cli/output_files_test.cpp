@@ -104,7 +104,7 @@ TEST_CASE("stdin over the input limit is refused holding little more than the li
     // 150 MiB offered against a 100 MiB limit in 195 MiB of address space: one copy of the limit fits,
     // a vector doubling its way up to it (two copies during a reallocation) does not.
     const auto r = run_cxf(dir, "inspect - --max-input-mib 100", "/dev/null",
-                           "sh -c 'ulimit -v 200000 && head -c 150M /dev/zero | \"$0\" \"$@\"'");
+                           "sh -c '" + test::address_space_cap(200000) + "head -c 150M /dev/zero | \"$0\" \"$@\"'");
     CHECK_THAT(r.err, Catch::Contains("<stdin>") && Catch::Contains("larger than the limit of 104857600 bytes"));
     CHECK(list_dir(dir.root().string()).empty());
 }
