@@ -25,7 +25,7 @@ enum class Errc {
 std::string_view errc_name(Errc code) noexcept;
 
 // Where the problem is: the file (as the user named it) and a place inside it — a JSON pointer,
-// a zip entry, "offset N (field)", or "line N".
+// a zip entry, "offset N (field)", "line N" or, in CSV, "line N, column M".
 struct Where {
     std::string file;
     std::string place;

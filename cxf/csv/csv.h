@@ -24,10 +24,15 @@ struct Row {
     std::size_t line = 0;               // the line the record starts on, from 1
 };
 
+// "line N, column M": where a cell is, as errors and notices name it. Columns count cells from 1, as
+// spreadsheets show them, not characters.
+std::string place(std::size_t line, std::size_t column);
+
 // Reads records one by one. A UTF-8 byte order mark is skipped; records end with CRLF, LF or CR;
 // quoted cells may hold delimiters, quotes ("") and line breaks. Errors are cxf::Error with the
-// place "line N": malformed (unterminated quote, text after a closing quote, invalid UTF-8) or
-// limit_exceeded (a cell over Limits::max_string_bytes, more than max_columns cells).
+// place of the cell (above; the line a quoted cell starts on): malformed (unterminated quote, text
+// after a closing quote, invalid UTF-8) or limit_exceeded (a cell over Limits::max_string_bytes, more
+// than max_columns cells). An input over Limits::max_input_bytes fails at "line 1".
 class Reader {
 public:
     // `text` must outlive the reader.
@@ -36,8 +41,9 @@ public:
     std::optional<Row> next();
 
 private:
-    [[noreturn]] void fail(Errc code, std::size_t line, const std::string& message) const;
+    [[noreturn]] void fail(Errc code, std::string place, const std::string& message) const;
     void end_cell(Row& row, crypto::Secret& cell, std::size_t line) const;
+    void check_size(const crypto::Secret& cell, std::size_t line, std::size_t column) const;
     bool at_line_end() const noexcept;
     void skip_line_end() noexcept;
 

@@ -20,6 +20,9 @@ Format format() noexcept;  // bitwarden.cpp
 namespace cxf::bitwarden_csv {
 Format format() noexcept;  // bitwarden_csv.cpp
 }
+namespace cxf::onepassword_csv {
+Format format() noexcept;  // onepassword_csv.cpp
+}
 namespace cxf::onepux {
 Format format() noexcept;  // onepux.cpp
 }

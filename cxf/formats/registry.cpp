@@ -21,6 +21,7 @@ const Format builtin[] = {
     cxf_json::format(),
     bitwarden_json::format(),
     bitwarden_csv::format(),
+    onepassword_csv::format(),
 };
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {

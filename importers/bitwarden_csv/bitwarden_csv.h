@@ -7,7 +7,7 @@
 
 namespace cxf::bitwarden_csv {
 
-// Throws cxf::Error with "line N" for damaged CSV or a row of the wrong length.
+// Throws cxf::Error at "line N, column M" for a damaged cell, at "line N" for a row of the wrong length.
 Vault read(const Input& input, const ReadOptions& options, Report& report);
 
 }  // namespace cxf::bitwarden_csv

@@ -43,7 +43,7 @@ TEST_CASE("CSV limits: cell size and column count", "[bitwarden][csv]") {
     Limits small;
     small.max_string_bytes = 4;
     CHECK_THROWS_MATCHES(all_rows("ok,toolong\n", small), Error, Catch::Predicate<Error>([](const Error& e) {
-                             return e.code() == Errc::limit_exceeded && e.where().place == "line 1";
+                             return e.code() == Errc::limit_exceeded && e.where().place == "line 1, column 2";
                          }));
     CHECK_THROWS_MATCHES(all_rows(std::string(csv::max_columns + 1, ',')), Error,
                          Catch::Predicate<Error>([](const Error& e) { return e.code() == Errc::limit_exceeded; }));

@@ -89,21 +89,21 @@ TEST_CASE("damaged Bitwarden JSON gives an error at its JSON pointer", "[bitward
     }
 }
 
-TEST_CASE("damaged Bitwarden CSV gives an error at its line", "[bitwarden][malformed]") {
+TEST_CASE("damaged Bitwarden CSV gives an error at its line (and column, for a damaged cell)", "[bitwarden][malformed]") {
     constexpr std::string_view header = "folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,login_password,login_totp\n";
     SECTION("an unterminated quote") {
         check_error("bitwarden-csv", std::string(header) + "a,,login,x,,,0,,u,s3cr3t,\nb,,login,\"y,,,0,,u,p,\n",
-                    {Errc::malformed, "line 3", "never closed"});
+                    {Errc::malformed, "line 3, column 4", "never closed"});
     }
     SECTION("text after a closing quote") {
-        check_error("bitwarden-csv", std::string(header) + "a,,login,\"x\"y,,,0,,u,s3cr3t,\n", {Errc::malformed, "line 2", "after the closing quote"});
+        check_error("bitwarden-csv", std::string(header) + "a,,login,\"x\"y,,,0,,u,s3cr3t,\n", {Errc::malformed, "line 2, column 4", "after the closing quote"});
     }
     SECTION("a row of the wrong length, after a multi-line cell") {
         check_error("bitwarden-csv", std::string(header) + "a,,note,x,\"two\nlines\",,0,,,,\nb,,login,y\n",
                     {Errc::malformed, "line 4", "expected 11 cells, got 4"});
     }
     SECTION("invalid UTF-8") {
-        check_error("bitwarden-csv", std::string(header) + "a,,login,\xff\xfe,,,0,,u,p,\n", {Errc::malformed, "line 2", "not valid UTF-8"});
+        check_error("bitwarden-csv", std::string(header) + "a,,login,\xff\xfe,,,0,,u,p,\n", {Errc::malformed, "line 2, column 4", "not valid UTF-8"});
     }
     SECTION("no header") { check_error("bitwarden-csv", "", {Errc::malformed, "line 1", "no header"}); }
     SECTION("not Bitwarden's header") {
