@@ -29,11 +29,12 @@ TEST_CASE("cxf convert reads a 1PUX into CXF that validates, and says the passke
     CHECK_THAT(validate.out, Catch::Contains("out.cxf: valid (0 error(s)"));
 }
 
-TEST_CASE("cxf formats lists 1pux as read-only", "[onepux][cli]") {
+TEST_CASE("cxf formats lists 1pux as read and written, losing passkeys and unknown data", "[onepux][cli]") {
     const test::TempDir dir;
     const auto r = run_cxf(dir, "formats");
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("1pux            yes    -      1Password 1PUX export"));
+    CHECK_THAT(r.out, Catch::Contains("1pux            yes    yes    1Password 1PUX export"));
+    CHECK_THAT(r.out, Catch::Contains("loses:   passkeys unknown-data\n                output extensions: .1pux"));
 }
 
 TEST_CASE("a 1PUX converted to a CXF archive keeps the document's bytes", "[onepux][cli]") {
