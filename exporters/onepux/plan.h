@@ -53,8 +53,6 @@ struct ItemPlan {
     // What is written already, as JSON pointers into the item: "/credentials/2" for a credential's
     // own part (a TOTP, a key, a file, an address), "/credentials/2/number", "/credentials/3/fields/1".
     std::set<std::string> used;
-
-    bool uses(const std::string& pointer) const { return used.contains(pointer); }
 };
 
 // What the planning steps share: the item, where it is, the report and the export's files.
