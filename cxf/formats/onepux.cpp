@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The registry descriptor of 1Password's 1PUX export (format id "1pux"): detection, description.
-// Read-only for now.
+// The registry descriptor of 1Password's 1PUX export (format id "1pux"): detection, description,
+// what the writer carries.
 #include "cxf/encoding/rfc3339.h"
 #include "cxf/formats/builtin.h"
 #include "cxf/io/zip.h"
 #include "cxf/onepassword/entries.h"
 #include "cxf/onepassword/names.h"
+#include "exporters/onepux/write.h"
 #include "importers/onepux/attributes.h"
 #include "importers/onepux/onepux.h"
 
@@ -65,9 +66,12 @@ Format format() noexcept {
         .extensions = extensions,
         .detect = detect,
         .read = read,
-        .write = nullptr,
+        .write = write,
         .describe = describe,
-        .carries = 0,
+        // Not passkeys (1Password imports them only through CXP) nor unknown credential types.
+        .carries = Feature::logins | Feature::totp | Feature::notes | Feature::attachments | Feature::custom_fields |
+                   Feature::history | Feature::folders | Feature::tags | Feature::timestamps | Feature::cards |
+                   Feature::identities | Feature::ssh_keys | Feature::wifi | Feature::api_keys,
     };
 }
 

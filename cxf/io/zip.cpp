@@ -178,7 +178,7 @@ ZipWriter::~ZipWriter() {
     if (buffer_) zip_source_free(buffer_);
 }
 
-void ZipWriter::add(const std::string& name, ByteView data, bool deflate) {
+void ZipWriter::add(const std::string& name, ByteView data, bool deflate, std::optional<std::int64_t> modified) {
     zip_source_t* source = zip_source_buffer(archive_, data.data(), data.size(), 0);
     if (!source) throw Error(Errc::io, {name, ""}, std::string("cannot add zip entry: ") + zip_strerror(archive_));
     const zip_int64_t index = zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
@@ -187,6 +187,7 @@ void ZipWriter::add(const std::string& name, ByteView data, bool deflate) {
         throw Error(Errc::io, {name, ""}, std::string("cannot add zip entry: ") + zip_strerror(archive_));
     }
     zip_set_file_compression(archive_, static_cast<zip_uint64_t>(index), deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0);
+    if (modified) zip_file_set_mtime(archive_, static_cast<zip_uint64_t>(index), static_cast<time_t>(*modified), 0);
 }
 
 void ZipWriter::finish(Output& out) {

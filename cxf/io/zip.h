@@ -58,8 +58,9 @@ public:
     ZipWriter(const ZipWriter&) = delete;
     ZipWriter& operator=(const ZipWriter&) = delete;
 
-    // Not copied: `data` must stay alive and unchanged until finish().
-    void add(const std::string& name, ByteView data, bool deflate);
+    // Not copied: `data` must stay alive and unchanged until finish(). `modified` (Unix seconds) is
+    // the entry's date; without it, the current time.
+    void add(const std::string& name, ByteView data, bool deflate, std::optional<std::int64_t> modified = std::nullopt);
     // Compresses every entry and streams the archive into `out`.
     void finish(Output& out);
 

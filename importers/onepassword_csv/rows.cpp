@@ -41,12 +41,6 @@ std::optional<Category> category_named(std::string_view name) {
     return std::nullopt;
 }
 
-std::string_view category_id(Category category) {
-    for (const CategoryId& c : categories)
-        if (c.category == category) return c.id;
-    return {};
-}
-
 }  // namespace
 
 Id derived_id(std::string_view kind, std::string_view text) {

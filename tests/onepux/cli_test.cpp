@@ -29,11 +29,12 @@ TEST_CASE("cxf convert reads a 1PUX into CXF that validates, and says the passke
     CHECK_THAT(validate.out, Catch::Contains("out.cxf: valid (0 error(s)"));
 }
 
-TEST_CASE("cxf formats lists 1pux as read-only", "[onepux][cli]") {
+TEST_CASE("cxf formats lists 1pux as read and written, losing passkeys and unknown data", "[onepux][cli]") {
     const test::TempDir dir;
     const auto r = run_cxf(dir, "formats");
     REQUIRE(r.exit_code == 0);
-    CHECK_THAT(r.out, Catch::Contains("1pux            yes    -      1Password 1PUX export"));
+    CHECK_THAT(r.out, Catch::Contains("1pux            yes    yes    1Password 1PUX export"));
+    CHECK_THAT(r.out, Catch::Contains("loses:   passkeys unknown-data\n                output extensions: .1pux"));
 }
 
 TEST_CASE("a 1PUX converted to a CXF archive keeps the document's bytes", "[onepux][cli]") {
@@ -48,4 +49,22 @@ TEST_CASE("a 1PUX converted to a CXF archive keeps the document's bytes", "[onep
     CHECK(file.data->size() == 18422);
     CHECK(encoding::hex_encode(crypto::sha256({*file.data})) ==
           "e96f853be511057b4c2e2fdd3c495ed33d322d55b8798734e81a5a726afa385c");
+}
+
+TEST_CASE("cxf convert writes a CXF file as 1PUX and reads it back, naming the passkey it could not carry", "[onepux][cli]") {
+    const test::TempDir dir;
+    const auto to_1pux = run_cxf(dir, "convert " + test::testdata("cxf/spec-appendix-a-ps-20250814.json") + " out.1pux");
+    CAPTURE(to_1pux.err);
+    REQUIRE(to_1pux.exit_code == 0);
+    CHECK_THAT(to_1pux.err, Catch::Contains("wrote out.1pux (1pux)"));
+    CHECK_THAT(to_1pux.err, Catch::Contains("(item 'WebAuthn.io') passkey: 1Password imports passkeys only through credential exchange"));
+
+    const auto back = run_cxf(dir, "convert out.1pux back.cxf");
+    CAPTURE(back.err);
+    REQUIRE(back.exit_code == 0);
+    CHECK_THAT(back.err, Catch::Contains("(1pux)"));
+    Report report;
+    const Vault vault = find_format("cxf")->read(io::read_input(dir.path("back.cxf"), {}), {}, report);
+    const Item& wifi = onepux_test::item_titled(vault, "Wifi");
+    CHECK(onepux_test::value(onepux_test::only<Wifi>(wifi).ssid) != "<absent>");
 }

@@ -10,6 +10,18 @@ cxf::Vault read(std::string_view relative, cxf::Report& report, cxf::ReadOptions
     return cxf::find_format("1pux")->read(test::read_testdata(relative), options, report);
 }
 
+cxf::crypto::SecureBytes write(const cxf::Vault& vault, cxf::Report& report) {
+    cxf::io::MemoryOutput out;
+    cxf::WriteOptions options;
+    options.now = write_time;
+    cxf::find_format("1pux")->write(vault, out, options, report);
+    return std::move(out.bytes());
+}
+
+cxf::Vault read_bytes(const cxf::crypto::SecureBytes& bytes, cxf::Report& report) {
+    return cxf::find_format("1pux")->read(cxf::Input{"written.1pux", bytes}, {}, report);
+}
+
 const cxf::Item& item_titled(const cxf::Vault& vault, std::string_view title) {
     for (const cxf::Account& a : vault.accounts)
         for (const cxf::Item& i : a.items)

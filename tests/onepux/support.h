@@ -23,6 +23,13 @@ inline constexpr std::string_view legacy_shape = "1password/synthetic-legacy-sha
 // Reads testdata/<relative> as 1PUX.
 cxf::Vault read(std::string_view relative, cxf::Report& report, cxf::ReadOptions options = {});
 
+// The export time the writer tests give, for items without times of their own.
+inline constexpr cxf::Timestamp write_time = 1800000000;
+// The vault as a 1PUX zip, written at write_time.
+cxf::crypto::SecureBytes write(const cxf::Vault& vault, cxf::Report& report);
+// A 1PUX zip held in memory, read back.
+cxf::Vault read_bytes(const cxf::crypto::SecureBytes& bytes, cxf::Report& report);
+
 const cxf::Item& item_titled(const cxf::Vault& vault, std::string_view title);
 
 template <typename T>

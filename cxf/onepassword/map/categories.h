@@ -53,4 +53,11 @@ constexpr Category category_of(std::string_view id) noexcept {
     return Category::unknown;
 }
 
+// The categoryUuid of a known category ("" for Category::unknown).
+constexpr std::string_view category_id(Category category) noexcept {
+    for (const CategoryId& c : categories)
+        if (c.category == category) return c.id;
+    return {};
+}
+
 }  // namespace cxf::onepassword

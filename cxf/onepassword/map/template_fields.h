@@ -71,4 +71,12 @@ constexpr const TemplateField* find_template_field(Category category, std::strin
     return nullptr;
 }
 
+// The template field of `category` that holds the member `member` of a `credential`; null when none does.
+constexpr const TemplateField* find_template_field(Category category, std::string_view credential,
+                                                   std::string_view member) noexcept {
+    for (const TemplateField& f : template_fields)
+        if (f.category == category && f.credential == credential && f.member == member) return &f;
+    return nullptr;
+}
+
 }  // namespace cxf::onepassword

@@ -11,6 +11,12 @@ ValueKind value_kind(std::string_view name) noexcept {
     return ValueKind::unknown;
 }
 
+std::string_view value_kind_name(ValueKind kind) noexcept {
+    for (const ValueKindName& k : value_kinds)
+        if (k.kind == kind) return k.name;
+    return {};
+}
+
 FieldType field_type_of(ValueKind kind) noexcept {
     switch (kind) {
         case ValueKind::concealed:
@@ -29,6 +35,18 @@ FieldType login_field_type(std::string_view letter) noexcept {
     return FieldType::string;
 }
 
+std::string_view login_field_letter(FieldType type) noexcept {
+    if (type == FieldType::concealed_string) return "P";
+    if (type == FieldType::email) return "E";
+    return "T";
+}
+
+std::string_view card_type_code(std::string_view name) noexcept {
+    for (const CardType& c : card_types)
+        if (c.name == name || c.code == name) return c.code;
+    return name;
+}
+
 std::string_view card_type_name(std::string_view code) noexcept {
     for (const CardType& c : card_types)
         if (c.code == code) return c.name;
@@ -41,6 +59,28 @@ std::optional<std::string> month_year_text(std::int64_t yyyymm) {
     std::string text = std::to_string(year);
     text.insert(0, 4 - text.size(), '0');
     return text + (month < 10 ? "-0" : "-") + std::to_string(month);
+}
+
+std::optional<std::int64_t> month_year_number(std::string_view text) {
+    const auto digits = [&](std::size_t from, std::size_t count) {
+        std::int64_t n = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (text[i] < '0' || text[i] > '9') return std::int64_t{-1};
+            n = n * 10 + (text[i] - '0');
+        }
+        return n;
+    };
+    if (text.size() != 7 || text[4] != '-') return std::nullopt;
+    const std::int64_t year = digits(0, 4), month = digits(5, 2);
+    if (year < 1 || month < 1 || month > 12) return std::nullopt;
+    return year * 100 + month;
+}
+
+std::optional<std::int64_t> date_seconds(std::string_view text) {
+    if (text.size() != 10) return std::nullopt;
+    const auto seconds = encoding::parse_rfc3339(std::string(text) + "T00:00:00Z");
+    if (!seconds || date_text(*seconds) != text) return std::nullopt;  // 2023-02-30 is no date
+    return seconds;
 }
 
 std::optional<std::string> date_text(std::int64_t seconds) {

@@ -36,6 +36,7 @@ inline constexpr ValueKindName value_kinds[] = {
 };
 
 ValueKind value_kind(std::string_view name) noexcept;
+std::string_view value_kind_name(ValueKind kind) noexcept;  // "" for ValueKind::unknown
 
 // The CXF field type of a value of this kind kept as a field; string for kinds that are not one
 // text (address, sshKey, file, passkey) and for unknown ones.
@@ -44,6 +45,8 @@ FieldType field_type_of(ValueKind kind) noexcept;
 // A login field's "fieldType" letter as a CXF field type: P password → concealed-string, E → email,
 // anything else (T text, U URL, N number, A textarea, TEL, C checkbox, …) → string.
 FieldType login_field_type(std::string_view letter) noexcept;
+// The other way: concealed-string → "P", email → "E", anything else "T".
+std::string_view login_field_letter(FieldType type) noexcept;
 
 // 1Password's card type codes and the names CXF's free-text cardType gets.
 struct CardType {
@@ -59,12 +62,18 @@ inline constexpr CardType card_types[] = {
 };
 // The name of a code; the code itself when it is not one of card_types.
 std::string_view card_type_name(std::string_view code) noexcept;
+// The code of a name (or of a code) in card_types; the text itself when it is neither.
+std::string_view card_type_code(std::string_view name) noexcept;
 
 // 202206 → "2022-06"; nullopt when it is not a year and a month 01-12.
 std::optional<std::string> month_year_text(std::int64_t yyyymm);
+// "2022-06" → 202206; nullopt for anything else.
+std::optional<std::int64_t> month_year_number(std::string_view text);
 // Unix seconds → the UTC date "YYYY-MM-DD" (1Password keeps a time of day with dates); nullopt for a
 // year outside 0001-9999.
 std::optional<std::string> date_text(std::int64_t seconds);
+// "YYYY-MM-DD" → its midnight UTC in Unix seconds; nullopt for anything else.
+std::optional<std::int64_t> date_seconds(std::string_view text);
 // Whether a date's seconds are midnight UTC, which is what a date written back becomes.
 constexpr bool is_midnight(std::int64_t seconds) noexcept { return seconds % 86400 == 0; }
 
