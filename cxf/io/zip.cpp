@@ -80,6 +80,9 @@ ZipReader::ZipReader(ByteView archive, std::string file_name, const Limits& limi
     archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
     if (!archive_) {
         zip_source_free(source);
+        // Two entries of one name would let a reader and a checker see different contents.
+        if (zip_error_code_zip(&error) == ZIP_ER_EXISTS)
+            throw Error(Errc::malformed, {file_, ""}, "two zip entries have the same name");
         throw Error(Errc::malformed, {file_, ""}, "not a readable zip archive: " + zip_message(&error));
     }
     zip_error_fini(&error);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "cxf/formats/registry.h"
+#include "cxf/io/zip.h"
 #include "tests/onepux/support.h"
 #include "tests/support/testdata.h"
 #include "tests/support/thrown.h"
@@ -78,4 +79,36 @@ TEST_CASE("zips of other formats and other zips are not taken for 1PUX", "[onepu
     CHECK(onepux.detect(as_bytes(other_zip), "x.zip") == Confidence::no);
     const std::string_view data_only("PK\x03\x04 export.data", 16);
     CHECK(onepux.detect(as_bytes(data_only), "x.zip") == Confidence::maybe);
+}
+
+TEST_CASE("a zip bomb as export.data is refused before it is inflated", "[onepux][malformed][limits]") {
+    io::ZipWriter writer;
+    writer.add("export.attributes", as_bytes(std::string_view(R"({"version":3,"createdAt":1})")), true);
+    const std::string bomb = "{\"accounts\":[" + std::string(64u << 20, ' ') + "]}";
+    writer.add("export.data", as_bytes(bomb), true);
+    io::MemoryOutput out;
+    writer.finish(out);
+    REQUIRE(out.bytes().size() < bomb.size() / 1000);
+    const Error e = test::thrown_by([&] {
+        Report report;
+        find_format("1pux")->read(Input{"bomb.1pux", std::move(out.bytes())}, {}, report);
+    });
+    CHECK(e.code() == Errc::limit_exceeded);
+    CHECK(e.where().file == "bomb.1pux");
+    CHECK(e.where().place == "export.data");
+    CHECK_THAT(e.what(), Catch::Contains("inflates more than"));
+}
+
+TEST_CASE("a truncated 1PUX is malformed, never a crash", "[onepux][malformed]") {
+    const Input sample = test::read_testdata(onepux_test::keepassxc_sample);
+    for (const std::size_t keep : {sample.bytes.size() / 2, sample.bytes.size() - 30, std::size_t{40}}) {
+        CAPTURE(keep);
+        const Error e = test::thrown_by([&] {
+            Report report;
+            Input cut{"cut.1pux", crypto::SecureBytes(sample.bytes.begin(), sample.bytes.begin() + static_cast<std::ptrdiff_t>(keep))};
+            find_format("1pux")->read(cut, {}, report);
+        });
+        CHECK(e.code() == Errc::malformed);
+        CHECK(e.where().file == "cut.1pux");
+    }
 }

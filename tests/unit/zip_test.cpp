@@ -2,6 +2,8 @@
 // Bounded zip reading and writing: contents round-trip; bombs, traversal, damage and truncation are refused.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "cxf/error.h"
 #include "cxf/io/zip.h"
 #include "tests/support/peak_memory.h"
@@ -56,6 +58,19 @@ TEST_CASE("entry names that leave the archive's folder are refused", "[unit][zip
     CHECK_FALSE(io::safe_entry_name("a\\b"));
     CHECK_FALSE(io::safe_entry_name(""));
     CHECK(error_of(archive_of({{"../evil", "x"}})) == Errc::malformed);
+}
+
+TEST_CASE("two entries of one name are refused", "[unit][zip][malformed]") {
+    // The writer keeps one entry per name: rename the third in its local and central headers.
+    auto archive = archive_of({{"export.data", "{}"}, {"files/a", "x"}, {"export.dat2", "[]"}});
+    const std::string from = "export.dat2";
+    for (auto at = std::search(archive.begin(), archive.end(), from.begin(), from.end()); at != archive.end();
+         at = std::search(at, archive.end(), from.begin(), from.end()))
+        *(at + 10) = 'a';
+    const Error e = test::thrown_by([&] { io::ZipReader reader(archive, "a.zip", {}); });
+    CHECK(e.code() == Errc::malformed);
+    CHECK(e.where().file == "a.zip");
+    CHECK_THAT(e.what(), Catch::Contains("two zip entries have the same name"));
 }
 
 TEST_CASE("decompression bombs and too many entries are refused before inflating", "[unit][zip][limits]") {
