@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "cxf/formats/registry.h"
 #include "tests/onepux/support.h"
 #include "tests/support/json_diff.h"
 
@@ -63,4 +64,30 @@ TEST_CASE("writing the same vault at the same time gives the same bytes", "[onep
     const Vault again = onepux_test::read_bytes(once, report);
     CHECK(onepux_test::write(again, report) == once);
     CHECK(onepux_test::write(first, report) == once);
+}
+
+TEST_CASE("1PUX → CXF archive → 1PUX: what 1PUX held comes back through CXF", "[onepux][writer][cxf]") {
+    const auto through = [](std::string_view id, const Vault& vault, Report& report) {
+        const Format& format = *find_format(id);
+        io::MemoryOutput out;
+        format.write(vault, out, {}, report);
+        Report read_report;
+        return format.read(Input{"through", std::move(out.bytes())}, {}, read_report);
+    };
+    for (const std::string_view fixture :
+         {onepux_test::keepassxc_sample, onepux_test::every_category, onepux_test::legacy_shape}) {
+        CAPTURE(fixture);
+        Report report;
+        const Vault first = onepux_test::read(fixture, report);
+        Report cxf_report;
+        const Vault via_cxf = through("cxf-archive", first, cxf_report);
+        CHECK(lost(cxf_report) == 0);
+        const Vault direct = onepux_test::read_bytes(onepux_test::write(first, report), report);
+        Report write_report;
+        const Vault back = onepux_test::read_bytes(onepux_test::write(via_cxf, write_report), report);
+        CHECK(lost(write_report) == 0);
+        const auto differences = test::vault_diff(direct, back);
+        CAPTURE(test::to_string(differences));
+        CHECK(differences.empty());
+    }
 }
