@@ -2,7 +2,7 @@
 // One row per item in 1Password 8's column order, quoted only where RFC 4180 needs it. A row holds the
 // first login (username, password, first website), the first TOTP as written or as an otpauth:// URI,
 // favourite, the archived state, the tags (with each collection as a tag) and the notes. Everything
-// else is reported lost.
+// else is reported lost, down to the labels of what it writes and the account it cannot name.
 #include "exporters/onepassword_csv/write.h"
 
 #include <algorithm>
@@ -34,6 +34,7 @@ public:
         item_ = &item;
         place_ = &place;
         const BasicAuth* auth = nullptr;
+        std::string auth_at;
         const Totp* totp = nullptr;
         crypto::Secret notes;
         bool has_notes = false;
@@ -41,14 +42,19 @@ public:
             const Credential& credential = item.credentials[c];
             const std::string at = place + "/credentials/" + std::to_string(c);
             if (const auto* a = std::get_if<BasicAuth>(&credential)) {
-                if (!auth) auth = a;
-                else lost_detail(Feature::logins, at, "credential:basic-auth", "a row holds one username and password");
+                if (!auth) {
+                    auth = a;
+                    auth_at = at;
+                } else {
+                    lost_detail(Feature::logins, at, "credential:basic-auth", "a row holds one username and password");
+                }
             } else if (const auto* t = std::get_if<Totp>(&credential)) {
                 if (!totp) totp = t;
                 else lost_detail(Feature::totp, at, "totp", "a row holds one one-time password");
             } else if (const auto* n = std::get_if<Note>(&credential)) {
                 if (has_notes) notes.append("\n\n");
                 if (n->content) notes.append(n->content->value.view());
+                lose_label(n->content, Feature::notes, at + "/content", "content");
                 has_notes = true;
             } else if (std::holds_alternative<Passkey>(credential)) {
                 lost(Feature::passkeys, at, "passkey",
@@ -68,6 +74,11 @@ public:
         }
         if (!item.history.empty()) lost(Feature::history, place + "/history", "history", "1Password's CSV keeps no history");
         if (item.creation_at || item.modified_at) lost(Feature::timestamps, place, "timestamps", "1Password's CSV keeps no dates");
+        if (item.subtitle) lost_detail(Feature::logins, place, "subtitle", "1Password's CSV has no subtitle column");
+        if (auth) {
+            lose_label(auth->username, Feature::logins, auth_at + "/username", "username");
+            lose_label(auth->password, Feature::logins, auth_at + "/password", "password");
+        }
 
         const std::string url = website(item);
         const crypto::Secret otpauth = totp ? totp_text(*totp, item) : crypto::Secret();
@@ -90,6 +101,12 @@ private:
     }
     void lost_detail(Feature feature, const std::string& place, const std::string& field, const std::string& reason) {
         report_.lost_detail(feature, place, item_->title, field, reason);
+    }
+
+    // A column's name stands for the value's own label.
+    void lose_label(const Field& field, Feature feature, const std::string& place, std::string_view member) {
+        if (field && field->label)
+            lost_detail(feature, place, "label:" + std::string(member), "1Password's CSV columns have fixed names");
     }
 
     std::string website(const Item& item) {
@@ -132,6 +149,12 @@ private:
     const std::string* place_ = nullptr;
 };
 
+void report_account(const Account& account, const std::string& place, Report& report) {
+    if (!account.username.empty() || !account.email.empty() || account.full_name)
+        report.lost_detail(Feature::folders, place, {}, "account",
+                           "1Password's CSV names no account: its username, e-mail and name are not written");
+}
+
 }  // namespace
 
 void write(const Vault& vault, io::Output& out, const WriteOptions&, Report& report) {
@@ -141,6 +164,7 @@ void write(const Vault& vault, io::Output& out, const WriteOptions&, Report& rep
     RowWriter rows(writer, report);
     for (std::size_t a = 0; a < vault.accounts.size(); ++a) {
         const Account& account = vault.accounts[a];
+        report_account(account, "/accounts/" + std::to_string(a), report);
         const auto tags = collection_tags(account, "/accounts/" + std::to_string(a), report);
         const std::vector<std::string> none;
         for (std::size_t i = 0; i < account.items.size(); ++i) {

@@ -2,8 +2,10 @@
 // Every value the extension did not place: a typed credential's members in its category's template
 // fields where 1Password has them (so a credit card is a Credit Card again), a basic-auth as login
 // fields, notes as notesPlain, a document as documentAttributes, and everything else as section
-// fields of the right kind, one section per credential. Passkeys and unknown credential types have
-// no place in 1PUX and are reported lost.
+// fields of the right kind, one section per credential. A value's label is its field's title and its
+// id the field's id where 1PUX gives the field those; where not (a login field's title, notesPlain, an
+// address value, a template field's id) they are reported lost in detail. Passkeys and unknown
+// credential types have no place in 1PUX and are reported lost.
 #include <map>
 
 #include "cxf/json/extension.h"
@@ -13,6 +15,7 @@
 #include "exporters/onepux/field_values.h"
 #include "exporters/onepux/plan.h"
 #include "exporters/onepux/pointers.h"
+#include "exporters/onepux/uuid.h"
 
 namespace cxf::onepux::out {
 
@@ -71,6 +74,9 @@ public:
 
 private:
     std::string place_of(std::size_t index) const { return context_.place + credential_pointer(index); }
+    std::string member_pointer_of(std::size_t index, std::string_view member) const {
+        return context_.place + member_pointer(index, member);
+    }
 
     bool take(const std::string& pointer) { return plan_.used.insert(pointer).second; }
 
@@ -82,15 +88,35 @@ private:
         return plan_.sections[*main_];
     }
 
-    SectionOut& own_section(std::size_t index, std::string title) {
+    SectionOut& own_section(std::size_t index, std::string title, const Id& id = {}) {
         auto [it, added] = own_.try_emplace(index, plan_.sections.size());
         if (added) {
             SectionOut section;
             section.title = std::move(title);
-            section.name = "cxf_" + std::to_string(index);
+            section.name = id.empty() ? "cxf_" + std::to_string(index) : uuid_text(id);
             plan_.sections.push_back(std::move(section));
         }
         return plan_.sections[it->second];
+    }
+
+    // The field's own id as the 1PUX field id, unless it has none or it names a template field of the
+    // category (the reader would take the field for that member).
+    std::string field_id(const EditableField& field, std::string fallback) const {
+        if (field.id.empty()) return fallback;
+        std::string id = uuid_text(field.id);
+        return onepassword::find_template_field(plan_.category, id) ? fallback : id;
+    }
+
+    // What a 1PUX place without a title or an id of its own cannot hold of `field`.
+    void lose_label(const EditableField& field, Feature feature, const std::string& place, std::string_view member) {
+        if (field.label)
+            context_.report.lost_detail(feature, place, context_.item.title, "label:" + std::string(member),
+                                        "the 1PUX field this value goes into has no title");
+    }
+    void lose_id(const EditableField& field, Feature feature, const std::string& place, std::string_view member) {
+        if (!field.id.empty())
+            context_.report.lost_detail(feature, place, context_.item.title, "field-id:" + std::string(member),
+                                        "the 1PUX field this value goes into has an id of its own");
     }
 
     static void add(SectionOut& section, std::string title, std::string id, crypto::Secret value, bool multiline = false) {
@@ -120,11 +146,12 @@ private:
             const std::string_view kind = member_kind(T::type_name, m.name, field->type);
             const auto* slot = onepassword::find_template_field(plan_.category, T::type_name, m.name);
             if (slot) {
+                lose_id(*field, credential_feature<T>(), member_pointer_of(index, m.name), m.name);
                 add(main_section(), field->label.value_or(words(slot->field_id)), std::string(slot->field_id), value_of(kind, *field),
                     multiline(*field));
             } else {
                 add(own_section(index, section_title(T::type_name)), field->label.value_or(words(m.name)),
-                    std::string(T::type_name) + "." + std::string(m.name), value_of(kind, *field), multiline(*field));
+                    field_id(*field, std::string(T::type_name) + "." + std::string(m.name)), value_of(kind, *field), multiline(*field));
             }
         }
     }
@@ -145,7 +172,9 @@ private:
             if (!field || !login || onepassword::find_template_field(plan_.category, BasicAuth::type_name, member) ||
                 has_designated(member) || !take(member_pointer(index, member)))
                 continue;
+            lose_label(*field, Feature::logins, member_pointer_of(index, member), member);
             LoginFieldOut out;
+            if (!field->id.empty()) out.id = uuid_text(field->id);
             out.name = std::string(member);
             out.field_type = member == "password" ? "P" : "T";
             out.designation = std::string(member);
@@ -157,8 +186,15 @@ private:
 
     void place(const Note& note, std::size_t index) {
         if (!note.content || !take(member_pointer(index, "content"))) return;
-        if (!plan_.notes) plan_.notes = crypto::Secret(note.content->value.view());
-        else add(main_section(), "notes", "notes_" + std::to_string(index), value_of("string", *note.content), true);
+        const EditableField& content = *note.content;
+        if (!plan_.notes) {
+            lose_label(content, Feature::notes, member_pointer_of(index, "content"), "content");
+            lose_id(content, Feature::notes, member_pointer_of(index, "content"), "content");
+            plan_.notes = crypto::Secret(content.value.view());
+        } else {
+            add(main_section(), content.label.value_or("notes"), field_id(content, "notes_" + std::to_string(index)),
+                value_of("string", content), true);
+        }
     }
 
     void place(const Address& address, std::size_t index) {
@@ -166,11 +202,22 @@ private:
         if (any && take(credential_pointer(index))) {
             for (const std::string_view member : {"streetAddress", "postalCode", "city", "territory", "country"})
                 take(member_pointer(index, member));
+            lose_address_labels_and_ids(address, index);
             SectionOut& section = plan_.category == Category::identity ? main_section() : own_section(index, "Address");
             add(section, "address", plan_.category == Category::identity ? "address" : "address." + std::to_string(index),
                 address_value(address, nullptr));
         }
         members(address, index);
+    }
+
+    // One 1PUX address value holds five members: their labels and ids have no place.
+    void lose_address_labels_and_ids(const Address& address, std::size_t index) {
+        for (const FieldMember<Address>& m : field_members<Address>()) {
+            const EditableField* field = (address.*m.member).get();
+            if (!field || m.name == "tel") continue;
+            lose_label(*field, Feature::identities, member_pointer_of(index, m.name), m.name);
+            lose_id(*field, Feature::identities, member_pointer_of(index, m.name), m.name);
+        }
     }
 
     void place(const Totp& totp, std::size_t index) {
@@ -191,8 +238,9 @@ private:
         for (std::size_t f = 0; f < custom.fields.size(); ++f) {
             const EditableField& field = custom.fields[f];
             if (!take(field_pointer(index, f))) continue;
-            add(own_section(index, custom.label.value_or("")), field.label.value_or(""),
-                "custom_" + std::to_string(index) + "_" + std::to_string(f), value_of(kind_for(field.type), field), multiline(field));
+            add(own_section(index, custom.label.value_or(""), custom.id), field.label.value_or(""),
+                field_id(field, "custom_" + std::to_string(index) + "_" + std::to_string(f)), value_of(kind_for(field.type), field),
+                multiline(field));
         }
     }
 

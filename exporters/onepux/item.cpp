@@ -33,7 +33,7 @@ void write_login_field(json::Builder& out, const LoginFieldOut& field) {
         for (const auto m : field.kept->members())
             if (own_member(m.key, {"json", "at"})) out.key(m.key).copy(m.value);
     } else {
-        out.key("id").string("");
+        out.key("id").string(field.id);
         out.key("name").string(field.name);
         out.key("fieldType").string(field.field_type);
         out.key("designation").string(field.designation);

@@ -38,7 +38,7 @@ struct SectionOut {
 
 struct LoginFieldOut {
     std::optional<json::Cursor> kept;  // the field's members other than "value" and cxf's "json"/"at"
-    std::string name, field_type, designation;
+    std::string id, name, field_type, designation;
     crypto::Secret value;  // the JSON of "value": a string, or what a linked field held
 };
 

@@ -21,6 +21,8 @@ public:
             if (!prefix.empty())
                 report_.lost_detail(Feature::folders, place, {}, "collection:" + title,
                                     "1Password vaults do not nest; the collection is the vault '" + title + "'");
+            if (collection.creation_at || collection.modified_at)
+                report_.lost_detail(Feature::folders, place, {}, "collection:" + title, "1Password vaults have no dates");
             VaultOut vault{&collection, title, place, {}};
             for (const LinkedItem& link : collection.items) file(link, vault);
             vaults_.push_back(std::move(vault));
@@ -38,7 +40,11 @@ public:
 
 private:
     void file(const LinkedItem& link, VaultOut& vault) {
-        if (link.account && *link.account != account_.id) return;  // an item of another account is not this vault's
+        if (link.account && *link.account != account_.id) {
+            report_.lost_detail(Feature::folders, vault.place, {}, "collection:" + vault.title,
+                                "a 1Password vault holds items of its own account only");
+            return;
+        }
         const auto found = index_.find(link.item);
         if (found == index_.end()) return;
         const std::size_t item = found->second;

@@ -87,16 +87,27 @@ public:
     const out::Attachments& attachments() const noexcept { return attachments_; }
 
 private:
+    // The account's username is written as its e-mail or its name when it is one of them; else it
+    // has no place.
+    void report_username(const Account& account, std::size_t index, std::string_view email, std::string_view account_name) {
+        if (!account.username.empty() && account.username != email && account.username != account_name)
+            report_.lost_detail(Feature::folders, "/accounts/" + std::to_string(index), {}, "account:username",
+                                "a 1Password account has an e-mail and a name, and both are written with other text");
+    }
+
     void write_account(json::Builder& out, std::size_t index) {
         const Account& account = vault_.accounts[index];
         const Kept kept(account.extensions);
         const std::string name = account.full_name.value_or("");
+        const std::string_view account_name = kept.string("accountName", name.empty() ? account.username : name);
+        const std::string_view email = account.email.empty() ? account.username : account.email;
+        report_username(account, index, email, account_name);
         out.begin_object();
         out.key("attrs").begin_object();
-        out.key("accountName").string(kept.string("accountName", name.empty() ? account.username : name));
+        out.key("accountName").string(account_name);
         out.key("name").string(name);
         out.key("avatar").string(kept.string("avatar"));
-        out.key("email").string(account.email.empty() ? account.username : account.email);
+        out.key("email").string(email);
         out.key("uuid").string(out::uuid_text(account.id));
         out.key("domain").string(kept.string("domain"));
         kept.copy(out, "attrs");

@@ -23,11 +23,12 @@ std::vector<LabelledUrl> read_urls(const json::Cursor& urls, ItemSource& source)
         source.expect(u, json::Kind::object);
         LabelledUrl entry{std::string(source.optional_string(u, "url").value_or("")),
                           std::string(source.optional_string(u, "label").value_or(default_url_label))};
+        odd = odd || entry.url.empty();  // a labelled entry without a URL makes no scope URL
         out.push_back(std::move(entry));
         for (const auto m : u.members())
             if (m.key != "url" && m.key != "label") odd = true;
     }
-    if (odd) source.extension().set("urls", json::to_json(urls));  // members cxf does not know: kept whole
+    if (odd) source.extension().set("urls", json::to_json(urls));  // what the scope cannot hold: kept whole
     return out;
 }
 

@@ -68,3 +68,24 @@ TEST_CASE("the kitchen sink written as 1Password CSV names history, custom field
     CHECK(apps->detail);  // the login itself is carried
     CHECK(lost(report, item, "extension:exporter.example.com/usage"));
 }
+
+TEST_CASE("1Password CSV reports the subtitle, the labels of what it writes and the account it cannot name",
+          "[1password-csv][losses]") {
+    Report read_report;
+    const Vault vault = cxf_json::read(test::kitchen_sink_cxf, "sink", {}, read_report);
+    Report report;
+    opcsv_test::write_text(vault, report);
+    const std::string item = "Login with everything";
+    const Notice* subtitle = lost(report, item, "subtitle");
+    REQUIRE(subtitle);
+    CHECK(subtitle->detail);
+    CHECK(subtitle->feature == Feature::logins);
+    const Notice* label = lost(report, item, "label:username");
+    REQUIRE(label);
+    CHECK(label->place == "/accounts/0/items/0/credentials/0/username");
+    CHECK_FALSE(lost(report, item, "label:password"));  // the password has no label
+    const Notice* account = lost(report, "", "account");
+    REQUIRE(account);
+    CHECK(account->place == "/accounts/0");
+    CHECK(account->feature == Feature::folders);
+}

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "cxf/formats/registry.h"
+#include "cxf/io/zip.h"
 #include "tests/onepux/support.h"
 #include "tests/support/json_diff.h"
 
@@ -21,6 +22,15 @@ std::vector<std::string> pointers(const std::vector<test::Difference>& differenc
 }
 
 std::size_t lost(const Report& report) { return report.count(NoticeKind::lost); }
+
+// A 1PUX zip holding `data` as its export.data.
+crypto::SecureBytes export_of(std::string_view data) {
+    io::ZipWriter zip;
+    zip.add("export.data", as_bytes(data), true, 0);
+    io::MemoryOutput out;
+    zip.finish(out);
+    return std::move(out.bytes());
+}
 
 }  // namespace
 
@@ -90,4 +100,21 @@ TEST_CASE("1PUX → CXF archive → 1PUX: what 1PUX held comes back through CXF"
         CAPTURE(test::to_string(differences));
         CHECK(differences.empty());
     }
+}
+
+TEST_CASE("a labelled website entry without a URL is kept and written back", "[onepux][writer]") {
+    const std::string_view data = R"({"accounts":[{"attrs":{"uuid":"a"},"vaults":[{"attrs":{"uuid":"v","name":"V"},"items":[
+        {"uuid":"i","categoryUuid":"001","createdAt":1,"updatedAt":2,"state":"active",
+         "overview":{"title":"T","url":"https://example.com","urls":[{"label":"website","url":"https://example.com"},
+                                                                    {"label":"staging","url":""}]},
+         "details":{"loginFields":[],"sections":[]}}]}]}]})";
+    Report report;
+    const Vault first = onepux_test::read_bytes(export_of(data), report);
+    const onepux_test::OwnExtension extension(first.accounts[0].items[0].extensions);
+    CHECK(extension.json("urls/1") == R"({"label":"staging","url":""})");
+    const Vault second = onepux_test::read_bytes(onepux_test::write(first, report), report);
+    const Item& item = second.accounts[0].items[0];
+    CHECK(onepux_test::OwnExtension(item.extensions).json("urls") == extension.json("urls"));
+    REQUIRE(item.scope);
+    CHECK(item.scope->urls == std::vector<std::string>{"https://example.com"});
 }
