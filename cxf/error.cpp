@@ -66,4 +66,9 @@ Error Error::in_file(std::string_view file) const {
     return Error(code_, Where{std::string(file), where_.place}, template_);
 }
 
+Error Error::at_place(std::string_view place) const {
+    if (!where_.place.empty()) return *this;
+    return Error(code_, Where{where_.file, std::string(place)}, template_);
+}
+
 }  // namespace cxf

@@ -60,6 +60,8 @@ public:
 
     // The same error seen from the outside: fills in the file name if the thrower did not know it.
     Error in_file(std::string_view file) const;
+    // The same error at a place the thrower did not know (its caller computes it only when needed).
+    Error at_place(std::string_view place) const;
 
 private:
     Errc code_;

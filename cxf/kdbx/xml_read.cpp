@@ -228,8 +228,14 @@ private:
         crypto::SecureBytes data = base64(node);
         if (flag(node, "Protected")) ctx_.stream.apply(data);
         // An empty element stands for empty content even when marked Compressed (pykeepass writes that).
-        if (flag(node, "Compressed") && !data.empty())
-            data = gunzip(data, ctx_.limits, ctx_.inflate_budget, ctx_.file, place(node));
+        if (flag(node, "Compressed") && !data.empty()) {
+            // The place costs a count of the lines before it: only for an error.
+            try {
+                data = gunzip(data, ctx_.limits, ctx_.inflate_budget, ctx_.file, "");
+            } catch (const Error& e) {
+                throw e.at_place(place(node));
+            }
+        }
         return data;
     }
 
