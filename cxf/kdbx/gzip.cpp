@@ -129,6 +129,8 @@ crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint6
             throw too_dense(consumed);
         if (rc == Z_STREAM_END) {  // bytes after the gzip member are ignored
             budget -= out.size();
+            // A small attachment would otherwise keep its whole 64 KiB inflate window.
+            if (out.capacity() - out.size() > out.size() / 4) out.shrink_to_fit();
             return out;
         }
         if (rc == Z_BUF_ERROR && z.avail_in == 0 && fed == compressed.size())

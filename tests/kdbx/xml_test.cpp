@@ -169,3 +169,13 @@ TEST_CASE("empty optional elements read as absent wherever kdbxweb writes them",
     CHECK(e2.code() == cxf::Errc::malformed);
     CHECK(std::string(e2.what()).find("not a KDBX date") != std::string::npos);
 }
+
+TEST_CASE("an inflated small attachment keeps no more memory than its bytes need", "[kdbx]") {
+    const std::string content(1600, 'x');
+    const cxf::crypto::SecureBytes zipped = cxf::kdbx::detail::gzip(cxf::as_bytes(content));
+    std::uint64_t budget = 1 << 20;
+    const cxf::crypto::SecureBytes inflated = cxf::kdbx::detail::gunzip(zipped, {}, budget, "a.kdbx", "");
+    CHECK(inflated.size() == content.size());
+    CHECK(inflated.capacity() <= content.size() + content.size() / 4);  // not the 64 KiB inflate window
+    CHECK(budget == (1u << 20) - content.size());
+}
