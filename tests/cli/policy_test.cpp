@@ -126,6 +126,18 @@ TEST_CASE("an output password encrypts a Bitwarden export and is refused where n
     CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"back.cxf", "p.bitwarden.json"});
 }
 
+TEST_CASE("an output key file is refused where nothing encrypts with one", "[cli][password]") {
+    test::TempDir dir;
+    test::write_file(dir.path("k.key"), "key material");
+    for (const char* output : {"out.cxf", "out.bitwarden.json", "out.1pux"}) {
+        CAPTURE(output);
+        const auto r = run_cxf(dir, "convert '" + spec + "' " + output + " --out-key-file k.key");
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Catch::Contains("takes no key file"));
+    }
+    CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"k.key"});
+}
+
 TEST_CASE("an empty output password is refused unless --allow-empty-password", "[cli][password]") {
     test::TempDir dir;
     const auto env = run_cxf(dir, "convert '" + spec + "' e.kdbx --out-password-env OUT_PW" + cheap_kdbx, "/dev/null",

@@ -58,6 +58,8 @@ WriteOptions write_options(const po::variables_map& vm, const std::string& outpu
                         " format cannot be protected with a password; leave out --out-password-*");
     const PasswordUse use = vm.count("allow-empty-password") ? PasswordUse::create_may_be_empty : PasswordUse::create;
     options.password = password_provider(source, "a new password for " + output, "out-password", use);
+    if (vm.count("out-key-file") && format.output_password != OutputPassword::required)
+        throw po::error("the " + std::string(format.id) + " format takes no key file; leave out --out-key-file");
     if (vm.count("out-key-file")) options.key_file = read_key_material(vm["out-key-file"].as<std::string>(), {});
     return options;
 }
