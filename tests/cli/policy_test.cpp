@@ -126,7 +126,7 @@ TEST_CASE("an output password encrypts a Bitwarden export and is refused where n
     CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"back.cxf", "p.bitwarden.json"});
 }
 
-TEST_CASE("an output key file is refused where nothing encrypts with one", "[cli][password]") {
+TEST_CASE("a key file is refused where nothing encrypts with one", "[cli][password]") {
     test::TempDir dir;
     test::write_file(dir.path("k.key"), "key material");
     for (const char* output : {"out.cxf", "out.bitwarden.json", "out.1pux"}) {
@@ -135,6 +135,12 @@ TEST_CASE("an output key file is refused where nothing encrypts with one", "[cli
         CHECK(r.exit_code == 2);
         CHECK_THAT(r.err, Catch::Contains("takes no key file"));
     }
+    CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"k.key"});
+
+    const auto input = run_cxf(dir, "convert '" + spec + "' out.kdbx --key-file k.key --out-password-env PW", "/dev/null",
+                               "PW=s3cret");
+    CHECK(input.exit_code == 2);
+    CHECK_THAT(input.err, Catch::Contains("the cxf format takes no key file; leave out --key-file"));
     CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"k.key"});
 }
 
