@@ -55,15 +55,6 @@ std::string write(std::string_view format_id, const Vault& vault, Report& report
     return std::string(as_text(out.bytes()));
 }
 
-const Item& item_titled(const Vault& vault, std::string_view title) {
-    for (const Account& a : vault.accounts)
-        for (const Item& i : a.items)
-            if (i.title == title) return i;
-    throw std::logic_error("no item titled " + std::string(title));
-}
-
-std::string value(const Field& field) { return field ? std::string(field->value.view()) : std::string("<absent>"); }
-
 std::vector<test::Difference> meaningful_diff(std::string_view a, std::string_view b) {
     const Json ja(a), jb(b);
     std::vector<test::Difference> out;

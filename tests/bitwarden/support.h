@@ -14,6 +14,7 @@
 #include "cxf/io/file.h"
 #include "cxf/validate/validate.h"
 #include "tests/support/json_diff.h"
+#include "tests/support/vault_lookup.h"
 
 namespace bwtest {
 
@@ -30,25 +31,11 @@ cxf::Vault read_text(std::string_view format_id, std::string_view text, cxf::Rep
 std::string write(std::string_view format_id, const cxf::Vault& vault, cxf::Report& report,
                   cxf::WriteOptions options = {}, std::string_view password = {});
 
-const cxf::Item& item_titled(const cxf::Vault& vault, std::string_view title);
+using test::all;
+using test::item_titled;
+using test::only;
+using test::value;
 
-template <typename T>
-std::vector<const T*> all(const cxf::Item& item) {
-    std::vector<const T*> out;
-    for (const cxf::Credential& c : item.credentials)
-        if (const T* t = std::get_if<T>(&c)) out.push_back(t);
-    return out;
-}
-
-template <typename T>
-const T& only(const cxf::Item& item) {
-    const auto found = all<T>(item);
-    if (found.size() != 1)
-        throw std::logic_error(item.title + ": " + std::to_string(found.size()) + " credentials of the asked type");
-    return *found.front();
-}
-
-std::string value(const cxf::Field& field);  // "<absent>" when there is none
 
 // The differences between two Bitwarden JSON documents that carry meaning: members that only one
 // side has with a default value (null, false, 0, "", []) — what older exports leave out and

@@ -212,8 +212,6 @@ const cxf::Item& item(const cxf::Vault& vault, std::string_view title) {
     throw std::logic_error("unreachable");
 }
 
-std::string value(const cxf::Field& field) { return field ? std::string(field->value.view()) : "<absent>"; }
-
 std::string custom(const cxf::Item& item, std::string_view label) {
     for (const cxf::CustomFields* c : all<cxf::CustomFields>(item))
         for (const cxf::EditableField& f : c->fields)

@@ -15,6 +15,7 @@
 #include "cxf/kdbx/kdbx.h"
 #include "cxf/validate/validate.h"
 #include "tests/kdbx/kdbx_support.h"
+#include "tests/support/vault_lookup.h"
 
 namespace test::kdbx_mapping {
 
@@ -57,20 +58,14 @@ cxf::Vault kdbx_sink();
 // The first item with this title in any account (history excluded), or a test failure.
 const cxf::Item& item(const cxf::Vault& vault, std::string_view title);
 
-template <typename T>
-std::vector<const T*> all(const cxf::Item& item) {
-    std::vector<const T*> out;
-    for (const cxf::Credential& c : item.credentials)
-        if (const T* t = std::get_if<T>(&c)) out.push_back(t);
-    return out;
-}
+using test::all;
 template <typename T>
 const T* first(const cxf::Item& item) {
     const auto found = all<T>(item);
     return found.empty() ? nullptr : found.front();
 }
 
-std::string value(const cxf::Field& field);  // "<absent>" when there is none
+using test::value;
 // The value of the custom field labelled `label`, or "<absent>".
 std::string custom(const cxf::Item& item, std::string_view label);
 

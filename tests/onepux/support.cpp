@@ -22,20 +22,11 @@ cxf::Vault read_bytes(const cxf::crypto::SecureBytes& bytes, cxf::Report& report
     return cxf::find_format("1pux")->read(cxf::Input{"written.1pux", bytes}, {}, report);
 }
 
-const cxf::Item& item_titled(const cxf::Vault& vault, std::string_view title) {
-    for (const cxf::Account& a : vault.accounts)
-        for (const cxf::Item& i : a.items)
-            if (i.title == title) return i;
-    throw std::logic_error("no item titled " + std::string(title));
-}
-
 const cxf::CustomFields& custom_fields(const cxf::Item& item, std::optional<std::string_view> label) {
     for (const cxf::CustomFields* c : all<cxf::CustomFields>(item))
         if (c->label == label) return *c;
     throw std::logic_error(item.title + ": no custom fields labelled " + std::string(label.value_or("(none)")));
 }
-
-std::string value(const cxf::Field& field) { return field ? std::string(field->value.view()) : "<absent>"; }
 
 std::vector<std::string> fields_of(const cxf::CustomFields& fields) {
     std::vector<std::string> out;

@@ -13,6 +13,7 @@
 #include "cxf/model/vault.h"
 #include "cxf/plugin/format.h"
 #include "cxf/report.h"
+#include "tests/support/vault_lookup.h"
 
 namespace onepux_test {
 
@@ -30,28 +31,14 @@ cxf::crypto::SecureBytes write(const cxf::Vault& vault, cxf::Report& report);
 // A 1PUX zip held in memory, read back.
 cxf::Vault read_bytes(const cxf::crypto::SecureBytes& bytes, cxf::Report& report);
 
-const cxf::Item& item_titled(const cxf::Vault& vault, std::string_view title);
-
-template <typename T>
-std::vector<const T*> all(const cxf::Item& item) {
-    std::vector<const T*> out;
-    for (const cxf::Credential& c : item.credentials)
-        if (const T* t = std::get_if<T>(&c)) out.push_back(t);
-    return out;
-}
-
-template <typename T>
-const T& only(const cxf::Item& item) {
-    const auto found = all<T>(item);
-    if (found.size() != 1)
-        throw std::logic_error(item.title + ": " + std::to_string(found.size()) + " credentials of the asked type");
-    return *found.front();
-}
+using test::all;
+using test::item_titled;
+using test::only;
+using test::value;
 
 // The custom-fields credential labelled `label` (nullopt: the unlabelled one).
 const cxf::CustomFields& custom_fields(const cxf::Item& item, std::optional<std::string_view> label);
 
-std::string value(const cxf::Field& field);  // "<absent>" when there is none
 // "label=fieldType:value" for each field, in order.
 std::vector<std::string> fields_of(const cxf::CustomFields& fields);
 
