@@ -53,7 +53,7 @@ WriteOptions write_options(const po::variables_map& vm, const std::string& outpu
     WriteOptions options;
     apply_write_flags(vm, format, options);
     const PasswordOptions source = password_source(vm, "out-password");
-    if ((source.file || source.env || source.fd) && format.output_password == OutputPassword::not_accepted)
+    if (source.given() && format.output_password == OutputPassword::not_accepted)
         throw po::error("the " + std::string(format.id) +
                         " format cannot be protected with a password; leave out --out-password-*");
     const PasswordUse use = vm.count("allow-empty-password") ? PasswordUse::create_may_be_empty : PasswordUse::create;

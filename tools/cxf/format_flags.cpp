@@ -10,6 +10,7 @@
 #include "cxf/error.h"
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
+#include "tools/cxf/common.h"
 
 namespace cxf::cli {
 
@@ -102,8 +103,7 @@ kdbx::SaveSettings kdbx_settings(const po::variables_map& vm) {
 BitwardenWriteOptions bitwarden_settings(const po::variables_map& vm) {
     BitwardenWriteOptions s;
     // An output password given to Bitwarden means encrypt with it.
-    s.encrypt = given(vm, "bitwarden-encrypt") || given(vm, "out-password-file") || given(vm, "out-password-env") ||
-                given(vm, "out-password-fd");
+    s.encrypt = given(vm, "bitwarden-encrypt") || password_source(vm, "out-password").given();
     const std::string kdf = text(vm, "bitwarden-kdf", "pbkdf2");
     if (kdf == "argon2id") s.kdf.type = bitwarden::KdfParams::Type::argon2id;
     else if (kdf != "pbkdf2") bad("bitwarden-kdf", kdf, "pbkdf2 or argon2id");

@@ -124,7 +124,7 @@ PasswordProvider password_provider(const PasswordOptions& options, std::string w
         if (*cache) return (*cache)->clone();
         crypto::Secret password;
         std::string source = "the prompt";
-        const bool prompted = !options.file && !options.env && !options.fd && ::isatty(STDIN_FILENO);
+        const bool prompted = !options.given() && ::isatty(STDIN_FILENO);
         if (options.file) {
             source = *options.file;
             password = strip_one_newline(read_file(*options.file));

@@ -14,6 +14,8 @@ struct PasswordOptions {
     std::optional<std::string> file;
     std::optional<std::string> env;
     std::optional<int> fd;
+
+    bool given() const { return file || env || fd; }  // else a terminal prompt, if there is one
 };
 
 // What the password is for: opening an input, or protecting an output — a new password, asked twice
