@@ -179,8 +179,7 @@ Conversion convert(ConvertOptions o) {
             c.outcome = Outcome::written;
             const auto report = staged_report(o, c);
             outputs.commit(report.get());
-            if (o.report && *o.report == "-") save_report(o, c);
-            return c;
+            if (report || !o.report) return c;  // else the report goes to standard output, below
         }
     } catch (const ReportClash& e) {
         c.outcome = Outcome::failed;
@@ -194,7 +193,7 @@ Conversion convert(ConvertOptions o) {
         try {
             save_report(o, c);
         } catch (const Error& e) {
-            if (!c.error) {  // a dry run or refusal whose report cannot be written fails with that
+            if (!c.error) {  // a run whose report cannot be written fails with that
                 c.outcome = Outcome::failed;
                 c.error = e;
             }
