@@ -56,6 +56,10 @@ std::vector<Case> cases() {
                           "a,,weird" + m + ",x,,\"" + m + "\",7" + m + ",,u," + m + "," + m + "\n"},
         {"short-row.csv", "type,name,login_password\nlogin,x," + m + "\nlogin,y\n"},
         {"no-columns.csv", "url,user," + m + "\nx,y,z\n"},
+        {"odd-cells.1password.csv", "Title,Url,Username,Password,OTPAuth,Favorite,Archived,Tags,Notes\n"
+                                    "A,https://a.example,u,p," + m + "," + m + "," + m + ",t,n\n"},
+        {"short-row.1password.csv", "Title,Url,Username,Password,OTPAuth,Favorite,Archived,Tags,Notes\nA,https://a,u," + m + "\n"},
+        {"merged-header.1password.csv", "Title,Url,Username," + m + ",OTPAuth,Favorite,Archived,Tags,Notes\n"},
     };
 }
 
@@ -70,6 +74,8 @@ TEST_CASE("no error, notice, report, inspect or validate line shows a secret mar
         std::vector<std::string> commands = {"inspect " + c.name, "convert " + c.name + " out.cxf --force --report report.json",
                                              "convert " + c.name + " out.json --to bitwarden --force --report report.json"};
         if (c.name.ends_with(".csv")) commands.push_back("convert " + c.name + " out.cxf --from bitwarden-csv --force");
+        if (c.name.ends_with(".1password.csv"))
+            commands.push_back("convert " + c.name + " out.cxf --from 1password-csv --force --report report.json");
         if (c.name.ends_with(".cxf")) commands.push_back("validate " + c.name + " --json");
         for (std::string command : commands) {
             if (c.name == "kdf.json" && command.starts_with("convert")) command += " --password-env PW";
