@@ -10,6 +10,8 @@ packages=(
 if [[ "${1:-}" == "--test" ]]; then
   # Peers the interoperability tests run against.
   packages+=(keepassxc python3-pykeepass python3-cryptography python3-argon2)
+  # groff checks that the man page renders without warnings.
+  packages+=(groff-base)
   # Node may come from elsewhere than Debian (with its own npm): Debian's is installed only when none is there.
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi
