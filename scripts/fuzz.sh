@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Fuzzes the readers with libFuzzer under AddressSanitizer and UndefinedBehaviorSanitizer.
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 s, every target)
+# Builds build-fuzz/ with clang-14, starts each target from its seed corpus (testdata/fuzz/TARGET)
+# plus what earlier runs found (fuzz-corpus/TARGET, not checked in), and stops at the first crash,
+# leak or sanitizer report, leaving the input in fuzz-artifacts/. A crash input belongs in
+# testdata/fuzz/TARGET/reject-NAME once fixed, where every build replays it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+command -v clang++-14 >/dev/null || apt-get install -y -qq --no-install-recommends clang-14 >/dev/null
+scripts/setup.sh
+cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DCXF_FUZZ=ON -DCXF_SANITIZE=address,undefined -DCXF_WERROR=OFF -DCXF_BUILD_BENCH=OFF >/dev/null
+cmake --build build-fuzz -j"$(nproc)" --target cxf-fuzz
+targets=("$@")
+if ((${#targets[@]} == 0)); then
+  mapfile -t targets < <(CXF_FUZZ_TARGET= build-fuzz/fuzz/cxf-fuzz -runs=0 2>&1 | sed -n 's/^set CXF_FUZZ_TARGET to one of: //p' | tr ' ' '\n')
+fi
+mkdir -p fuzz-artifacts
+for target in "${targets[@]}"; do
+  mkdir -p "fuzz-corpus/$target"
+  echo "== $target (${seconds} s)"
+  log=fuzz-artifacts/$target.log
+  status=0
+  CXF_FUZZ_TARGET=$target UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    build-fuzz/fuzz/cxf-fuzz "fuzz-corpus/$target" "testdata/fuzz/$target" -max_total_time="$seconds" \
+    -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 -artifact_prefix="fuzz-artifacts/$target-" >"$log" 2>&1 || status=$?
+  grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" || true
+  if ((status != 0)); then
+    tail -40 "$log"
+    exit 1
+  fi
+done
