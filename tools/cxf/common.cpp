@@ -58,6 +58,7 @@ po::options_description format_options(std::span<const FormatOption> Format::*wh
     for (const Format& format : formats()) {
         for (const FormatOption& option : format.*which) {
             const std::string name(option.name);
+            if (o.find_nothrow(name, false)) continue;  // shared by several formats (--encoding)
             if (option.value_name.empty()) o.add_options()(name.c_str(), std::string(option.help).c_str());
             else
                 o.add_options()(name.c_str(), po::value<std::string>()->value_name(std::string(option.value_name)),

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 
+#include "cxf/csv/encoding.h"
 #include "cxf/error.h"
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
@@ -137,6 +138,10 @@ void apply_read_flags(const po::variables_map& vm, const Format& format, ReadOpt
     if (format.id == "kdbx") options.kdbx.no_password = given(vm, "no-password");
     if (format.id == "cxp" && given(vm, "identity"))
         options.cxp.identity = read_key_material(text(vm, "identity", ""), options.limits);
+    if (given(vm, "encoding")) {
+        options.encoding = text(vm, "encoding", "");
+        if (!csv::known_encoding(options.encoding)) bad("encoding", options.encoding, "an encoding iconv knows (e.g. windows-1252, latin1)");
+    }
 }
 
 void apply_write_flags(const po::variables_map& vm, const Format& format, WriteOptions& options) {
@@ -161,6 +166,7 @@ std::string flag_for(std::string_view option) {
         {"key_file", "--key-file"},
         {"kdbx.no_password", "--no-password"},
         {"cxp.identity", "--identity FILE"},
+        {"encoding", "--encoding NAME"},
         {"out.password", "--out-password-file, --out-password-env or --out-password-fd"},
         {"out.key_file", "--out-key-file"},
         {"out.kdbx.no_password", "--out-no-password"},
