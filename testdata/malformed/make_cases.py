@@ -91,7 +91,7 @@ def tokens(text):
 
 class PathTracker:
     """Follows the parse: each open container is a step; an object step names its last key, an
-    array step the index of its last element begun."""
+    array step the index of its last element begun, or of the next one once a comma announced it."""
 
     def __init__(self):
         self.steps = []  # dicts: array (bool), index, next, key (None or str)
@@ -124,6 +124,8 @@ class PathTracker:
             self.steps[-1]["key"] = value
         elif kind in ("string", "scalar"):
             self.begin_value()
+        elif kind == "," and self.steps and self.steps[-1]["array"]:
+            self.steps[-1]["index"] = self.steps[-1]["next"]
         return False
 
 
@@ -521,7 +523,10 @@ def csv_cases(folder, fmt, seed, width_place):
         if cell[1] == 1:
             records[cell[0]] = []
         records[list(records)[-1]].append(cell)
+    header = len(list(records.values())[0])
     for row_line, row in list(records.items())[1:]:
+        if len(row) < header:
+            continue  # a short row (Chrome leaves out an empty last cell) is still short with one more
         end = row[-1][3] + (1 if row[-1][4] else 0)
         add(folder, "extra-cell-line%d.csv" % row_line, seed[:end] + b",extra" + seed[end:], fmt, "malformed",
             width_place(row_line, len(row) + 1, len(row)), "a record with one cell too many")
@@ -536,6 +541,13 @@ def onepassword_csv_cases():
     seed = csv_records(seed_bytes("1password/pass-import-1password8.csv"), 4)
     csv_cases("1password-csv", "1password-csv", seed,
               lambda line, cells, width: "line %d, column %d" % (line, min(cells, width) + 1))
+
+
+def browser_csv_cases():
+    width = lambda line, cells, header: "line %d, column %d" % (line, min(cells, header) + 1)
+    for fmt, seed in (("apple-csv", "csv/synthetic-apple.csv"), ("chrome-csv", "csv/pass-import-chrome.csv"),
+                      ("firefox-csv", "csv/pass-import-firefox.csv")):
+        csv_cases(fmt, fmt, csv_records(seed_bytes(seed), 4), width)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -879,6 +891,7 @@ def main():
     bitwarden_cases()
     bitwarden_csv_cases()
     onepassword_csv_cases()
+    browser_csv_cases()
     onepux_cases()
     cxp_cases()
     kdbx_cases(3)
