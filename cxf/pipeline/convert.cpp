@@ -74,7 +74,7 @@ void check_before_reading(const ConvertOptions& o) {
         throw ReportClash("{report} " + *o.report + " is the same file as INPUT");
     if (o.output != "-" && io::same_file(*o.report, o.output))
         throw ReportClash("{report} " + *o.report + " is the same file as OUTPUT");
-    if (!o.overwrite && io::exists(*o.report))
+    if (!o.overwrite && !o.replace_report && io::exists(*o.report))
         throw Error(Errc::io, {*o.report, ""}, "already exists; use {overwrite} to replace it");
 }
 
@@ -128,7 +128,7 @@ void write_parts(Vault&& vault, const ConvertOptions& o, Conversion& c, Outputs&
 // it once they have).
 std::unique_ptr<io::AtomicFile> staged_report(const ConvertOptions& o, const Conversion& c) {
     if (!o.report || *o.report == "-") return nullptr;
-    auto file = std::make_unique<io::AtomicFile>(*o.report, o.overwrite);
+    auto file = std::make_unique<io::AtomicFile>(*o.report, o.overwrite || o.replace_report);
     file->write(as_bytes(report_json(c, exit_code(c), o.option_names)));
     return file;
 }
@@ -155,7 +155,8 @@ ExitCode exit_code(const Conversion& c) noexcept {
 
 void save_report(const ConvertOptions& o, const Conversion& c) {
     if (!o.report) return;
-    io::write_atomically(*o.report, as_bytes(report_json(c, exit_code(c), o.option_names)), o.overwrite);
+    io::write_atomically(*o.report, as_bytes(report_json(c, exit_code(c), o.option_names)),
+                         o.overwrite || o.replace_report);
 }
 
 Conversion convert(ConvertOptions o) {

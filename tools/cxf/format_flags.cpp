@@ -129,11 +129,14 @@ Input read_key_material(const std::string& path, const Limits& limits) {
     return io::read_input(path, small);
 }
 
-void apply_read_flags(const po::variables_map& vm, const Format& format, ReadOptions& options) {
-    check_owner(vm, format, &Format::read_options);
+void apply_read_flags(const po::variables_map& vm, const Format& format, ReadOptions& options, OtherFormatFlags others) {
+    if (others == OtherFormatFlags::refused) check_owner(vm, format, &Format::read_options);
     // Only a format that is always encrypted (KDBX) can be opened with a key file.
-    if (given(vm, "key-file") && format.output_password != OutputPassword::required)
-        throw po::error("the " + std::string(format.id) + " format takes no key file; leave out --key-file");
+    if (given(vm, "key-file") && format.output_password != OutputPassword::required) {
+        if (others == OtherFormatFlags::refused)
+            throw po::error("the " + std::string(format.id) + " format takes no key file; leave out --key-file");
+        options.key_file.reset();
+    }
     if (format.id == "kdbx") options.kdbx.no_password = given(vm, "no-password");
     if (format.id == "cxp" && given(vm, "identity"))
         options.cxp.identity = read_key_material(text(vm, "identity", ""), options.limits);

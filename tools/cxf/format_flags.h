@@ -14,9 +14,15 @@ namespace cxf::cli {
 
 namespace po = boost::program_options;
 
-// A flag of another format than `format` is a usage error (po::error); a value the format does not
-// take too. Files named by flags (--identity) are read here, within the run's limits.
-void apply_read_flags(const po::variables_map& vm, const Format& format, ReadOptions& options);
+// Input flags (and --key-file) of other formats than the one read: a usage error when one file is
+// read; left to the inputs of their own formats in a batch, which reads several.
+enum class OtherFormatFlags { refused, ignored };
+
+// A flag of another format than `format` is a usage error (po::error) unless `others` says otherwise;
+// a value the format does not take is one always. Files named by flags (--identity) are read here,
+// within the run's limits.
+void apply_read_flags(const po::variables_map& vm, const Format& format, ReadOptions& options,
+                      OtherFormatFlags others = OtherFormatFlags::refused);
 void apply_write_flags(const po::variables_map& vm, const Format& format, WriteOptions& options);
 
 // A small file of key material named by a flag (key file, private key, ExportRequest): at most
