@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/error.h"
 
+#include <string.h>
+
 namespace cxf {
 
 std::string_view errc_name(Errc code) noexcept {
@@ -45,6 +47,11 @@ std::string render_options(std::string_view text, const OptionNames& names) {
 }
 
 std::string option_in_backquotes(std::string_view name) { return "`" + std::string(name) + "`"; }
+
+std::string errno_text(int error_number) {
+    char buffer[256];
+    return ::strerror_r(error_number, buffer, sizeof buffer);  // GNU: the text, in buffer or static
+}
 
 Error::Error(Errc code, Where where, const std::string& message)
     : std::runtime_error(render_options(message, option_in_backquotes)), code_(code), where_(std::move(where)), template_(message) {}

@@ -44,6 +44,9 @@ std::string option_in_backquotes(std::string_view name);
 // `text` with each {NAME} given by `names` (for notices, which may name options the same way).
 std::string render_options(std::string_view text, const OptionNames& names);
 
+// What strerror says of `error_number`; unlike strerror, safe while other threads call it too.
+std::string errno_text(int error_number);
+
 class Error : public std::runtime_error {
 public:
     Error(Errc code, Where where, const std::string& message);

@@ -2,16 +2,19 @@
 #include "cxf/io/file.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -27,30 +30,40 @@ namespace {
 constexpr int cleanup_signals[] = {SIGHUP,  SIGINT,  SIGQUIT,   SIGTERM, SIGUSR1, SIGUSR2,
                                    SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF, SIGXCPU};
 
-// Names of temp files on disk, for the signal handler: malloc'ed paths or null. The table is changed
-// only with the cleanup signals blocked, so the handler (which only reads it and calls unlink) always
-// sees it whole; it grows as needed.
+// Names of temp files on disk, for the signal handler: malloc'ed paths or null; the table grows as
+// needed. Outputs may be written by several threads at once, and a signal may be handled on any
+// thread, so the table has a lock: a thread holds it (with the cleanup signals blocked on that
+// thread, so the handler never interrupts the holder) while it changes the table, and while it
+// creates a file whose name goes into it, so the name is in the table by the time the file exists.
+// The handler takes the lock for good before it reads the table: it sees the table whole, and no
+// thread creates a temp file after it has looked.
 char** pending = nullptr;
 std::size_t pending_size = 0;
+std::atomic_flag table_lock = ATOMIC_FLAG_INIT;  // lock-free, so usable in a signal handler
 
 extern "C" void on_signal(int signal_number) {
+    while (table_lock.test_and_set(std::memory_order_acquire)) {}  // a holder releases it in a moment
     for (std::size_t i = 0; i < pending_size; ++i)
         if (pending[i]) unlink(pending[i]);
     ::signal(signal_number, SIG_DFL);
     ::raise(signal_number);
 }
 
-class CleanupSignalsBlocked {
+class TableLocked {
 public:
-    CleanupSignalsBlocked() {
+    TableLocked() {
         sigset_t set;
         sigemptyset(&set);
         for (const int s : cleanup_signals) sigaddset(&set, s);
-        ::sigprocmask(SIG_BLOCK, &set, &old_);
+        ::pthread_sigmask(SIG_BLOCK, &set, &old_);
+        while (table_lock.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
     }
-    ~CleanupSignalsBlocked() { ::sigprocmask(SIG_SETMASK, &old_, nullptr); }
-    CleanupSignalsBlocked(const CleanupSignalsBlocked&) = delete;
-    CleanupSignalsBlocked& operator=(const CleanupSignalsBlocked&) = delete;
+    ~TableLocked() {
+        table_lock.clear(std::memory_order_release);
+        ::pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+    }
+    TableLocked(const TableLocked&) = delete;
+    TableLocked& operator=(const TableLocked&) = delete;
 
 private:
     sigset_t old_;
@@ -66,23 +79,31 @@ std::size_t free_slot() {
     return std::exchange(pending_size, grown);
 }
 
-int claim_slot(const std::string& temp) {
-    const CleanupSignalsBlocked blocked;
-    const std::size_t slot = free_slot();
-    pending[slot] = ::strdup(temp.c_str());
-    return pending[slot] ? static_cast<int>(slot) : -1;
+// Runs `create`, which makes a file on disk and returns its name (empty, errno set, when it could
+// not), and enters that name in the table, both under the lock. Returns the slot, or -1 with errno
+// set; a file made whose name cannot be entered (no memory) is removed again.
+int create_registered(const std::function<std::string()>& create) {
+    const TableLocked locked;
+    const std::size_t slot = free_slot();  // may throw (no memory) before anything is created
+    const std::string name = create();
+    if (name.empty()) return -1;
+    pending[slot] = ::strdup(name.c_str());
+    if (pending[slot]) return static_cast<int>(slot);
+    ::unlink(name.c_str());
+    errno = ENOMEM;
+    return -1;
 }
 
 void release_slot(int slot) {
     if (slot < 0) return;
-    const CleanupSignalsBlocked blocked;
+    const TableLocked locked;
     std::free(std::exchange(pending[slot], nullptr));
 }
 
 [[noreturn]] void fail(const std::string& path, const std::string& what, int error_number) {
     if (error_number == EFBIG)
         throw Error(Errc::io, {path, ""}, what + ": file too large for the file-size limit (ulimit -f) or file system");
-    throw Error(Errc::io, {path, ""}, what + ": " + std::strerror(error_number));
+    throw Error(Errc::io, {path, ""}, what + ": " + errno_text(error_number));
 }
 
 // Reads until `block` is full or the end of input; returns the bytes read.
@@ -159,17 +180,16 @@ int rename_no_replace(const char* from, const char* to) {
 // name is taken), registered for cleanup. Returns false (errno set) if no name could be made.
 bool link_hidden(const std::string& path, const std::function<int(const char*)>& link_as, std::string& name,
                  int& slot) {
-    static unsigned counter = 0;
+    static std::atomic<unsigned> counter = 0;
     for (int attempt = 0; attempt < 100; ++attempt) {
-        name = directory_of(path) + "/." + base_name(path) + ".cxf-" + std::to_string(::getpid()) + "-" +
-               std::to_string(++counter);
-        slot = claim_slot(name);
-        if (link_as(name.c_str()) == 0) return true;
-        const int e = errno;
-        release_slot(std::exchange(slot, -1));
-        name.clear();
-        errno = e;
-        if (e != EEXIST) return false;
+        const std::string candidate = directory_of(path) + "/." + base_name(path) + ".cxf-" +
+                                      std::to_string(::getpid()) + "-" + std::to_string(++counter);
+        slot = create_registered([&] { return link_as(candidate.c_str()) == 0 ? candidate : std::string(); });
+        if (slot >= 0) {
+            name = candidate;
+            return true;
+        }
+        if (errno != EEXIST) return false;
     }
     return false;
 }
@@ -242,10 +262,17 @@ AtomicFile::AtomicFile(std::string path, bool overwrite) : path_(std::move(path)
     if (fd_ < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
         fail(path_, "cannot create a temporary file in " + directory_of(path_), errno);
     if (fd_ < 0) {  // no O_TMPFILE here: a named temp file, removed on errors and signals
-        temp_ = directory_of(path_) + "/." + base_name(path_) + ".cxf-XXXXXX";
-        fd_ = ::mkostemp(temp_.data(), O_CLOEXEC);  // created with mode 0600
-        if (fd_ < 0) fail(path_, "cannot create a temporary file in " + directory_of(path_), errno);
-        temp_slot_ = claim_slot(temp_);
+        std::string temp = directory_of(path_) + "/." + base_name(path_) + ".cxf-XXXXXX";
+        temp_slot_ = create_registered([&] {
+            fd_ = ::mkostemp(temp.data(), O_CLOEXEC);  // created with mode 0600
+            return fd_ >= 0 ? temp : std::string();
+        });
+        if (temp_slot_ < 0) {
+            const int e = errno;
+            if (fd_ >= 0) ::close(std::exchange(fd_, -1));
+            fail(path_, "cannot create a temporary file in " + directory_of(path_), e);
+        }
+        temp_ = std::move(temp);
     }
     if (::fchmod(fd_, S_IRUSR | S_IWUSR) != 0) {
         const int e = errno;

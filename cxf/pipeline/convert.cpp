@@ -28,7 +28,8 @@ ExitCode exit_code(const Conversion& c) noexcept {
 
 void save_report(const OutputOptions& o, const Conversion& c) {
     if (!o.report) return;
-    io::write_atomically(*o.report, as_bytes(report_json(c, exit_code(c), o.option_names)), o.overwrite);
+    io::write_atomically(*o.report, as_bytes(report_json(c, exit_code(c), o.option_names)),
+                         o.overwrite || o.replace_report);
 }
 
 Conversion convert(ConvertOptions o) {

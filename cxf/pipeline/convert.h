@@ -29,6 +29,7 @@ struct OutputOptions {
     bool dry_run = false;              // do everything but write the outputs
     std::size_t split = 0;             // at most this many items per output file (0: one file)
     std::optional<std::string> report; // where to write the report JSON (report_json), also on failure
+    bool replace_report = false;       // replace an existing report even without `overwrite`
     OptionNames option_names = option_in_backquotes;  // how the report names options
     Selection selection;               // the items written (none: all); the others are left out, not lost
 };

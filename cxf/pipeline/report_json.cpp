@@ -99,15 +99,6 @@ void write_output(json::Builder& out, const Conversion& c) {
     out.end_object();
 }
 
-void write_error(json::Builder& out, const Error& error, const OptionNames& names) {
-    out.key("error").begin_object();
-    text(out, "code", errc_name(error.code()));
-    text(out, "file", error.where().file);
-    text(out, "place", error.where().place);
-    text(out, "message", error.message(names));
-    out.end_object();
-}
-
 void write_notice(json::Builder& out, const Notice& n, const OptionNames& names) {
     out.begin_object();
     text(out, "kind", notice_kind_name(n.kind));
@@ -122,6 +113,15 @@ void write_notice(json::Builder& out, const Notice& n, const OptionNames& names)
 }
 
 }  // namespace
+
+void write_error(json::Builder& out, const Error& error, const OptionNames& names) {
+    out.key("error").begin_object();
+    text(out, "code", errc_name(error.code()));
+    text(out, "file", error.where().file);
+    text(out, "place", error.where().place);
+    text(out, "message", error.message(names));
+    out.end_object();
+}
 
 void write_counts(json::Builder& out, const Counts& counts) {
     out.key("accounts").unsigned_integer(counts.accounts);

@@ -16,6 +16,9 @@ namespace cxf {
 // messages name (see cxf::Error).
 std::string report_json(const Conversion& conversion, int exit_code, const OptionNames& names);
 
+// The member "error": its code, file, place and message (options named by `names`).
+void write_error(json::Builder& out, const Error& error, const OptionNames& names);
+
 // The members accounts, collections, items, credentials (per type) and attachmentsWithBytes, into the
 // object being written.
 void write_counts(json::Builder& out, const Counts& counts);

@@ -76,7 +76,7 @@ void check_before_reading(const OutputOptions& o, const std::vector<std::string>
             throw ReportClash("{report} " + *o.report + " is the same file as INPUT" + (inputs.size() > 1 ? " " + input : ""));
     if (o.output != "-" && io::same_file(*o.report, o.output))
         throw ReportClash("{report} " + *o.report + " is the same file as OUTPUT");
-    if (!o.overwrite && io::exists(*o.report))
+    if (!o.overwrite && !o.replace_report && io::exists(*o.report))
         throw Error(Errc::io, {*o.report, ""}, "already exists; use {overwrite} to replace it");
 }
 
@@ -119,7 +119,7 @@ void write_parts(Vault&& vault, const OutputOptions& o, Conversion& c, Outputs& 
 // it once they have).
 std::unique_ptr<io::AtomicFile> staged_report(const OutputOptions& o, const Conversion& c) {
     if (!o.report || *o.report == "-") return nullptr;
-    auto file = std::make_unique<io::AtomicFile>(*o.report, o.overwrite);
+    auto file = std::make_unique<io::AtomicFile>(*o.report, o.overwrite || o.replace_report);
     file->write(as_bytes(report_json(c, exit_code(c), o.option_names)));
     return file;
 }

@@ -8,9 +8,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "cxf/error.h"
@@ -84,6 +86,35 @@ TEST_CASE("a terminating signal removes the temp files of any number of uncommit
         CHECK(WIFSIGNALED(status));
         CHECK(files_in(dir) == 0);
     }
+}
+
+TEST_CASE("a signal while several threads write outputs removes every temp file", "[unit][io]") {
+    test::TempDir dir;
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        io::install_interrupt_cleanup();
+        std::atomic<int> finished = 0;
+        const auto writer = [&](int thread) {
+            std::vector<std::unique_ptr<io::AtomicFile>> files;
+            for (int i = 0;; ++i) {
+                auto& file = files.emplace_back(
+                    std::make_unique<io::AtomicFile>(dir.path(std::to_string(thread) + "-" + std::to_string(i)), false));
+                file->write(as_bytes("plaintext"));
+                file->finish();  // named, waiting for a commit that never comes
+                if (i % 8 == 7) files.clear();  // names released while the others take theirs
+                ++finished;
+            }
+        };
+        for (int t = 0; t < 4; ++t) std::thread(writer, t).detach();
+        while (finished < 400) std::this_thread::yield();
+        ::kill(::getpid(), SIGTERM);  // handled on whichever thread the kernel picks
+        for (;;) ::pause();
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    CHECK(WIFSIGNALED(status));
+    CHECK(files_in(dir) == 0);
 }
 
 TEST_CASE("a FIFO as output is written to, not replaced", "[unit][io]") {

@@ -16,5 +16,6 @@ int run_validate(const Args& args);
 int run_formats(const Args& args);
 int run_cxp(const Args& args);
 int run_merge(const Args& args);
+int run_batch(const Args& args);
 
 }  // namespace cxf::cli

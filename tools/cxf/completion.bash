@@ -12,7 +12,7 @@ _cxf_format_ids() {
 # "--name VALUE_NAME" for every long option of the command, "--name" for a flag.
 _cxf_options() {
     "$@" --help 2>/dev/null | sed -n -E \
-        -e 's/^  -[a-zA-Z] \[ (--[a-z0-9-]+) \].*/\1/p' \
+        -e 's/^  -[a-zA-Z] \[ (--[a-z0-9-]+) \]( ([A-Z_]+))?.*/\1 \3/p' \
         -e 's/^  (--[a-z0-9-]+)( ([A-Z_]+))?.*/\1 \3/p'
 }
 
@@ -42,7 +42,7 @@ _cxf() {
     case $value_name in
     ID) COMPREPLY=($(compgen -W "$(_cxf_format_ids "$program")" -- "$cur")); return ;;
     VAR) COMPREPLY=($(compgen -e -- "$cur")); return ;;
-    DIR) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    DIR | OUT_DIR) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     FILE | PRIVATE_KEY | REQUEST_JSON) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "") ;;
     *) return ;;  # a number, a name or a choice: nothing to offer

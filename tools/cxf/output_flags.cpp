@@ -15,33 +15,19 @@ namespace cxf::cli {
 namespace {
 
 const Format& output_format(const po::variables_map& vm, const std::string& output) {
-    if (vm.count("to")) {
-        const std::string& id = vm["to"].as<std::string>();
-        const Format* format = find_format(id);
-        if (!format || !format->write) throw po::error("unknown output format '" + id + "' (see cxf formats)");
-        return *format;
-    }
+    if (vm.count("to")) return named_output_format(vm);
     if (output == "-") throw po::error("writing to standard output needs --to");
     const Format* format = format_for_path(output);
     if (!format) throw po::error("cannot tell the output format from the name '" + output + "'; give --to");
     return *format;
 }
 
-// An output password is never ignored: it turns on the encryption of a format that has it optional,
-// and is refused by a format that cannot encrypt with one.
-WriteOptions write_options(const po::variables_map& vm, const std::string& output, const Format& format) {
-    WriteOptions options;
-    apply_write_flags(vm, format, options);
-    const PasswordOptions source = password_source(vm, "out-password");
-    if (source.given() && format.output_password == OutputPassword::not_accepted)
-        throw po::error("the " + std::string(format.id) +
-                        " format cannot be protected with a password; leave out --out-password-*");
-    const PasswordUse use = vm.count("allow-empty-password") ? PasswordUse::create_may_be_empty : PasswordUse::create;
-    options.password = password_provider(source, "a new password for " + output, "out-password", use);
-    if (vm.count("out-key-file") && format.output_password != OutputPassword::required)
-        throw po::error("the " + std::string(format.id) + " format takes no key file; leave out --out-key-file");
-    if (vm.count("out-key-file")) options.key_file = read_key_material(vm["out-key-file"].as<std::string>(), {});
-    return options;
+void add_password_flags(po::options_description_easy_init add) {
+    add("out-password-file", po::value<std::string>()->value_name("FILE"), "output password: the file's content minus one trailing newline")
+       ("out-password-env", po::value<std::string>()->value_name("VAR"), "output password: this environment variable")
+       ("out-password-fd", po::value<int>()->value_name("N"), "output password: read from this file descriptor")
+       ("allow-empty-password", "accept an empty output password (the output then opens with none)")
+       ("out-key-file", po::value<std::string>()->value_name("FILE"), "output key file (KeePass)");
 }
 
 Selection selection(const po::variables_map& vm) {
@@ -74,15 +60,39 @@ void print_merge(const Conversion& c) {
 
 }  // namespace
 
+po::options_description output_password_options() {
+    po::options_description o("Output password");
+    add_password_flags(o.add_options());
+    return o;
+}
+
+const Format& named_output_format(const po::variables_map& vm) {
+    const std::string& id = vm["to"].as<std::string>();
+    const Format* format = find_format(id);
+    if (!format || !format->write) throw po::error("unknown output format '" + id + "' (see cxf formats)");
+    return *format;
+}
+
+WriteOptions write_options(const po::variables_map& vm, const std::string& output, const Format& format) {
+    WriteOptions options;
+    apply_write_flags(vm, format, options);
+    const PasswordOptions source = password_source(vm, "out-password");
+    if (source.given() && format.output_password == OutputPassword::not_accepted)
+        throw po::error("the " + std::string(format.id) +
+                        " format cannot be protected with a password; leave out --out-password-*");
+    const PasswordUse use = vm.count("allow-empty-password") ? PasswordUse::create_may_be_empty : PasswordUse::create;
+    options.password = password_provider(source, "a new password for " + output, "out-password", use);
+    if (vm.count("out-key-file") && format.output_password != OutputPassword::required)
+        throw po::error("the " + std::string(format.id) + " format takes no key file; leave out --out-key-file");
+    if (vm.count("out-key-file")) options.key_file = read_key_material(vm["out-key-file"].as<std::string>(), {});
+    return options;
+}
+
 po::options_description output_options() {
     po::options_description o("Output");
+    o.add_options()("to", po::value<std::string>()->value_name("ID"), "output format (default: from OUTPUT's extension)");
+    add_password_flags(o.add_options());
     o.add_options()
-        ("to", po::value<std::string>()->value_name("ID"), "output format (default: from OUTPUT's extension)")
-        ("out-password-file", po::value<std::string>()->value_name("FILE"), "output password: the file's content minus one trailing newline")
-        ("out-password-env", po::value<std::string>()->value_name("VAR"), "output password: this environment variable")
-        ("out-password-fd", po::value<int>()->value_name("N"), "output password: read from this file descriptor")
-        ("allow-empty-password", "accept an empty output password (the output then opens with none)")
-        ("out-key-file", po::value<std::string>()->value_name("FILE"), "output key file (KeePass)")
         ("report", po::value<std::string>()->value_name("FILE"),
          "write the full report (losses, changes, findings) as JSON; an existing one is replaced only with --force")
         ("dry-run", "do everything but write OUTPUT")

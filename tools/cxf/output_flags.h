@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// What `cxf convert` and `cxf merge` share about their output: the flags, their reading into
+// What `cxf convert`, `cxf merge` and `cxf batch` share about their output: the flags, their reading into
 // OutputOptions, and what is said on stderr once the run is over.
 #pragma once
 
@@ -14,6 +14,17 @@ namespace po = boost::program_options;
 // --to, --out-password-*, --allow-empty-password, --out-key-file, --report, --dry-run, --strict,
 // --force, --split, --filter.
 po::options_description output_options();
+
+// --out-password-*, --allow-empty-password and --out-key-file alone (cxf batch has its own others).
+po::options_description output_password_options();
+
+// The format --to names, which must be given and writable.
+const Format& named_output_format(const po::variables_map& vm);
+
+// The write options the flags give for `format`; `output` names the output(s) in the password prompt.
+// An output password is never ignored: it turns on the encryption of a format that has it optional,
+// and is refused by a format that cannot encrypt with one.
+WriteOptions write_options(const po::variables_map& vm, const std::string& output, const Format& format);
 
 // Everything but the output's format flags' owner check is read here; `o.output` must be set.
 // A bad flag (a filter too) is a po::error.

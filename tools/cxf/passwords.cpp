@@ -11,6 +11,7 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
+#include <mutex>
 
 #include "cxf/error.h"
 
@@ -29,7 +30,7 @@ crypto::Secret read_fd(int fd, const std::string& source) {
             if (errno == EINTR) continue;
             const int e = errno;
             OPENSSL_cleanse(buffer, sizeof buffer);
-            throw Error(Errc::io, {source, ""}, std::string("cannot read the password: ") + std::strerror(e));
+            throw Error(Errc::io, {source, ""}, std::string("cannot read the password: ") + errno_text(e));
         }
         if (n == 0) break;
         out.append(std::string_view(buffer, static_cast<std::size_t>(n)));
@@ -44,7 +45,7 @@ crypto::Secret read_fd(int fd, const std::string& source) {
 
 crypto::Secret read_file(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(Errc::io, {path, ""}, std::string("cannot open the password file: ") + std::strerror(errno));
+    if (fd < 0) throw Error(Errc::io, {path, ""}, std::string("cannot open the password file: ") + errno_text(errno));
     try {
         crypto::Secret s = read_fd(fd, path);
         ::close(fd);
@@ -108,6 +109,40 @@ crypto::Secret prompt(const std::string& label) {
     return strip_one_newline(std::move(line));
 }
 
+// Reads the password from its source, or asks for it (twice for a new one on a terminal).
+crypto::Secret read_password(const PasswordOptions& options, const std::string& what, const std::string& flag,
+                             PasswordUse use) {
+    crypto::Secret password;
+    std::string source = "the prompt";
+    const bool prompted = !options.given() && ::isatty(STDIN_FILENO);
+    if (options.file) {
+        source = *options.file;
+        password = strip_one_newline(read_file(*options.file));
+    } else if (options.env) {
+        const char* value = std::getenv(options.env->c_str());
+        if (!value)
+            throw Error(Errc::usage, {}, "environment variable " + *options.env + " is not set (" + what + ")");
+        password = crypto::Secret(value);
+        source = "environment variable " + *options.env;
+    } else if (options.fd) {
+        source = "file descriptor " + std::to_string(*options.fd);
+        password = strip_one_newline(read_fd(*options.fd, source));
+    } else if (prompted) {
+        password = prompt("Enter " + what);
+    } else {
+        throw Error(Errc::usage, {},
+                    "password required (" + what + "): give --" + flag + "-file, --" + flag + "-env or --" + flag +
+                        "-fd (no terminal to ask on)");
+    }
+    // Before the repeat prompt, so that Ctrl-D at the first one ends the run.
+    if (use == PasswordUse::create && password.empty())
+        throw Error(Errc::usage, {source, ""},
+                    "the new password is empty (" + what + "); give --allow-empty-password if that is meant");
+    if (prompted && use != PasswordUse::open && !(prompt("Repeat " + what) == password))
+        throw Error(Errc::usage, {}, "the two passwords do not match");
+    return password;
+}
+
 }  // namespace
 
 crypto::Secret strip_one_newline(crypto::Secret text) {
@@ -119,39 +154,26 @@ crypto::Secret strip_one_newline(crypto::Secret text) {
 }
 
 PasswordProvider password_provider(const PasswordOptions& options, std::string what, std::string flag, PasswordUse use) {
-    auto cache = std::make_shared<std::optional<crypto::Secret>>();
+    // Shared by the copies of the provider, which several threads may call at once (cxf batch): the
+    // first reads the source or prompts, the others wait for it and get the same password, or the
+    // same error.
+    struct Cache {
+        std::mutex mutex;
+        std::optional<crypto::Secret> password;
+        std::optional<Error> failure;
+    };
+    auto cache = std::make_shared<Cache>();
     return [options, what = std::move(what), flag = std::move(flag), use, cache]() -> crypto::Secret {
-        if (*cache) return (*cache)->clone();
-        crypto::Secret password;
-        std::string source = "the prompt";
-        const bool prompted = !options.given() && ::isatty(STDIN_FILENO);
-        if (options.file) {
-            source = *options.file;
-            password = strip_one_newline(read_file(*options.file));
-        } else if (options.env) {
-            const char* value = std::getenv(options.env->c_str());
-            if (!value)
-                throw Error(Errc::usage, {}, "environment variable " + *options.env + " is not set (" + what + ")");
-            password = crypto::Secret(value);
-            source = "environment variable " + *options.env;
-        } else if (options.fd) {
-            source = "file descriptor " + std::to_string(*options.fd);
-            password = strip_one_newline(read_fd(*options.fd, source));
-        } else if (prompted) {
-            password = prompt("Enter " + what);
-        } else {
-            throw Error(Errc::usage, {},
-                        "password required (" + what + "): give --" + flag + "-file, --" + flag + "-env or --" + flag +
-                            "-fd (no terminal to ask on)");
+        const std::lock_guard lock(cache->mutex);
+        if (cache->password) return cache->password->clone();
+        if (cache->failure) throw *cache->failure;
+        try {
+            cache->password = read_password(options, what, flag, use);
+        } catch (const Error& e) {
+            cache->failure = e;
+            throw;
         }
-        // Before the repeat prompt, so that Ctrl-D at the first one ends the run.
-        if (use == PasswordUse::create && password.empty())
-            throw Error(Errc::usage, {source, ""},
-                        "the new password is empty (" + what + "); give --allow-empty-password if that is meant");
-        if (prompted && use != PasswordUse::open && !(prompt("Repeat " + what) == password))
-            throw Error(Errc::usage, {}, "the two passwords do not match");
-        *cache = password.clone();
-        return password;
+        return cache->password->clone();
     };
 }
 

@@ -22,7 +22,8 @@ struct PasswordOptions {
 // on a terminal and refused when empty unless the user allowed it (--allow-empty-password).
 enum class PasswordUse { open, create, create_may_be_empty };
 
-// A provider that reads its source once, when first asked. `what` names the password in prompts and
+// A provider that reads its source once, when first asked, and gives every later call (from any
+// thread) that password, or the error reading it met. `what` names the password in prompts and
 // errors ("the password of vault.kdbx"), `flag` the options that give it ("password" for
 // --password-file…).
 PasswordProvider password_provider(const PasswordOptions& options, std::string what, std::string flag, PasswordUse use);
