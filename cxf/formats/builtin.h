@@ -32,6 +32,10 @@ Format format() noexcept;  // chrome_csv.cpp
 namespace cxf::firefox_csv {
 Format format() noexcept;  // firefox_csv.cpp
 }
+namespace cxf::dashlane {
+Format format() noexcept;       // dashlane.cpp
+Format json_format() noexcept;  // dashlane.cpp
+}
 namespace cxf::onepux {
 Format format() noexcept;  // onepux.cpp
 }

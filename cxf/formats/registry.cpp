@@ -25,6 +25,8 @@ const Format builtin[] = {
     apple_csv::format(),
     chrome_csv::format(),
     firefox_csv::format(),
+    dashlane::format(),
+    dashlane::json_format(),
 };
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {

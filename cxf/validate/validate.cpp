@@ -23,25 +23,6 @@ bool all_upper(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-// YYYY-MM
-bool valid_year_month(std::string_view s) {
-    if (s.size() != 7 || s[4] != '-' || !all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2))) return false;
-    const int month = (s[5] - '0') * 10 + (s[6] - '0');
-    return month >= 1 && month <= 12;
-}
-
-// YYYY-MM-DD, a real calendar date (RFC 3339 full-date)
-bool valid_date(std::string_view s) {
-    if (s.size() != 10 || s[7] != '-' || !valid_year_month(s.substr(0, 7)) || !all_digits(s.substr(8, 2))) return false;
-    const int year = std::stoi(std::string(s.substr(0, 4)));
-    const int month = (s[5] - '0') * 10 + (s[6] - '0');
-    const int day = (s[8] - '0') * 10 + (s[9] - '0');
-    constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    const int last = days[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
-    return day >= 1 && day <= last;
-}
-
 // A JSON-style decimal number: -?digits(.digits)?([eE][+-]?digits)?
 bool valid_number(std::string_view s) {
     std::size_t i = 0;
@@ -342,6 +323,24 @@ private:
 };
 
 }  // namespace
+
+bool valid_year_month(std::string_view s) {
+    if (s.size() != 7 || s[4] != '-' || !all_digits(s.substr(0, 4)) || !all_digits(s.substr(5, 2))) return false;
+    const int month = (s[5] - '0') * 10 + (s[6] - '0');
+    return month >= 1 && month <= 12;
+}
+
+bool valid_date(std::string_view s) {
+    if (s.size() != 10 || s[7] != '-' || !valid_year_month(s.substr(0, 7)) || !all_digits(s.substr(8, 2))) return false;
+    const int year = std::stoi(std::string(s.substr(0, 4)));
+    const int month = (s[5] - '0') * 10 + (s[6] - '0');
+    const int day = (s[8] - '0') * 10 + (s[9] - '0');
+    constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int last = days[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
+    return day >= 1 && day <= last;
+}
+
 
 void validate(const Vault& vault, Report& report) { Validator(report).vault(vault); }
 

@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 data=$(dirname "$here")
 cd "$here"
 rm -rf format-* base-encodings otpauth pkcs8 kdbx-key-file bitwarden-enc-string json csv zip cxp-jwe
-mkdir -p format-{kdbx,cxp,cxf-archive,1pux,cxf,bitwarden,bitwarden-csv,1password-csv,apple-csv,chrome-csv,firefox-csv} \
+mkdir -p format-{kdbx,cxp,cxf-archive,1pux,cxf,bitwarden,bitwarden-csv,1password-csv,apple-csv,chrome-csv,firefox-csv,dashlane,dashlane-json} \
          base-encodings otpauth pkcs8 kdbx-key-file bitwarden-enc-string json csv zip cxp-jwe
 
 work=$(mktemp -d)
@@ -42,6 +42,8 @@ cp "$data"/1password/pass-import-1password*.csv format-1password-csv/
 cp "$data/csv/synthetic-apple.csv" format-apple-csv/
 cp "$data/csv/pass-import-chrome.csv" format-chrome-csv/
 cp "$data/csv/pass-import-firefox.csv" format-firefox-csv/
+cp "$data/dashlane/dashlane-export.zip" "$data/dashlane/proton-dashlane-credentials.csv" format-dashlane/
+cp "$data/dashlane/pass-import-dashlane.json" format-dashlane-json/
 
 printf 'SGVsbG8sIHdvcmxkIQ==' > base-encodings/base64
 printf 'SGVsbG8sIHdvcmxkIQ' > base-encodings/base64url

@@ -550,6 +550,33 @@ def browser_csv_cases():
         csv_cases(fmt, fmt, csv_records(seed_bytes(seed), 4), width)
 
 
+def dashlane_cases():
+    width = lambda line, cells, header: "line %d, column %d" % (line, min(cells, header) + 1)
+    seed = csv_records(seed_bytes("dashlane/proton-dashlane-credentials.csv"), 4)
+    csv_cases("dashlane", "dashlane", seed, width)
+    notes = seed_bytes("dashlane/proton-dashlane-secure-notes.csv")
+    entries = [("credentials.csv", seed), ("securenotes.csv", notes)]
+    zip_cases("dashlane", "dashlane", "export", entries, "credentials.csv", {})
+
+    def in_zip(folder, name, data, fmt, code, place, what, **rest):
+        add(folder, name.replace(".csv", ".zip"), make_zip([("credentials.csv", data), ("securenotes.csv", notes)]),
+            fmt, code, place, what, entry="credentials.csv", **rest)
+    for line, column, start, end, quoted, close_line in csv_cells(seed)[::7]:
+        in_zip("dashlane", "member-utf8-line%d-col%d.csv" % (line, column), seed[:start] + b"\xff" + seed[start:],
+               "dashlane", "malformed", "line %d, column %d" % (line, column), "a byte that is not UTF-8 in credentials.csv")
+    add("dashlane", "no-dashlane-member.zip", make_zip([("other.csv", b"a,b\r\n1,2\r\n")]), "dashlane", "malformed", "",
+        "a zip whose only CSV file has no Dashlane header")
+    add("dashlane", "not-a-dashlane-header.csv", b"a,b\r\n1,2\r\n", "dashlane", "malformed", "line 1",
+        "a CSV file whose header is no Dashlane file's")
+
+
+def dashlane_json_cases():
+    export = json.loads(seed_bytes("dashlane/pass-import-dashlane.json"))
+    seed = json.dumps({"AUTHENTIFIANT": export["AUTHENTIFIANT"][:2], "EMAIL": export["EMAIL"]}).encode()
+    json_family("dashlane-json", "dashlane-json", seed, plain_emitter("dashlane-json"), "AUTHENTIFIANT",
+                lambda pointer: False)
+
+
 # ---------------------------------------------------------------------------------------------
 # 1PUX
 
@@ -892,6 +919,8 @@ def main():
     bitwarden_csv_cases()
     onepassword_csv_cases()
     browser_csv_cases()
+    dashlane_cases()
+    dashlane_json_cases()
     onepux_cases()
     cxp_cases()
     kdbx_cases(3)

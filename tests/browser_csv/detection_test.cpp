@@ -36,7 +36,7 @@ TEST_CASE("each browser CSV header is detected as its format, and as no other", 
     for (const auto& [id, text] : headers) {
         CAPTURE(id, text);
         CHECK(detected(text) == id);
-        for (const std::string_view other : {"apple-csv", "chrome-csv", "firefox-csv", "1password-csv", "bitwarden-csv"})
+        for (const std::string_view other : {"apple-csv", "chrome-csv", "firefox-csv", "1password-csv", "bitwarden-csv", "dashlane"})
             if (other != id) CHECK(confidence(other, text) == Confidence::no);
     }
     CHECK(detected(test::read_text(test::testdata(browser_test::chrome_sample))) == "chrome-csv");
