@@ -3,6 +3,7 @@
 // error, counts and every notice. Never a secret value.
 #pragma once
 
+#include "cxf/export.h"
 #include <string>
 
 #include "cxf/error.h"
@@ -14,7 +15,7 @@ namespace cxf {
 
 // `exit_code` is the caller's status for the run (the CLI's exit code); `names` renders the options
 // messages name (see cxf::Error).
-std::string report_json(const Conversion& conversion, int exit_code, const OptionNames& names);
+CXF_API std::string report_json(const Conversion& conversion, int exit_code, const OptionNames& names);
 
 // The members accounts, collections, items, credentials (per type) and attachmentsWithBytes, into the
 // object being written.

@@ -2,6 +2,7 @@
 // CXF 1.0 rules checked on the model: ids, keys, TOTP, dates, enums, references.
 #pragma once
 
+#include "cxf/export.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
 
@@ -10,6 +11,6 @@ namespace cxf {
 // Adds one finding per broken rule to `report` (Severity::error for what the spec forbids,
 // Severity::warning for what it discourages or what importers will ignore), each with the JSON
 // pointer of the place in the CXF document the vault was read from (or would be written as).
-void validate(const Vault& vault, Report& report);
+CXF_API void validate(const Vault& vault, Report& report);
 
 }  // namespace cxf
