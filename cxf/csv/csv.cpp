@@ -44,7 +44,9 @@ void Reader::skip_line_end() noexcept {
 
 void Reader::end_cell(Row& row, crypto::Secret& cell, std::size_t line) const {
     const std::size_t column = row.cells.size() + 1;
-    if (!json::valid_utf8(cell.view())) fail(Errc::malformed, place(line, column), "the cell is not valid UTF-8");
+    if (!json::valid_utf8(cell.view())) fail(Errc::malformed, place(line, column),
+                                                  "the cell is not valid UTF-8; for a file in a legacy code page, name it "
+                                                  "with {encoding} (e.g. windows-1252)");
     if (row.cells.size() == max_columns)
         fail(Errc::limit_exceeded, place(line, column), "more than " + std::to_string(max_columns) + " cells in a record");
     row.cells.push_back(std::move(cell));
@@ -103,7 +105,8 @@ std::optional<Row> Reader::next() {
 }
 
 void Writer::cell(std::string_view text) {
-    const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+    const bool quote = (quoting_ == Quoting::every_value && !text.empty()) ||
+                       text.find_first_of(",\"\r\n") != std::string_view::npos ||
                        (!text.empty() && (text.front() == ' ' || text.back() == ' ' || text.front() == '\t' ||
                                           text.back() == '\t'));
     if (!quote) {

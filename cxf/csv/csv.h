@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,8 +32,9 @@ std::string place(std::size_t line, std::size_t column);
 // Reads records one by one. A UTF-8 byte order mark is skipped; records end with CRLF, LF or CR;
 // quoted cells may hold delimiters, quotes ("") and line breaks. Errors are cxf::Error with the
 // place of the cell (above; the line a quoted cell starts on): malformed (unterminated quote, text
-// after a closing quote, invalid UTF-8) or limit_exceeded (a cell over Limits::max_string_bytes, more
-// than max_columns cells). An input over Limits::max_input_bytes fails at "line 1".
+// after a closing quote, invalid UTF-8, whose message points to {encoding}: see encoding.h) or
+// limit_exceeded (a cell over Limits::max_string_bytes, more than max_columns cells). An input over
+// Limits::max_input_bytes fails at "line 1".
 class Reader {
 public:
     // `text` must outlive the reader.
@@ -55,10 +57,13 @@ private:
 };
 
 // Writes records to `out`, one at a time, each ended with CRLF. A cell is quoted when it holds a
-// comma, a quote, a line break, or leading or trailing blanks (which some readers would trim).
+// comma, a quote, a line break, or leading or trailing blanks (which some readers would trim), or,
+// with Quoting::every_value, whenever it is not empty (as Firefox writes its exports).
+enum class Quoting : std::uint8_t { as_needed, every_value };
+
 class Writer {
 public:
-    explicit Writer(io::Output& out) : out_(out) {}
+    explicit Writer(io::Output& out, Quoting quoting = Quoting::as_needed) : out_(out), quoting_(quoting) {}
     void row(std::span<const std::string_view> cells);
 
 private:
@@ -66,6 +71,7 @@ private:
     void put(std::string_view text) { record_.insert(record_.end(), text.begin(), text.end()); }
 
     io::Output& out_;
+    Quoting quoting_;
     crypto::SecureBytes record_;
 };
 

@@ -44,6 +44,7 @@ Format format() noexcept {
         .read = read,
         .write = write,
         .carries = Feature::logins | Feature::totp | Feature::notes | Feature::custom_fields | Feature::folders,
+        .read_options = csv_read_options,
         .write_options = write_options,
     };
 }

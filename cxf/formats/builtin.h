@@ -23,6 +23,15 @@ Format format() noexcept;  // bitwarden_csv.cpp
 namespace cxf::onepassword_csv {
 Format format() noexcept;  // onepassword_csv.cpp
 }
+namespace cxf::apple_csv {
+Format format() noexcept;  // apple_csv.cpp
+}
+namespace cxf::chrome_csv {
+Format format() noexcept;  // chrome_csv.cpp
+}
+namespace cxf::firefox_csv {
+Format format() noexcept;  // firefox_csv.cpp
+}
 namespace cxf::onepux {
 Format format() noexcept;  // onepux.cpp
 }

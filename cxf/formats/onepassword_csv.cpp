@@ -36,6 +36,7 @@ Format format() noexcept {
         .read = read,
         .write = write,
         .carries = Feature::logins | Feature::totp | Feature::notes | Feature::tags | Feature::folders,
+        .read_options = csv_read_options,
     };
 }
 

@@ -22,6 +22,9 @@ const Format builtin[] = {
     bitwarden_json::format(),
     bitwarden_csv::format(),
     onepassword_csv::format(),
+    apple_csv::format(),
+    chrome_csv::format(),
+    firefox_csv::format(),
 };
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {

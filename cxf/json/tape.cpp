@@ -98,9 +98,10 @@ public:
     }
     bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // not requested
     bool String(const char* s, rapidjson::SizeType length, bool) {
+        if (!enter_value()) return false;  // first, so that an error in the text names this element
         Node n(Kind::string);
         if (!store_text(n, s, length)) return false;
-        return scalar(n);
+        return push_scalar(n);
     }
     bool Key(const char* s, rapidjson::SizeType length, bool) {
         Node n(Kind::key);
@@ -123,6 +124,13 @@ public:
     bool StartArray() { return open(Kind::array); }
     bool EndObject(rapidjson::SizeType) { return close(); }
     bool EndArray(rapidjson::SizeType) { return close(); }
+
+    // The parser stopped inside an array before handing over the element it was reading (a string
+    // with invalid UTF-8, a value cut or broken after its comma): that element, not the last complete
+    // one, is the place. (A missing comma after an element is placed at that element.)
+    void at_unfinished_element() {
+        if (!path_.steps_.empty() && path_.steps_.back().in_array) path_.steps_.back().index = next_index_.back();
+    }
 
 private:
     static constexpr std::uint32_t dedupe_scan_limit = 64;
@@ -160,8 +168,9 @@ private:
         return true;
     }
 
-    bool scalar(Node n) {
-        if (!enter_value()) return false;
+    bool scalar(Node n) { return enter_value() && push_scalar(n); }
+
+    bool push_scalar(Node n) {
         n.end = static_cast<std::uint32_t>(tape_.nodes.size() + 1);
         tape_.nodes.push_back(n);
         return true;
@@ -235,6 +244,7 @@ void parse(std::string_view json, const std::string& file, const Limits& limits,
         if (!message.empty() && message.back() == '.') message.pop_back();
         if (result.Code() == rapidjson::kParseErrorDocumentEmpty) message = "empty document";
         if (result.Code() == rapidjson::kParseErrorStringInvalidEncoding) message = "invalid UTF-8 in a string";
+        if (result.Code() != rapidjson::kParseErrorArrayMissCommaOrSquareBracket) builder.at_unfinished_element();
         throw Error(Errc::malformed, {file, builder.path().pointer()},
                     message + " (byte offset " + std::to_string(result.Offset()) + ")");
     }

@@ -21,9 +21,9 @@ std::string block_place(std::uint64_t index, std::size_t offset) {
 
 }  // namespace
 
-Bytes read_hmac_blocks(ByteView blocks, std::size_t offset, ByteView hmac_base_key, const std::string& file) {
+void read_hmac_blocks(ByteView blocks, std::size_t offset, ByteView hmac_base_key, const std::string& file,
+                      const std::function<void(ByteView)>& block) {
     ByteReader in(blocks, offset, file, "");
-    Bytes ciphertext;
     for (std::uint64_t index = 0;; ++index) {
         const std::size_t at = in.position();
         if (in.at_end())
@@ -42,8 +42,8 @@ Bytes read_hmac_blocks(ByteView blocks, std::size_t offset, ByteView hmac_base_k
             throw Error(Errc::integrity, {file, block_place(index, offset + at)},
                         "block " + std::to_string(index) + " at offset " + std::to_string(offset + at) +
                             " fails its HMAC check: the file is damaged or was tampered with");
-        if (size == 0) return ciphertext;  // data after the final block is ignored, as KeePass does
-        ciphertext.insert(ciphertext.end(), data.begin(), data.end());
+        if (size == 0) return;  // data after the final block is ignored, as KeePass does
+        block(data);
     }
 }
 
@@ -66,34 +66,58 @@ Bytes write_hmac_blocks(ByteView ciphertext, ByteView hmac_base_key) {
     }
 }
 
-crypto::SecureBytes read_hashed_blocks(ByteView stream, const std::string& file) {
-    ByteReader in(stream, 0, file, "decrypted payload ");
-    crypto::SecureBytes payload;
-    for (std::uint32_t expected_index = 0;; ++expected_index) {
-        const std::size_t at = in.position();
-        const std::string block = "block " + std::to_string(expected_index);
-        if (in.at_end())
-            throw Error(Errc::malformed, {file, in.place(block)},
-                        "truncated: the payload ends before the final (empty) block");
+void HashedBlockReader::feed(ByteView stream, const std::function<void(ByteView)>& out) {
+    constexpr std::size_t head_size = 4 + 32 + 4;  // index, SHA-256, size
+    while (!ended_) {
+        // The head first, then as much data as it announces.
+        std::size_t want = head_size;
+        const bool sized = pending_.size() >= head_size;
+        if (sized) {
+            ByteReader head(pending_, block_at_, file_, "decrypted payload ");
+            head.take(36, "");
+            want += head.read_length32("block " + std::to_string(index_) + " size");
+        }
+        const std::size_t n = std::min(want - pending_.size(), stream.size());
+        pending_.insert(pending_.end(), stream.begin(), stream.begin() + static_cast<std::ptrdiff_t>(n));
+        stream = stream.subspan(n);
+        if (pending_.size() < want) return;  // all of `stream` is taken
+        if (!sized) continue;
+
+        ByteReader in(pending_, block_at_, file_, "decrypted payload ");
+        const std::string block = "block " + std::to_string(index_);
         const auto index = in.read<std::uint32_t>(block + " index");
-        if (index != expected_index)
-            throw Error(
-                Errc::integrity, {file, in.place_at(at, block)},
-                "block index " + std::to_string(index) + " where " + std::to_string(expected_index) + " belongs");
+        if (index != index_)
+            throw Error(Errc::integrity, {file_, in.place_at(0, block)},
+                        "block index " + std::to_string(index) + " where " + std::to_string(index_) + " belongs");
         const ByteView hash = in.take(32, block + " hash");
         const std::size_t size = in.read_length32(block + " size");
         const ByteView data = in.take(size, block + " data");
         if (size == 0) {
             if (std::any_of(hash.begin(), hash.end(), [](std::uint8_t b) { return b != 0; }))
-                throw Error(Errc::integrity, {file, in.place_at(at, block)}, "the final block's hash is not all zero");
-            return payload;
+                throw Error(Errc::integrity, {file_, in.place_at(0, block)}, "the final block's hash is not all zero");
+            ended_ = true;
+            return;
         }
         if (!crypto::equal_ct(crypto::sha256({data}), hash))
-            throw Error(
-                Errc::integrity, {file, in.place_at(at, block)},
-                block + " at payload offset " + std::to_string(at) + " fails its SHA-256 check: the file is damaged");
-        payload.insert(payload.end(), data.begin(), data.end());
+            throw Error(Errc::integrity, {file_, in.place_at(0, block)},
+                        block + " at payload offset " + std::to_string(block_at_) +
+                            " fails its SHA-256 check: the file is damaged");
+        out(data);
+        block_at_ += pending_.size();
+        pending_.clear();
+        ++index_;
     }
+}
+
+void HashedBlockReader::finish() const {
+    if (ended_) return;
+    const std::string block = "block " + std::to_string(index_);
+    if (pending_.empty())
+        throw Error(Errc::malformed, {file_, "decrypted payload offset " + std::to_string(block_at_) + " (" + block + ")"},
+                    "truncated: the payload ends before the final (empty) block");
+    throw Error(Errc::malformed,
+                {file_, "decrypted payload offset " + std::to_string(block_at_ + pending_.size()) + " (" + block + ")"},
+                "truncated: " + block + " needs more bytes than the payload holds");
 }
 
 void write_hashed_blocks(ByteView payload, crypto::SecureBytes& out) {

@@ -3,21 +3,38 @@
 // stream (inside the plaintext).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "cxf/secret.h"
 
 namespace cxf::kdbx::detail {
 
-// Verifies every block's HMAC (before anything is decrypted) and returns the joined ciphertext.
-// `offset` is where `blocks` starts in the file. Errc::integrity names the failing block and offset;
-// Errc::malformed for truncation (no final empty block).
-Bytes read_hmac_blocks(ByteView blocks, std::size_t offset, ByteView hmac_base_key, const std::string& file);
+// Verifies each block's HMAC and then hands its ciphertext to `block`, in order. `offset` is where
+// `blocks` starts in the file. Errc::integrity names the failing block and offset; Errc::malformed for
+// truncation (no final empty block).
+void read_hmac_blocks(ByteView blocks, std::size_t offset, ByteView hmac_base_key, const std::string& file,
+                      const std::function<void(ByteView)>& block);
 Bytes write_hmac_blocks(ByteView ciphertext, ByteView hmac_base_key);
 
-// Checks index and SHA-256 of every block and returns the joined payload. Offsets in messages are
-// positions in the decrypted stream.
-crypto::SecureBytes read_hashed_blocks(ByteView stream, const std::string& file);
+// The hashed block stream read as it is decrypted: each block's index and SHA-256 are checked
+// before its data goes on. Offsets in messages are positions in the decrypted stream.
+class HashedBlockReader {
+public:
+    explicit HashedBlockReader(const std::string& file) : file_(file) {}
+    // The next decrypted bytes; the data of each verified block goes to `out`. Data after the final
+    // block is ignored.
+    void feed(ByteView stream, const std::function<void(ByteView)>& out);
+    // Errc::malformed when the stream ended before the final (empty) block.
+    void finish() const;
+
+private:
+    const std::string& file_;
+    crypto::SecureBytes pending_;  // the block being received
+    std::size_t block_at_ = 0;     // where it starts in the stream
+    std::uint32_t index_ = 0;
+    bool ended_ = false;
+};
 void write_hashed_blocks(ByteView payload, crypto::SecureBytes& out);
 
 }  // namespace cxf::kdbx::detail

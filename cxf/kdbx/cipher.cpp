@@ -8,6 +8,7 @@
 #include <nettle/twofish.h>
 
 #include "cxf/crypto/cipher.h"
+#include "cxf/crypto/openssl_ptr.h"
 #include "cxf/error.h"
 
 namespace cxf::kdbx::detail {
@@ -25,37 +26,79 @@ Bytes chacha20_iv(ByteView nonce) {
 
 const EVP_CIPHER* evp_cipher(Cipher cipher) { return cipher == Cipher::chacha20 ? EVP_chacha20() : EVP_aes_256_cbc(); }
 
-crypto::SecureBytes openssl_decrypt(Cipher cipher, ByteView key, ByteView iv, ByteView ciphertext) {
-    const Bytes full_iv = cipher == Cipher::chacha20 ? chacha20_iv(iv) : Bytes(iv.begin(), iv.end());
-    return *crypto::run_cipher(evp_cipher(cipher), false, key, full_iv, ciphertext, false);  // no padding: never rejected
-}
-
-crypto::SecureBytes twofish_decrypt(ByteView key, ByteView iv, ByteView ciphertext) {
-    twofish_ctx ctx;
-    twofish_set_key(&ctx, key.size(), key.data());
-    std::uint8_t chain[block_size];
-    std::copy(iv.begin(), iv.end(), chain);
-    crypto::SecureBytes out(ciphertext.size());
-    nettle_cipher_func* const decrypt_block = [](const void* c, std::size_t n, std::uint8_t* dst,
-                                                 const std::uint8_t* src) {
-        twofish_decrypt(static_cast<const twofish_ctx*>(c), n, dst, src);
-    };
-    cbc_decrypt(&ctx, decrypt_block, block_size, chain, ciphertext.size(), out.data(), ciphertext.data());
-    OPENSSL_cleanse(&ctx, sizeof ctx);
-    return out;
-}
-
 }  // namespace
 
-crypto::SecureBytes decrypt_payload(Cipher cipher, ByteView key, ByteView iv, ByteView ciphertext,
-                                    const std::string& file, const std::string& place) {
-    if (cipher == Cipher::chacha20) return openssl_decrypt(cipher, key, iv, ciphertext);
-    if (ciphertext.size() % block_size != 0)
+struct PayloadDecryptor::State {
+    Cipher cipher;
+    crypto::CipherCtxPtr openssl;
+    twofish_ctx twofish{};
+    std::uint8_t chain[block_size] = {};
+    Bytes partial;  // ciphertext, not secret
+    ~State() {
+        OPENSSL_cleanse(&twofish, sizeof twofish);
+        OPENSSL_cleanse(chain, sizeof chain);
+    }
+};
+
+PayloadDecryptor::PayloadDecryptor(Cipher cipher, ByteView key, ByteView iv) : state_(std::make_unique<State>()) {
+    state_->cipher = cipher;
+    if (cipher == Cipher::twofish_cbc) {
+        twofish_set_key(&state_->twofish, key.size(), key.data());
+        std::copy_n(iv.begin(), std::min(iv.size(), block_size), state_->chain);
+        return;
+    }
+    const Bytes full_iv = cipher == Cipher::chacha20 ? chacha20_iv(iv) : Bytes(iv.begin(), iv.end());
+    state_->openssl.reset(EVP_CIPHER_CTX_new());
+    if (!state_->openssl ||
+        EVP_DecryptInit_ex(state_->openssl.get(), evp_cipher(cipher), nullptr, key.data(), full_iv.data()) != 1 ||
+        EVP_CIPHER_CTX_set_padding(state_->openssl.get(), 0) != 1)  // padding is checked by strip_padding
+        throw Error(Errc::io, {}, "OpenSSL failed: payload cipher init");
+}
+
+PayloadDecryptor::~PayloadDecryptor() = default;
+
+void PayloadDecryptor::update(ByteView ciphertext, crypto::SecureBytes& out) {
+    State& s = *state_;
+    if (s.cipher == Cipher::chacha20) return openssl_update(ciphertext, out);
+    // CBC takes whole blocks: a piece that ends inside one keeps its start for the next.
+    s.partial.insert(s.partial.end(), ciphertext.begin(), ciphertext.end());
+    const std::size_t whole = s.partial.size() - s.partial.size() % block_size;
+    const ByteView blocks = ByteView(s.partial).first(whole);
+    if (s.cipher == Cipher::aes256_cbc) {
+        openssl_update(blocks, out);
+    } else {
+        nettle_cipher_func* const decrypt_block = [](const void* c, std::size_t n, std::uint8_t* dst,
+                                                     const std::uint8_t* src) {
+            twofish_decrypt(static_cast<const twofish_ctx*>(c), n, dst, src);
+        };
+        const std::size_t before = out.size();
+        out.resize(before + whole);
+        cbc_decrypt(&s.twofish, decrypt_block, block_size, s.chain, whole, out.data() + before, blocks.data());
+    }
+    s.partial.erase(s.partial.begin(), s.partial.begin() + static_cast<std::ptrdiff_t>(whole));
+}
+
+void PayloadDecryptor::openssl_update(ByteView ciphertext, crypto::SecureBytes& out) {
+    std::size_t at = 0;
+    while (at < ciphertext.size()) {
+        const int n = static_cast<int>(std::min<std::size_t>(ciphertext.size() - at, std::size_t{1} << 30));
+        const std::size_t before = out.size();
+        out.resize(before + static_cast<std::size_t>(n));
+        int length = 0;
+        if (EVP_DecryptUpdate(state_->openssl.get(), out.data() + before, &length, ciphertext.data() + at, n) != 1)
+            throw Error(Errc::io, {}, "OpenSSL failed: payload decryption");
+        out.resize(before + static_cast<std::size_t>(length));
+        at += static_cast<std::size_t>(n);
+    }
+}
+
+bool PayloadDecryptor::whole_blocks() const noexcept { return state_->partial.empty(); }
+
+void check_whole_blocks(Cipher cipher, std::size_t ciphertext_size, const std::string& file, const std::string& place) {
+    if (cipher != Cipher::chacha20 && ciphertext_size % block_size != 0)
         throw Error(Errc::malformed, {file, place},
-                    "the encrypted payload (" + std::to_string(ciphertext.size()) +
+                    "the encrypted payload (" + std::to_string(ciphertext_size) +
                         " bytes) is not a whole number of cipher blocks: the file is truncated or damaged");
-    return cipher == Cipher::twofish_cbc ? twofish_decrypt(key, iv, ciphertext)
-                                         : openssl_decrypt(cipher, key, iv, ciphertext);
 }
 
 // PKCS#7 is checked here rather than by OpenSSL so that AES and Twofish are judged alike.

@@ -46,16 +46,6 @@ z_stream wiping_stream() {
     return z;
 }
 
-struct Inflater {
-    z_stream z = wiping_stream();
-    Inflater() {
-        if (inflateInit2(&z, gzip_window_bits) != Z_OK) throw Error(Errc::io, {}, "zlib: inflateInit2 failed");
-    }
-    ~Inflater() { inflateEnd(&z); }
-    Inflater(const Inflater&) = delete;
-    Inflater& operator=(const Inflater&) = delete;
-};
-
 struct Deflater {
     z_stream z = wiping_stream();
     Deflater() {
@@ -88,57 +78,84 @@ std::uint64_t declared_size(ByteView compressed) {
 
 }  // namespace
 
-crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,
-                           const std::string& place) {
-    const std::uint64_t ratio = limits.max_compression_ratio;
-    const auto too_dense = [&](std::uint64_t consumed) {
-        return Error(Errc::limit_exceeded, {file, place},
-                     "decompresses to more than " + std::to_string(ratio) + " times its compressed size (" +
-                         std::to_string(consumed) + " of " + std::to_string(compressed.size()) +
-                         " compressed bytes read); cap " + std::to_string(times(compressed.size(), ratio)) + " bytes");
-    };
-    const auto too_big = [&] {
-        return Error(Errc::limit_exceeded, {file, place},
-                     "the file's compressed data decompresses to more than the cap of " +
-                         std::to_string(limits.max_decompressed_bytes) + " bytes in all");
-    };
-    const std::uint64_t cap = std::min(budget, times(compressed.size(), ratio));
-    Inflater inflater;
-    z_stream& z = inflater.z;
-    crypto::SecureBytes out;
-    if (const std::uint64_t isize = declared_size(compressed); isize > 0)
-        out.reserve(static_cast<std::size_t>(
-            std::min({isize + chunk, cap + chunk, times(compressed.size(), trusted_isize_ratio)})));
+struct GzipReader::State {
+    z_stream z = wiping_stream();
+    crypto::SecureBytes window = crypto::SecureBytes(chunk);
+    State() {
+        if (inflateInit2(&z, gzip_window_bits) != Z_OK) throw Error(Errc::io, {}, "zlib: inflateInit2 failed");
+    }
+    ~State() { inflateEnd(&z); }
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+};
+
+GzipReader::GzipReader(const Limits& limits, std::uint64_t& budget, const std::string& file, std::string place)
+    : state_(std::make_unique<State>()), limits_(limits), budget_(budget), file_(file), place_(std::move(place)) {}
+
+GzipReader::~GzipReader() = default;
+
+void GzipReader::feed(ByteView compressed, const ByteSink& out) {
+    z_stream& z = state_->z;
     std::size_t fed = 0;
-    for (;;) {
+    while (!ended_) {
         if (z.avail_in == 0 && fed < compressed.size()) {
             const std::size_t n = std::min<std::size_t>(compressed.size() - fed, UINT32_MAX);
             z.next_in = const_cast<Bytef*>(compressed.data() + fed);
             z.avail_in = static_cast<uInt>(n);
             fed += n;
         }
-        const std::size_t before = out.size();
-        out.resize(before + chunk);
-        z.next_out = out.data() + before;
+        z.next_out = state_->window.data();
         z.avail_out = static_cast<uInt>(chunk);
+        const uInt in_before = z.avail_in;
         const int rc = inflate(&z, Z_NO_FLUSH);
-        out.resize(before + chunk - z.avail_out);
-        const std::uint64_t consumed = fed - z.avail_in;
-        if (out.size() > budget) throw too_big();
-        if (out.size() > cap || (out.size() > ratio_floor && out.size() > times(consumed, ratio)))
-            throw too_dense(consumed);
+        consumed_ += in_before - z.avail_in;
+        const std::size_t n = chunk - z.avail_out;
+        produced_ += n;
+        const std::uint64_t ratio = limits_.max_compression_ratio;
+        if (n > budget_)
+            throw Error(Errc::limit_exceeded, {file_, place_},
+                        "the file's compressed data decompresses to more than the cap of " +
+                            std::to_string(limits_.max_decompressed_bytes) + " bytes in all");
+        if (produced_ > ratio_floor && produced_ > times(consumed_, ratio))
+            throw Error(Errc::limit_exceeded, {file_, place_},
+                        "decompresses to more than " + std::to_string(ratio) + " times its compressed size (" +
+                            std::to_string(produced_) + " bytes from " + std::to_string(consumed_) +
+                            " compressed bytes)");
+        budget_ -= n;  // taken as it comes out: attachments inflated meanwhile see what is left
+        if (n > 0) out(ByteView(state_->window.data(), n));
         if (rc == Z_STREAM_END) {  // bytes after the gzip member are ignored
-            budget -= out.size();
-            // A small attachment would otherwise keep its whole 64 KiB inflate window.
-            if (out.capacity() - out.size() > out.size() / 4) out.shrink_to_fit();
-            return out;
+            ended_ = true;
+            return;
         }
-        if (rc == Z_BUF_ERROR && z.avail_in == 0 && fed == compressed.size())
-            throw Error(Errc::malformed, {file, place}, "the gzip data is truncated");
         if (rc != Z_OK && rc != Z_BUF_ERROR)
-            throw Error(Errc::malformed, {file, place},
+            throw Error(Errc::malformed, {file_, place_},
                         std::string("the gzip data is damaged") + (z.msg ? std::string(" (") + z.msg + ")" : ""));
+        if (z.avail_in == 0 && fed == compressed.size() && z.avail_out != 0) return;  // wants more input
     }
+}
+
+void GzipReader::finish() const {
+    if (!ended_) throw Error(Errc::malformed, {file_, place_}, "the gzip data is truncated");
+}
+
+crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,
+                           const std::string& place) {
+    crypto::SecureBytes out;
+    const std::uint64_t cap = std::min(budget, times(compressed.size(), limits.max_compression_ratio));
+    if (const std::uint64_t isize = declared_size(compressed); isize > 0)
+        out.reserve(static_cast<std::size_t>(
+            std::min({isize, cap, times(compressed.size(), trusted_isize_ratio)})));
+    GzipReader reader(limits, budget, file, place);
+    reader.feed(compressed, [&](ByteView piece) {
+        if (out.size() + piece.size() > cap)
+            throw Error(Errc::limit_exceeded, {file, place},
+                        "decompresses to more than " + std::to_string(limits.max_compression_ratio) +
+                            " times its compressed size of " + std::to_string(compressed.size()) + " bytes");
+        out.insert(out.end(), piece.begin(), piece.end());
+    });
+    reader.finish();
+    if (out.capacity() - out.size() > out.size() / 4) out.shrink_to_fit();
+    return out;
 }
 
 crypto::SecureBytes gzip(ByteView data) {

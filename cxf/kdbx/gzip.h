@@ -2,6 +2,8 @@
 // GZip (RFC 1952) for KDBX payloads and KDBX 3.x pooled binaries, with decompression caps.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 
 #include "cxf/limits.h"
@@ -9,10 +11,37 @@
 
 namespace cxf::kdbx::detail {
 
-// `budget` is what the file may still inflate to: Limits::max_decompressed_bytes at first, for the
-// payload and every compressed attachment together; the output is taken from it. Errc::limit_exceeded
-// once the output passes the budget or max_compression_ratio times the input; Errc::malformed for a
-// damaged stream.
+using ByteSink = std::function<void(ByteView)>;
+
+// One gzip member inflated piece by piece. `budget` is what the file may still inflate to:
+// Limits::max_decompressed_bytes at first, for the payload and every compressed attachment
+// together; the output is taken from it. Errc::limit_exceeded once the output passes the budget or
+// max_compression_ratio times the input read so far; Errc::malformed for a damaged stream.
+class GzipReader {
+public:
+    GzipReader(const Limits& limits, std::uint64_t& budget, const std::string& file, std::string place);
+    ~GzipReader();
+    GzipReader(const GzipReader&) = delete;
+    GzipReader& operator=(const GzipReader&) = delete;
+
+    // Inflates `compressed` (the next bytes of the member), handing each inflated piece to `out`
+    // (valid only during the call). Bytes after the end of the member are ignored.
+    void feed(ByteView compressed, const ByteSink& out);
+    // Errc::malformed when the member has not ended.
+    void finish() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+    const Limits& limits_;
+    std::uint64_t& budget_;
+    const std::string& file_;
+    std::string place_;
+    std::uint64_t consumed_ = 0, produced_ = 0;
+    bool ended_ = false;
+};
+
+// A whole gzip member, sized from its trailer where that is believable.
 crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,
                            const std::string& place);
 crypto::SecureBytes gzip(ByteView data);

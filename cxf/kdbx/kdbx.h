@@ -78,6 +78,27 @@ Confidence detect(ByteView head) noexcept;
 // The outer header, without the key.
 HeaderInfo read_header_info(ByteView file, const std::string& file_name);
 
+// What reading hands over while the file streams by, in document order, so that a caller can use
+// each entry and let it go. Meta and the pool come before the first group; a group's own members read
+// before its first entry or subgroup come with begin_group, all of them with end_group.
+class DatabaseVisitor {
+public:
+    virtual ~DatabaseVisitor() = default;
+    // Both stay valid until the read ends (KDBX 2.x inline attachments still join the pool).
+    virtual void meta(const Meta& meta, const std::vector<Binary>& pool) = 0;
+    virtual void begin_group(const Group& members) = 0;
+    virtual void entry(Entry entry) = 0;  // with its history
+    virtual void end_group(Group members) = 0;  // without entries and subgroups
+    // The rest once the document is read: meta, pool, deleted objects, unknown elements and the
+    // public custom data (root stays empty).
+    virtual void end(Database& rest) = 0;
+};
+
+// Decrypts, verifies and parses a file, block by block: errors as open() gives them, possibly after
+// the visitor was handed what came before.
+void read(ByteView file, const CompositeKey& key, const Limits& limits, const std::string& file_name,
+          DatabaseVisitor& visitor);
+
 // Decrypts, verifies and parses a whole file. Errc::wrong_password when the key does not open an
 // intact file, Errc::integrity for damage, Errc::limit_exceeded for costs over `limits`.
 Database open(ByteView file, const CompositeKey& key, const Limits& limits, const std::string& file_name);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Reading a KDBX file: header, key derivation, verification in the order that tells a wrong key
-// from damage, decryption, decompression, inner header and XML.
+// from damage, then decryption, decompression, inner header and XML as one stream, a block at a
+// time, so that neither the decrypted payload nor the XML text is ever whole in memory.
 #include <algorithm>
+#include <optional>
 
 #include "cxf/crypto/hash.h"
 #include "cxf/error.h"
@@ -22,16 +24,88 @@ namespace {
 using namespace detail;
 
 constexpr std::string_view wrong_key_kdbx3 = "wrong password or key file, or the file is damaged";
+constexpr std::size_t cbc_block = 16;
+// KDBX 3.x: how much ciphertext is decrypted at a time.
+constexpr std::size_t decrypt_piece = 1 << 20;
 
-crypto::SecureBytes decompress(crypto::SecureBytes payload, Compression compression, const Limits& limits,
-                               std::uint64_t& inflate_budget, const std::string& file) {
-    if (compression == Compression::none) return payload;
-    return gunzip(payload, limits, inflate_budget, file, "compressed payload");
-}
+// What follows decryption: inflating when the payload is compressed, then `out`.
+class Decompressor {
+public:
+    Decompressor(Compression compression, const Limits& limits, std::uint64_t& budget, const std::string& file,
+                 ByteSink out) : out_(std::move(out)) {
+        if (compression == Compression::gzip) gzip_.emplace(limits, budget, file, "compressed payload");
+    }
+    void feed(ByteView data) {
+        if (gzip_) gzip_->feed(data, out_);
+        else out_(data);
+    }
+    void finish() const {
+        if (gzip_) gzip_->finish();
+    }
+
+private:
+    ByteSink out_;
+    std::optional<GzipReader> gzip_;
+};
+
+// The KDBX 4 payload: the inner header, gathered until its End record, then the XML.
+class Kdbx4Payload {
+public:
+    Kdbx4Payload(const std::string& file, const Limits& limits, FormatVersion version, ByteView header_hash,
+                 std::uint64_t& budget, DatabaseVisitor& visitor)
+        : file_(file), limits_(limits), version_(version), header_hash_(header_hash), budget_(budget),
+          visitor_(visitor) {}
+
+    void feed(ByteView data) {
+        if (xml_) return xml_->feed(data);
+        header_.insert(header_.end(), data.begin(), data.end());
+        const std::optional<std::size_t> size = inner_header_size();
+        if (!size) return;
+        InnerHeader inner = parse_inner_header(header_, file_);
+        stream_.emplace(inner.stream, inner.stream_key);
+        context_.emplace(XmlReadContext{file_, limits_, version_, *stream_, header_hash_, budget_});
+        xml_.emplace(*context_, std::move(inner.binaries), visitor_);
+        const crypto::SecureBytes rest(header_.begin() + static_cast<std::ptrdiff_t>(*size), header_.end());
+        header_ = crypto::SecureBytes();
+        xml_->feed(rest);
+    }
+
+    void finish(VariantMap public_custom_data) {
+        if (!xml_) parse_inner_header(header_, file_);  // it names what is missing
+        if (!xml_) throw Error(Errc::malformed, {file_, "inner header"}, "truncated: the payload holds no XML");
+        xml_->finish(std::move(public_custom_data));
+    }
+
+private:
+    // Where the XML starts, once the End record is in.
+    std::optional<std::size_t> inner_header_size() const {
+        std::size_t at = 0;
+        while (header_.size() >= at + 5) {
+            const std::uint8_t id = header_[at];
+            const auto length = load_le<std::int32_t>(header_.data() + at + 1);
+            if (length < 0) return at + 5;  // parse_inner_header names it
+            at += 5 + static_cast<std::size_t>(length);
+            if (header_.size() < at) return std::nullopt;
+            if (id == 0) return at;
+        }
+        return std::nullopt;
+    }
+
+    const std::string& file_;
+    const Limits& limits_;
+    FormatVersion version_;
+    ByteView header_hash_;
+    std::uint64_t& budget_;
+    DatabaseVisitor& visitor_;
+    crypto::SecureBytes header_;
+    std::optional<InnerStreamCipher> stream_;
+    std::optional<XmlReadContext> context_;
+    std::optional<XmlReader> xml_;
+};
 
 // KDBX 4: [header][SHA-256(header)][HMAC(header)][HMAC blocks of ciphertext].
-Database open4(ByteView file, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
-               std::uint64_t& inflate_budget, const std::string& name) {
+void read4(ByteView file, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
+           std::uint64_t& inflate_budget, const std::string& name, DatabaseVisitor& visitor) {
     const ByteView header_bytes = file.first(header.size);
     const ByteView stored_mac = file.subspan(header.size + 32, 32);
     const crypto::SecureBytes mac = crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header_bytes});
@@ -39,53 +113,122 @@ Database open4(ByteView file, const OuterHeader& header, const MasterKeys& keys,
     if (!crypto::equal_ct(mac, stored_mac))
         throw Error(Errc::wrong_password, {name, "offset " + std::to_string(header.size + 32) + " (header HMAC)"},
                     "wrong password or key file");
+    const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
+    Kdbx4Payload payload(name, limits, header.version, header_hash, inflate_budget, visitor);
+    Decompressor decompressor(header.compression, limits, inflate_budget, name,
+                              [&](ByteView data) { payload.feed(data); });
+    PayloadDecryptor decryptor(header.cipher, keys.cipher_key, header.iv);
+    // CBC: the last block holds the padding, so one block is held back until the next arrives.
+    const std::size_t held = header.cipher == Cipher::chacha20 ? 0 : cbc_block;
+    crypto::SecureBytes plain;
+    std::size_t ciphertext_size = 0;
     const std::size_t blocks_at = header.size + 64;
-    const Bytes ciphertext = read_hmac_blocks(file.subspan(blocks_at), blocks_at, keys.hmac_base_key, name);
-    crypto::SecureBytes plain =
-        decrypt_payload(header.cipher, keys.cipher_key, header.iv, ciphertext, name, "encrypted payload");
+    read_hmac_blocks(file.subspan(blocks_at), blocks_at, keys.hmac_base_key, name, [&](ByteView ciphertext) {
+        ciphertext_size += ciphertext.size();
+        decryptor.update(ciphertext, plain);
+        if (plain.size() <= held) return;
+        const std::size_t ready = plain.size() - held;
+        decompressor.feed(ByteView(plain).first(ready));
+        plain.erase(plain.begin(), plain.begin() + static_cast<std::ptrdiff_t>(ready));
+    });
+    check_whole_blocks(header.cipher, ciphertext_size, name, "encrypted payload");
     // Authenticated with the right key, so bad padding is the writer's fault, not the password's.
     if (!strip_padding(header.cipher, plain))
         throw Error(Errc::malformed, {name, "encrypted payload"}, "the payload's padding is invalid");
-    crypto::SecureBytes payload = decompress(std::move(plain), header.compression, limits, inflate_budget, name);
-    InnerHeader inner = parse_inner_header(payload, name);
-    InnerStreamCipher stream(inner.stream, inner.stream_key);
-    const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
-    Database db =
-        read_xml(std::span(payload).subspan(inner.size), std::move(inner.binaries),
-                 XmlReadContext{name, limits, header.version, stream, header_hash, inflate_budget});
-    db.public_custom_data = header.public_custom_data;
-    return db;
+    decompressor.feed(plain);
+    decompressor.finish();
+    payload.finish(header.public_custom_data);
+}
+
+// The PKCS#7 padding of a CBC payload, from its last block alone; nullopt when it is invalid.
+std::optional<std::size_t> cbc_padding(const OuterHeader& header, const MasterKeys& keys, ByteView ciphertext) {
+    const ByteView iv = ciphertext.size() > cbc_block ? ciphertext.last(2 * cbc_block).first(cbc_block) : ByteView(header.iv);
+    PayloadDecryptor last(header.cipher, keys.cipher_key, iv);
+    crypto::SecureBytes block;
+    last.update(ciphertext.last(cbc_block), block);
+    const std::size_t size = block.size();
+    if (!strip_padding(header.cipher, block)) return std::nullopt;
+    return size - block.size();
 }
 
 // KDBX 2.x/3.x: [header][ciphertext of: stream start bytes, hashed blocks of the payload].
-Database open3(ByteView file, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
-               std::uint64_t& inflate_budget, const std::string& name) {
+void read3(ByteView file, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
+           std::uint64_t& inflate_budget, const std::string& name, DatabaseVisitor& visitor) {
     const ByteView ciphertext = file.subspan(header.size);
+    const std::string payload_place = "offset " + std::to_string(header.size) + " (encrypted payload)";
     if (ciphertext.empty())
         throw Error(Errc::malformed, {name, "offset " + std::to_string(header.size)},
                     "truncated: nothing follows the header");
-    crypto::SecureBytes plain = decrypt_payload(header.cipher, keys.cipher_key, header.iv, ciphertext, name,
-                                                "offset " + std::to_string(header.size) + " (encrypted payload)");
+    check_whole_blocks(header.cipher, ciphertext.size(), name, payload_place);
     // KDBX 3.x has no MAC: the start bytes, in the first cipher blocks, are the only proof of the key.
     // They are checked before the padding, so that damage to the last blocks is told from a wrong key.
     constexpr std::size_t start_bytes = 32;
-    if (plain.size() < start_bytes)
-        throw Error(Errc::malformed, {name, "offset " + std::to_string(header.size) + " (encrypted payload)"},
+    if (ciphertext.size() < start_bytes)
+        throw Error(Errc::malformed, {name, payload_place},
                     "truncated: the payload is too short to hold its start bytes");
-    if (!crypto::equal_ct(ByteView(plain).first(start_bytes), header.stream_start_bytes))
+    PayloadDecryptor decryptor(header.cipher, keys.cipher_key, header.iv);
+    crypto::SecureBytes plain;
+    decryptor.update(ciphertext.first(start_bytes), plain);
+    if (!crypto::equal_ct(plain, header.stream_start_bytes))
         throw Error(Errc::wrong_password, {name, "offset " + std::to_string(header.size) + " (StreamStartBytes)"},
                     std::string(wrong_key_kdbx3));
-    if (!strip_padding(header.cipher, plain) || plain.size() < start_bytes) {
-        const std::size_t last_block = file.size() - std::min<std::size_t>(16, ciphertext.size());
-        throw Error(Errc::malformed, {name, "offset " + std::to_string(last_block) + " (last cipher block)"},
-                    "the payload's padding is invalid: the file is truncated or damaged");
+    std::size_t padding = 0;
+    if (header.cipher != Cipher::chacha20) {
+        const std::optional<std::size_t> pad = cbc_padding(header, keys, ciphertext);
+        if (!pad || ciphertext.size() - *pad < start_bytes) {
+            const std::size_t last_block = file.size() - std::min<std::size_t>(16, ciphertext.size());
+            throw Error(Errc::malformed, {name, "offset " + std::to_string(last_block) + " (last cipher block)"},
+                        "the payload's padding is invalid: the file is truncated or damaged");
+        }
+        padding = *pad;
     }
-    crypto::SecureBytes payload = decompress(read_hashed_blocks(ByteView(plain).subspan(start_bytes), name),
-                                             header.compression, limits, inflate_budget, name);
+
     InnerStreamCipher stream(header.inner_stream, header.stream_key);
     const crypto::SecureBytes header_hash = crypto::sha256({file.first(header.size)});
-    return read_xml(payload, {}, XmlReadContext{name, limits, header.version, stream, header_hash, inflate_budget});
+    const XmlReadContext context{name, limits, header.version, stream, header_hash, inflate_budget};
+    XmlReader xml(context, {}, visitor);
+    Decompressor decompressor(header.compression, limits, inflate_budget, name, [&](ByteView data) { xml.feed(data); });
+    HashedBlockReader blocks(name);
+    const auto to_decompressor = [&](ByteView data) { decompressor.feed(data); };
+    const std::size_t plain_end = ciphertext.size() - padding;
+    for (std::size_t at = start_bytes; at < ciphertext.size(); at += decrypt_piece) {
+        const ByteView piece = ciphertext.subspan(at, std::min(decrypt_piece, ciphertext.size() - at));
+        plain.clear();
+        decryptor.update(piece, plain);
+        plain.resize(std::min(plain.size(), plain_end - std::min(plain_end, at)));
+        blocks.feed(plain, to_decompressor);
+    }
+    blocks.finish();
+    decompressor.finish();
+    xml.finish({});
 }
+
+// The whole object model, built from what the stream hands over.
+class DatabaseBuilder final : public DatabaseVisitor {
+public:
+    void meta(const Meta&, const std::vector<Binary>&) override {}
+    void begin_group(const Group&) override {
+        open_.push_back(open_.empty() ? &db_.root : &open_.back()->groups.emplace_back());
+    }
+    void entry(Entry entry) override { open_.back()->entries.push_back(std::move(entry)); }
+    void end_group(Group members) override {
+        Group& group = *open_.back();
+        members.entries = std::move(group.entries);
+        members.groups = std::move(group.groups);
+        group = std::move(members);
+        open_.pop_back();
+    }
+    void end(Database& rest) override {
+        Group root = std::move(db_.root);
+        db_ = std::move(rest);
+        db_.root = std::move(root);
+    }
+    Database take() { return std::move(db_); }
+
+private:
+    Database db_;
+    std::vector<Group*> open_;
+};
 
 }  // namespace
 
@@ -100,7 +243,8 @@ HeaderInfo read_header_info(ByteView file, const std::string& file_name) {
     return header_info(parse_header(file, file_name));
 }
 
-Database open(ByteView file, const CompositeKey& key, const Limits& limits, const std::string& file_name) {
+void read(ByteView file, const CompositeKey& key, const Limits& limits, const std::string& file_name,
+          DatabaseVisitor& visitor) {
     if (file.size() > limits.max_input_bytes)
         throw Error(Errc::limit_exceeded, {file_name, ""},
                     "the file has " + std::to_string(file.size()) + " bytes, over the cap of " +
@@ -121,11 +265,17 @@ Database open(ByteView file, const CompositeKey& key, const Limits& limits, cons
         const MasterKeys keys = derive_master_keys(header.master_seed, transform_key(key.hash, header.kdf));
         // Limits::max_decompressed_bytes is for all the file inflates to: payload and attachments.
         std::uint64_t inflate_budget = limits.max_decompressed_bytes;
-        return kdbx4 ? open4(file, header, keys, limits, inflate_budget, file_name)
-                     : open3(file, header, keys, limits, inflate_budget, file_name);
+        if (kdbx4) read4(file, header, keys, limits, inflate_budget, file_name, visitor);
+        else read3(file, header, keys, limits, inflate_budget, file_name, visitor);
     } catch (const Error& e) {
         throw e.in_file(file_name);
     }
+}
+
+Database open(ByteView file, const CompositeKey& key, const Limits& limits, const std::string& file_name) {
+    DatabaseBuilder builder;
+    read(file, key, limits, file_name, builder);
+    return builder.take();
 }
 
 }  // namespace cxf::kdbx

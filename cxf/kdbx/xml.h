@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -20,9 +21,24 @@ struct XmlReadContext {
     std::uint64_t& inflate_budget;  // for compressed attachments (gunzip)
 };
 
-// Parses `xml` in place (values stay in this wiped buffer, not in pugixml's pool). `pool` holds the
-// KDBX 4 inner-header binaries; KDBX 3.x pools come from Meta/Binaries.
-Database read_xml(std::span<std::uint8_t> xml, std::vector<Binary> pool, const XmlReadContext& context);
+// The XML document as it is decrypted, fed in pieces to a SAX parser (expat) and handed to the
+// visitor one entry at a time. `pool` holds the KDBX 4 inner-header binaries; KDBX 3.x pools come from
+// Meta/Binaries.
+class XmlReader {
+public:
+    XmlReader(const XmlReadContext& context, std::vector<Binary> pool, DatabaseVisitor& visitor);
+    ~XmlReader();
+    XmlReader(const XmlReader&) = delete;
+    XmlReader& operator=(const XmlReader&) = delete;
+
+    void feed(ByteView xml);
+    // The document has ended: checks it is complete and hands over the rest.
+    void finish(VariantMap public_custom_data);
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 struct XmlWriteContext {
     FormatVersion version;

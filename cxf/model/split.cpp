@@ -30,25 +30,6 @@ bool links_anything(const Collection& c) {
     return false;
 }
 
-// The collection keeping only links to `present` items (and its subcollections that keep any), or
-// nothing; `keep_empty` also keeps collections that linked to nothing in the first place.
-std::optional<Collection> pruned(const Collection& c, const std::set<std::string>& present, bool keep_empty) {
-    Collection out;
-    out.id = c.id;
-    out.creation_at = c.creation_at;
-    out.modified_at = c.modified_at;
-    out.title = c.title;
-    out.subtitle = c.subtitle;
-    out.extensions = clone(c.extensions);
-    for (const LinkedItem& link : c.items)
-        if (present.contains(key(link.item))) out.items.push_back(link);
-    for (const Collection& sub : c.sub_collections)
-        if (auto kept = pruned(sub, present, keep_empty)) out.sub_collections.push_back(std::move(*kept));
-    const bool empty_from_start = keep_empty && !links_anything(c);
-    if (out.items.empty() && out.sub_collections.empty() && !empty_from_start) return std::nullopt;
-    return out;
-}
-
 Vault header_of(const Vault& v) {
     Vault out;
     out.version = v.version;
@@ -70,6 +51,23 @@ Account account_header(const Account& a) {
 }
 
 }  // namespace
+
+std::optional<Collection> pruned(const Collection& c, const std::set<std::string>& present, bool keep_empty) {
+    Collection out;
+    out.id = c.id;
+    out.creation_at = c.creation_at;
+    out.modified_at = c.modified_at;
+    out.title = c.title;
+    out.subtitle = c.subtitle;
+    out.extensions = clone(c.extensions);
+    for (const LinkedItem& link : c.items)
+        if (present.contains(key(link.item))) out.items.push_back(link);
+    for (const Collection& sub : c.sub_collections)
+        if (auto kept = pruned(sub, present, keep_empty)) out.sub_collections.push_back(std::move(*kept));
+    const bool empty_from_start = keep_empty && !links_anything(c);
+    if (out.items.empty() && out.sub_collections.empty() && !empty_from_start) return std::nullopt;
+    return out;
+}
 
 std::vector<Vault> split(Vault&& vault, std::size_t max_items) {
     std::size_t total = 0;

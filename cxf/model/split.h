@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "cxf/model/vault.h"
@@ -16,5 +19,10 @@ namespace cxf {
 std::vector<Vault> split(Vault&& vault, std::size_t max_items);
 
 Extension clone(const Extension& extension);
+
+// The collection keeping only its links to `present` items (each id's bytes as a string) and the
+// sub-collections that keep any; nothing when none is left, unless `keep_empty` and it linked nothing
+// in the first place.
+std::optional<Collection> pruned(const Collection& collection, const std::set<std::string>& present, bool keep_empty);
 
 }  // namespace cxf

@@ -1,139 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/pipeline/convert.h"
 
-#include <memory>
-
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
-#include "cxf/io/output.h"
-#include "cxf/io/same_file.h"
-#include "cxf/model/split.h"
 #include "cxf/pipeline/report_json.h"
-#include "cxf/validate/validate.h"
+#include "cxf/pipeline/run.h"
 
 namespace cxf {
-
-namespace {
-
-// The outputs being written: temp files that appear only when committed, standard output held in
-// memory until then, or nothing at all for a dry run.
-class Outputs {
-public:
-    Outputs(bool dry_run, bool overwrite) : dry_run_(dry_run), overwrite_(overwrite) {}
-
-    io::Output& open(const std::string& name) {
-        if (dry_run_) {
-            outs_.push_back(std::make_unique<io::NullOutput>());
-        } else if (name == "-") {
-            auto out = std::make_unique<io::MemoryOutput>();
-            to_stdout_ = out.get();
-            outs_.push_back(std::move(out));
-        } else {
-            auto out = std::make_unique<io::AtomicFile>(name, overwrite_);
-            files_.push_back(out.get());
-            outs_.push_back(std::move(out));
-        }
-        return *outs_.back();
-    }
-
-    // A finished part closes its file (it waits, named, for the commit): no open file per part.
-    void finish(io::Output& out) {
-        if (!files_.empty() && files_.back() == &out) files_.back()->finish();
-    }
-
-    // Every file appears, `also` (the report) with them, or none does.
-    void commit(io::AtomicFile* also) {
-        if (also) files_.push_back(also);
-        io::commit_together(files_);
-        if (to_stdout_) io::write_atomically("-", to_stdout_->bytes(), overwrite_);
-    }
-
-private:
-    bool dry_run_, overwrite_;
-    std::vector<std::unique_ptr<io::Output>> outs_;
-    std::vector<io::AtomicFile*> files_;
-    io::MemoryOutput* to_stdout_ = nullptr;
-};
-
-// The report path names the input or an output: the run fails and no report is written over it.
-struct ReportClash : Error {
-    explicit ReportClash(const std::string& message) : Error(Errc::usage, {}, message) {}
-};
-
-void check_before_reading(const ConvertOptions& o) {
-    if (o.split > 0 && o.output == "-") throw Error(Errc::usage, {}, "{split} needs an output file name, not -");
-    if (!o.dry_run && o.output != "-" && !o.overwrite && o.split == 0 && io::exists(o.output))
-        throw Error(Errc::io, {o.output, ""}, "already exists; use {overwrite} to replace it");
-    if (!o.report) return;
-    if (*o.report == "-") {  // standard output
-        if (o.output == "-") throw ReportClash("{report} - and the output cannot both be standard output");
-        return;
-    }
-    // The report is an output too: never the input or the output under another name.
-    if (o.input != "-" && io::same_file(*o.report, o.input))
-        throw ReportClash("{report} " + *o.report + " is the same file as INPUT");
-    if (o.output != "-" && io::same_file(*o.report, o.output))
-        throw ReportClash("{report} " + *o.report + " is the same file as OUTPUT");
-    if (!o.overwrite && io::exists(*o.report))
-        throw Error(Errc::io, {*o.report, ""}, "already exists; use {overwrite} to replace it");
-}
-
-// What cxf writes as CXF must pass its own validator. Its errors become findings on the output
-// `name`; unless strict (which refuses them at the end) the first one fails the run.
-void validate_output(const Vault& part, const std::string& name, bool strict, Conversion& c) {
-    Report found;
-    validate(part, found);
-    std::optional<Error> first;
-    for (Notice n : found.notices()) {
-        if (n.severity != Severity::error) continue;
-        if (!first) first = Error(Errc::invalid, {name, n.place}, "cxf would write invalid CXF: " + n.message);
-        ++c.invalid_output;
-        n.place = name + ": " + n.place;
-        c.report.add(std::move(n));
-    }
-    if (first && !strict) throw *first;
-}
-
-Vault read_vault(ConvertOptions& o, Conversion& c) {
-    // The input's bytes are released as soon as the vault is read.
-    const Input input = io::read_input(o.input, o.read.limits);
-    const Format& from = o.from ? *o.from : detect_format(input);
-    c.input_format = from.id;
-    if (o.prepare_read) o.prepare_read(from, o.read);
-    Vault vault = from.read(input, o.read, c.report);
-    if (from.id == "cxf") validate(vault, c.report);
-    return vault;
-}
-
-void write_parts(Vault&& vault, const ConvertOptions& o, Conversion& c, Outputs& outputs) {
-    const std::vector<Vault> parts = split(std::move(vault), o.split);
-    for (std::size_t p = 0; p < parts.size(); ++p) {
-        const std::string name = parts.size() == 1 ? o.output : part_name(o.output, p + 1, *o.to);
-        if (o.report && *o.report != "-" && name != "-" && io::same_file(*o.report, name))
-            throw ReportClash("{report} " + *o.report + " is the same file as the output " + name);
-        c.outputs.push_back(name);
-        if (o.to->writes_cxf) validate_output(parts[p], name, o.strict, c);
-        Report part_report;
-        io::Output& out = outputs.open(name);
-        o.to->write(parts[p], out, o.write, part_report);
-        outputs.finish(out);
-        for (Notice n : part_report.notices()) {
-            if (parts.size() > 1) n.place = name + ": " + n.place;
-            c.report.add(std::move(n));
-        }
-    }
-}
-
-// The report file of a run that wrote its outputs, staged to appear with them (standard output gets
-// it once they have).
-std::unique_ptr<io::AtomicFile> staged_report(const ConvertOptions& o, const Conversion& c) {
-    if (!o.report || *o.report == "-") return nullptr;
-    auto file = std::make_unique<io::AtomicFile>(*o.report, o.overwrite);
-    file->write(as_bytes(report_json(c, exit_code(c), o.option_names)));
-    return file;
-}
-
-}  // namespace
 
 std::string part_name(const std::string& output, std::size_t part, const Format& format) {
     std::size_t cut = output.size() - extension_length(format, output);
@@ -153,53 +26,20 @@ ExitCode exit_code(const Conversion& c) noexcept {
     return c.error ? exit_code_for(c.error->code()) : exit_invalid_input;
 }
 
-void save_report(const ConvertOptions& o, const Conversion& c) {
+void save_report(const OutputOptions& o, const Conversion& c) {
     if (!o.report) return;
     io::write_atomically(*o.report, as_bytes(report_json(c, exit_code(c), o.option_names)), o.overwrite);
 }
 
 Conversion convert(ConvertOptions o) {
-    Conversion c;
-    c.input = o.input;
-    c.output = o.output;
-    c.dry_run = o.dry_run;
-    if (o.to) c.output_format = o.to->id;
-    try {
-        if (!o.to || !o.to->write) throw Error(Errc::usage, {}, "no output format to write");
-        check_before_reading(o);
-        Vault vault = read_vault(o, c);
+    Conversion started;
+    started.input = o.input;
+    return pipeline::run(o, {o.input}, std::move(started), [&o](Conversion& c) {
+        Vault vault = pipeline::read_one(o.input, o.from, o.read, o.prepare_read, c.report, c.input_format);
         c.counts = count(vault);
         if (o.on_read) o.on_read(c);
-
-        Outputs outputs(o.dry_run, o.overwrite);
-        write_parts(std::move(vault), o, c, outputs);
-        if (o.strict && (c.report.has_losses() || c.invalid_output > 0)) c.outcome = Outcome::losses_refused;
-        else if (o.dry_run) c.outcome = Outcome::dry_run;
-        else {
-            c.outcome = Outcome::written;
-            const auto report = staged_report(o, c);
-            outputs.commit(report.get());
-            if (report || !o.report) return c;  // else the report goes to standard output, below
-        }
-    } catch (const ReportClash& e) {
-        c.outcome = Outcome::failed;
-        c.error = e;
-        return c;
-    } catch (const Error& e) {
-        c.outcome = Outcome::failed;
-        c.error = e;
-    }
-    if (o.report) {
-        try {
-            save_report(o, c);
-        } catch (const Error& e) {
-            if (!c.error) {  // a run whose report cannot be written fails with that
-                c.outcome = Outcome::failed;
-                c.error = e;
-            }
-        }
-    }
-    return c;
+        return vault;
+    });
 }
 
 }  // namespace cxf

@@ -11,19 +11,19 @@
 #include <vector>
 
 #include "cxf/error.h"
+#include "cxf/merge/merge.h"
 #include "cxf/model/counts.h"
 #include "cxf/pipeline/exit_codes.h"
 #include "cxf/plugin/format.h"
 #include "cxf/report.h"
+#include "cxf/select/select.h"
 
 namespace cxf {
 
-struct ConvertOptions {
-    std::string input;                 // a path, or "-" for standard input
+// What every run that writes a vault is told about its output: convert() and merge_files().
+struct OutputOptions {
     std::string output;                // a path, or "-" for standard output
-    const Format* from = nullptr;      // null: detected from the input's content
     const Format* to = nullptr;        // required
-    ReadOptions read;
     WriteOptions write;
     bool overwrite = false;            // replace existing outputs
     bool strict = false;               // write nothing when anything would be lost or invalid
@@ -31,6 +31,13 @@ struct ConvertOptions {
     std::size_t split = 0;             // at most this many items per output file (0: one file)
     std::optional<std::string> report; // where to write the report JSON (report_json), also on failure
     OptionNames option_names = option_in_backquotes;  // how the report names options
+    Selection selection;               // the items written (none: all); the others are left out, not lost
+};
+
+struct ConvertOptions : OutputOptions {
+    std::string input;                 // a path, or "-" for standard input
+    const Format* from = nullptr;      // null: detected from the input's content
+    ReadOptions read;
     // Called once the input's format is known, before it is read: fills that format's read options.
     std::function<void(const Format& from, ReadOptions& read)> prepare_read;
     // Called once the input is read, before anything is written (e.g. to say what was read).
@@ -44,11 +51,27 @@ enum class Outcome : unsigned char {
     failed,          // `error` says why; nothing written
 };
 
-// What a conversion did: the same facts the report JSON holds.
-struct Conversion {
-    std::string input, input_format, output, output_format;
-    std::vector<std::string> outputs;  // the files (several with split), "-" for standard output
+// One input of a merge: its format and counts once it is read.
+struct InputRead {
+    std::string file, format;
     std::optional<Counts> counts;
+};
+
+// What a merge recognised (cxf/merge/merge.h).
+struct MergeFindings {
+    std::vector<MergedDuplicate> duplicates;
+    std::vector<MergeConflict> conflicts;
+};
+
+// What a conversion (or a merge) did: the same facts the report JSON holds.
+struct Conversion {
+    std::string input, input_format, output, output_format;  // a merge has `inputs` instead of input
+    std::vector<std::string> outputs;  // the files (several with split), "-" for standard output
+    std::optional<Counts> counts;      // what was read (a merge: the merged vault)
+    std::vector<InputRead> inputs;     // a merge: every input, and what was read of each
+    std::optional<MergeFindings> merge;
+    std::vector<std::string> filters;          // as given
+    std::optional<SelectionCount> selection;  // with filters: the items written out of those read
     bool dry_run = false;              // as asked, whatever the outcome
     Report report;
     std::size_t invalid_output = 0;    // CXF rules the CXF output would break (findings in the report)
@@ -63,9 +86,9 @@ CXF_API ExitCode exit_code(const Conversion& conversion) noexcept;
 // left behind. "-" as output streams to standard output once everything succeeded.
 CXF_API Conversion convert(ConvertOptions options);
 
-// Writes the report of a conversion refused before convert() could start (e.g. a bad command line)
+// Writes the report of a run refused before convert() or merge_files() could start (e.g. a bad command line)
 // to options.report, as convert() would. Throws cxf::Error when it cannot.
-void save_report(const ConvertOptions& options, const Conversion& conversion);
+void save_report(const OutputOptions& options, const Conversion& conversion);
 
 // "out.json", part 2 → "out-2.json"; the number goes before the format's own extension when the name
 // ends with one ("v.cxf.zip" → "v-2.cxf.zip").

@@ -19,6 +19,74 @@ void write_input(json::Builder& out, const Conversion& c) {
     out.end_object();
 }
 
+// A merge's inputs: each with its format and counts once read.
+void write_inputs(json::Builder& out, const Conversion& c) {
+    out.key("inputs").begin_array();
+    for (const InputRead& input : c.inputs) {
+        out.begin_object();
+        text(out, "path", input.file);
+        if (!input.format.empty()) text(out, "format", input.format);
+        if (input.counts) {
+            out.key("counts").begin_object();
+            write_counts(out, *input.counts);
+            out.end_object();
+        }
+        out.end_object();
+    }
+    out.end_array();
+}
+
+void write_selection(json::Builder& out, const Conversion& c) {
+    out.key("selection").begin_object();
+    out.key("filters").begin_array();
+    for (const std::string& filter : c.filters) out.string(json::replace_invalid_utf8(filter));
+    out.end_array();
+    out.key("selected").unsigned_integer(c.selection->selected);
+    out.key("of").unsigned_integer(c.selection->of);
+    out.end_object();
+}
+
+// An item as it was in one input (never a value of it).
+void write_origin(json::Builder& out, const ItemOrigin& item, const Conversion& c) {
+    out.begin_object();
+    text(out, "input", c.inputs.at(item.source).file);
+    text(out, "title", item.title);
+    if (item.modified_at) out.key("modifiedAt").integer(*item.modified_at);
+    out.end_object();
+}
+
+void write_names(json::Builder& out, std::string_view name, const std::vector<std::string>& names) {
+    out.key(name).begin_array();
+    for (const std::string& n : names) out.string(json::replace_invalid_utf8(n));
+    out.end_array();
+}
+
+void write_merge(json::Builder& out, const Conversion& c) {
+    out.key("merge").begin_object();
+    out.key("duplicates").begin_array();
+    for (const MergedDuplicate& d : c.merge->duplicates) {
+        out.begin_object();
+        text(out, "matchedBy", d.matched_by);
+        write_origin(out.key("kept"), d.kept, c);
+        out.key("merged").begin_array();
+        for (const ItemOrigin& m : d.merged) write_origin(out, m, c);
+        out.end_array();
+        write_names(out, "added", d.added);
+        out.end_object();
+    }
+    out.end_array();
+    out.key("conflicts").begin_array();
+    for (const MergeConflict& conflict : c.merge->conflicts) {
+        out.begin_object();
+        write_origin(out.key("kept"), conflict.kept, c);
+        write_origin(out.key("other"), conflict.other, c);
+        write_names(out, "fields", conflict.fields);
+        out.end_object();
+    }
+    out.end_array();
+    out.end_object();
+}
+
 void write_output(json::Builder& out, const Conversion& c) {
     out.key("output").begin_object();
     text(out, "path", c.output);
@@ -68,7 +136,8 @@ void write_counts(json::Builder& out, const Counts& counts) {
 std::string report_json(const Conversion& c, int exit_code, const OptionNames& names) {
     json::Builder out(json::Layout::indented);
     out.begin_object();
-    write_input(out, c);
+    if (c.inputs.empty()) write_input(out, c);
+    else write_inputs(out, c);
     write_output(out, c);
     out.key("exitCode").integer(exit_code);
     if (c.error) write_error(out, *c.error, names);
@@ -77,6 +146,8 @@ std::string report_json(const Conversion& c, int exit_code, const OptionNames& n
         write_counts(out, *c.counts);
         out.end_object();
     }
+    if (c.selection) write_selection(out, c);
+    if (c.merge) write_merge(out, c);
     out.key("notices").begin_array();
     for (const Notice& n : c.report.notices()) write_notice(out, n, names);
     out.end_array();

@@ -40,6 +40,7 @@ struct ReadOptions {
     std::optional<Input> key_file;    // KeePass key file
     bool collect_errors = false;      // validation mode: record unreadable values, go on
     Timestamp now = 0;                // 0: the current time
+    std::string encoding;             // CSV inputs: the code page the text is in (iconv's name); empty: UTF-8
     KdbxReadOptions kdbx;
     CxpReadOptions cxp;
 };
@@ -81,6 +82,12 @@ struct FormatOption {
     std::string_view name;        // "kdbx-kdf"
     std::string_view value_name;  // "NAME"
     std::string_view help;
+};
+
+// The read option every CSV format takes: the code page of a file that is not UTF-8
+// (ReadOptions::encoding).
+inline constexpr FormatOption csv_read_options[] = {
+    {"encoding", "NAME", "CSV input: its code page when not UTF-8, as iconv names it (windows-1252, latin1, UTF-16 …)"},
 };
 
 struct Property {

@@ -5,8 +5,9 @@
 #include <map>
 
 #include "cxf/bitwarden/map/extension.h"
-#include "cxf/crypto/hash.h"
 #include "cxf/csv/csv.h"
+#include "cxf/csv/encoding.h"
+#include "cxf/csv/ids.h"
 #include "cxf/error.h"
 #include "importers/bitwarden_csv/bitwarden_csv.h"
 #include "importers/bitwarden_json/folders.h"
@@ -25,11 +26,7 @@ constexpr std::string_view known_columns[] = {"folder",    "favorite",       "co
                                               "login_uri", "login_username", "login_password", "login_totp",
                                               "uri",       "username",       "password",       "totp"};
 
-// 16 bytes of SHA-256(kind || text): the same row, folder or file always gets the same id.
-Id derived_id(std::string_view kind, std::string_view text) {
-    const crypto::SecureBytes digest = crypto::sha256({as_bytes(kind), as_bytes(text)});
-    return Id(digest.begin(), digest.begin() + 16);
-}
+using csv::derived_id;
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -55,7 +52,8 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 class CsvReader {
 public:
     CsvReader(const Input& input, const ReadOptions& options, Report& report)
-        : input_(input), csv_(as_text(input.bytes), input.name, options.limits), max_depth_(options.limits.max_depth),
+        : input_(input), text_(input.bytes, options.encoding, input.name, options.limits),
+          csv_(text_.view(), input.name, options.limits), max_depth_(options.limits.max_depth),
           report_(report) {}
 
     Vault run() {
@@ -82,10 +80,7 @@ public:
                             "expected " + std::to_string(width_) + " cells, got " + std::to_string(row->cells.size()));
             account.items.push_back(item(*row));
         }
-        // From the item ids, so the same rows give the same account whatever the header or line ends.
-        crypto::SecureBytes ids;
-        for (const Item& item : account.items) ids.insert(ids.end(), item.id.begin(), item.id.end());
-        account.id = derived_id("account", as_text(ids));
+        account.id = csv::account_id("account", account.items);
         account.collections = folders_.build(max_depth_, report_);
         if (organization_) {
             ExtensionBuilder extension{bitwarden_json::extension_name};
@@ -198,6 +193,7 @@ private:
     }
 
     const Input& input_;
+    csv::Utf8Text text_;
     csv::Reader csv_;
     std::uint32_t max_depth_;
     Report& report_;

@@ -76,7 +76,10 @@ private:
         }
         check_strings(root);
         const auto items = root.find("items");
-        if (!items || !items->is_array()) throw Error(Errc::malformed, {file_, ""}, "not a Bitwarden export: no 'items' array");
+        if (!items) throw Error(Errc::malformed, {file_, ""}, "not a Bitwarden export: no 'items' array");
+        if (!items->is_array())
+            throw Error(Errc::malformed, {file_, items->pointer()},
+                        "not a Bitwarden export: 'items' is " + std::string(json::type_name(*items)) + ", not an array");
         for (const json::Cursor leftover : items->elements()) fail(leftover, "expected an item object");
 
         Account account;

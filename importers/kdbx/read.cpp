@@ -16,8 +16,7 @@ Vault read(const Input& input, const ReadOptions& options, Report& report) {
     if (!no_password && !options.password)
         throw Error(Errc::usage, {input.name, ""}, "password required (or {kdbx.no_password} for a key file alone)");
     const kdbx::CompositeKey key = composite_key(no_password ? nullptr : &options.password, options.key_file);
-    const kdbx::Database database = kdbx::open(input.bytes, key, options.limits, input.name);
-    return read_database(database, report);
+    return read_file(input.bytes, key, options.limits, input.name, report);
 }
 
 }  // namespace cxf::kdbx_map

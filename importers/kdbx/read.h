@@ -11,9 +11,12 @@ namespace cxf::kdbx_map {
 // out of the items (reported as skipped) and kept, with everything else the model has no member for,
 // in "cxf.local/kdbx" extensions.
 Vault read_database(const kdbx::Database& database, Report& report);
+// The same from a KDBX file, each entry mapped as it is decrypted and dropped.
+Vault read_file(ByteView file, const kdbx::CompositeKey& key, const Limits& limits, const std::string& name,
+                Report& report);
 
 // Format::read for "kdbx": the key from the options (password asked only once the file is known to
-// be KDBX; read setting "no-password" for a key file alone), then read_database.
+// be KDBX; read setting "no-password" for a key file alone), then read_file.
 Vault read(const Input& input, const ReadOptions& options, Report& report);
 
 }  // namespace cxf::kdbx_map

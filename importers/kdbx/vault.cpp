@@ -2,6 +2,7 @@
 // Database → vault: the root group and groups cxf marked as accounts → accounts, other groups →
 // collections, entries → items; Meta, the recycle bin, deleted objects and the pool → extensions.
 #include <algorithm>
+#include <memory>
 #include <set>
 
 #include "cxf/crypto/hash.h"
@@ -88,86 +89,187 @@ void account_members(const kdbx::CustomData& data, Account& account) {
     account.full_name = text_member(doc, doc.root(), "fullName");
 }
 
-class VaultReader {
+// A copy of an entry (its values are Secrets, which copy only on purpose).
+kdbx::Entry clone(const kdbx::Entry& e) {
+    kdbx::Entry c;
+    c.uuid = e.uuid;
+    c.icon_id = e.icon_id;
+    c.custom_icon = e.custom_icon;
+    c.foreground_color = e.foreground_color;
+    c.background_color = e.background_color;
+    c.override_url = e.override_url;
+    c.quality_check = e.quality_check;
+    c.tags = e.tags;
+    c.previous_parent_group = e.previous_parent_group;
+    c.times = e.times;
+    for (const kdbx::StringField& s : e.strings) c.strings.push_back({s.key, s.value.clone(), s.protect});
+    c.binaries = e.binaries;
+    c.auto_type = e.auto_type;
+    c.custom_data = e.custom_data;
+    for (const kdbx::Entry& old : e.history) c.history.push_back(clone(old));
+    c.unknown = e.unknown;
+    return c;
+}
+
+// Thrown when the pool turns out not to be in cxf's order after entries with attachments were read
+// as if it were: the file is read again knowing it.
+struct PoolNotCanonical {};
+
+enum class FrameKind : std::uint8_t { account, collection, bin };
+
+// The vault built as the database streams by: each entry becomes an item when it arrives.
+class VaultReader final : public kdbx::DatabaseVisitor {
 public:
-    VaultReader(const kdbx::Database& db, Report& report)
-        : db_(db),
-          report_(report),
-          context_{db.meta, db.binaries, canonical_pool(db), report},
-          recycle_bin_(db.meta.recycle_bin_enabled ? db.meta.recycle_bin_uuid : kdbx::nil_uuid) {}
+    VaultReader(Report& report, bool pool_may_be_canonical)
+        : report_(report), pool_may_be_canonical_(pool_may_be_canonical) {}
 
-    Vault read() {
-        Vault vault;
-        vault_members(vault);
-        Account first = account(db_.root, "", db_.meta.custom_data, true);
-        json::add_extension(first.extensions, extension_name, first_account_extension());
-        vault.accounts.push_back(std::move(first));
-        for (Account& other : others_) vault.accounts.push_back(std::move(other));
-        return vault;
+    void meta(const kdbx::Meta& meta, const std::vector<kdbx::Binary>& pool) override {
+        meta_ = &meta;
+        pool_ = &pool;
+        recycle_bin_ = meta.recycle_bin_enabled ? meta.recycle_bin_uuid : kdbx::nil_uuid;
+        context_.emplace(EntryContext{meta, pool, pool_may_be_canonical_ && distinct_contents(pool), report_});
     }
 
-private:
-    void vault_members(Vault& vault) const {
-        const kdbx::CustomDataItem* item = custom(db_.meta.custom_data, vault_key);
-        if (!item) return;
-        const JsonDoc doc(item->value, "CustomData " + std::string(vault_key));
-        vault.exporter_rp_id = std::string(doc.optional_string(doc.root(), "exporterRpId").value_or(""));
-        vault.exporter_display_name = std::string(doc.optional_string(doc.root(), "exporterDisplayName").value_or(""));
-        vault.timestamp = doc.optional_integer(doc.root(), "timestamp");
-        vault.bare_account = doc.optional_boolean(doc.root(), "bareAccount").value_or(false);
-    }
-
-    // The root group (the first account) or a top-level group cxf marked as a further account.
-    Account account(const kdbx::Group& g, const std::string& path, const kdbx::CustomData& marker, bool root) {
-        Account a;
-        a.id = uuid_id(g.uuid);
-        account_members(marker, a);
-        a.extensions = carried_extensions(marker, path.empty() ? "/" : path, report_);
-        std::vector<std::pair<std::optional<std::size_t>, Item>> items;
-        for (const kdbx::Entry& e : g.entries) {
-            EntryReading r = read_item(e, path + "/" + title(e));
-            items.emplace_back(r.position, std::move(r.item));
+    void begin_group(const kdbx::Group& g) override {
+        if (frames_.empty()) {
+            frames_.push_back(account_frame(g, "", meta_->custom_data));
+            return;
         }
-        for (std::size_t i = 0; i < g.groups.size(); ++i) {
-            const kdbx::Group& child = g.groups[i];
-            const std::string child_path = path + "/" + child.name;
-            if (child.uuid == recycle_bin_ && recycle_bin_ != kdbx::nil_uuid) {
-                skip(child, child_path, g.uuid, i);
-            } else if (root && custom(child.custom_data, account_key)) {
-                Account other = account(child, child_path, child.custom_data, false);
-                kdbx::Group members = group_members(child);
-                drop(members.custom_data, account_key);
-                drop(members.custom_data, extensions_key);
-                json::add_extension(other.extensions, extension_name,
+        Frame& parent = frames_.back();
+        const std::size_t index = parent.subgroups++;
+        const std::string path = parent.path + "/" + g.name;
+        if (parent.kind == FrameKind::bin || (g.uuid == recycle_bin_ && recycle_bin_ != kdbx::nil_uuid)) {
+            if (parent.kind != FrameKind::bin) {
+                bin_parent_ = parent.uuid;
+                bin_index_ = index;
+            }
+            frames_.emplace_back(FrameKind::bin, path, g.uuid);
+        } else if (frames_.size() == 1 && custom(g.custom_data, account_key)) {
+            frames_.push_back(account_frame(g, path, g.custom_data));
+        } else {
+            Frame f(FrameKind::collection, path, g.uuid);
+            f.account_id = parent.account_id;
+            f.items = parent.items;
+            f.collection.id = uuid_id(g.uuid);
+            f.collection.extensions = carried_extensions(g.custom_data, path, report_);
+            frames_.push_back(std::move(f));
+        }
+    }
+
+    void entry(kdbx::Entry e) override {
+        Frame& f = frames_.back();
+        note_refs(e);
+        if (f.kind == FrameKind::bin) {
+            f.bin.entries.push_back(std::move(e));
+            return;
+        }
+        EntryReading r = read_item(e, f.path + "/" + title(e));
+        if (f.kind == FrameKind::collection) f.linked.push_back(r.item.id);
+        f.items->emplace_back(r.position, std::move(r.item));
+    }
+
+    void end_group(kdbx::Group g) override {
+        Frame f = std::move(frames_.back());
+        frames_.pop_back();
+        switch (f.kind) {
+            case FrameKind::bin: {
+                g.entries = std::move(f.bin.entries);
+                g.groups = std::move(f.bin.groups);
+                if (!frames_.empty() && frames_.back().kind == FrameKind::bin) {
+                    frames_.back().bin.groups.push_back(std::move(g));
+                } else {
+                    bin_ = std::move(g);
+                    report_skipped(*bin_, f.path);
+                }
+                return;
+            }
+            case FrameKind::collection: {
+                Collection c = collection(std::move(f), g);
+                frames_.back().add(std::move(c));
+                return;
+            }
+            case FrameKind::account: {
+                Account a = std::move(*f.account);
+                a.items.reserve(f.own_items->size());
+                // Items cxf wrote out of the vault's order (those in collections sit in groups) go back in it.
+                std::stable_sort(f.own_items->begin(), f.own_items->end(), [](const auto& x, const auto& y) {
+                    return x.first.value_or(SIZE_MAX) < y.first.value_or(SIZE_MAX);
+                });
+                for (auto& [position, item] : *f.own_items) a.items.push_back(std::move(item));
+                if (frames_.empty()) {
+                    root_ = std::move(g);
+                    first_ = std::move(a);
+                    return;
+                }
+                drop(g.custom_data, account_key);
+                drop(g.custom_data, extensions_key);
+                json::add_extension(a.extensions, extension_name,
                                     json::extension_json(extension_name, [&](json::Builder& out) {
                                         out.key("group").begin_object();
-                                        write_group_members(out, members, true);
+                                        write_group_members(out, g, true);
                                         out.end_object();
                                     }));
-                others_.push_back(std::move(other));
-            } else {
-                a.collections.push_back(collection(child, child_path, a.id, items));
+                others_.push_back(std::move(a));
+                return;
             }
         }
-        // Items cxf wrote out of the vault's order (those in collections sit in groups) go back in it.
-        std::stable_sort(items.begin(), items.end(), [](const auto& x, const auto& y) {
-            return x.first.value_or(SIZE_MAX) < y.first.value_or(SIZE_MAX);
-        });
-        for (auto& [position, item] : items) a.items.push_back(std::move(item));
-        return a;
     }
 
-    Collection collection(const kdbx::Group& g, const std::string& path, const Id& account_id,
-                          std::vector<std::pair<std::optional<std::size_t>, Item>>& items) {
-        Collection c;
+    void end(kdbx::Database& rest) override {
+        if (pool_read_canonical() != context_->canonical_pool) throw PoolNotCanonical();
+        Vault vault;
+        vault_members(rest.meta, vault);
+        json::add_extension(first_.extensions, extension_name, first_account_extension(rest));
+        vault.accounts.push_back(std::move(first_));
+        for (Account& other : others_) vault.accounts.push_back(std::move(other));
+        vault_ = std::move(vault);
+    }
+
+    Vault take() { return std::move(vault_); }
+
+private:
+    using Items = std::vector<std::pair<std::optional<std::size_t>, Item>>;
+
+    struct Frame {
+        Frame(FrameKind k, std::string p, const kdbx::Uuid& u) : kind(k), path(std::move(p)), uuid(u) {}
+        FrameKind kind;
+        std::string path;
+        kdbx::Uuid uuid;
+        Id account_id;
+        std::optional<Account> account;
+        std::shared_ptr<Items> own_items;  // an account's, in the order they are read
+        std::shared_ptr<Items> items;      // where this group's items go: its account's
+        Collection collection;
+        std::vector<Id> linked;  // a collection's items
+        kdbx::Group bin;         // the recycle bin's entries and subgroups
+        std::size_t subgroups = 0;
+
+        void add(Collection c) {
+            if (kind == FrameKind::account) account->collections.push_back(std::move(c));
+            else collection.sub_collections.push_back(std::move(c));
+        }
+    };
+
+    Frame account_frame(const kdbx::Group& g, const std::string& path, const kdbx::CustomData& marker) {
+        Frame f(FrameKind::account, path, g.uuid);
+        f.account.emplace();
+        f.account->id = uuid_id(g.uuid);
+        account_members(marker, *f.account);
+        f.account->extensions = carried_extensions(marker, path.empty() ? "/" : path, report_);
+        f.account_id = f.account->id;
+        f.own_items = std::make_shared<Items>();
+        f.items = f.own_items;
+        return f;
+    }
+
+    Collection collection(Frame f, const kdbx::Group& g) {
+        Collection c = std::move(f.collection);
         std::set<Id> naming_account;
-        c.id = uuid_id(g.uuid);
         c.title = g.name;
         if (!g.notes.empty()) c.subtitle = g.notes;
         c.creation_at = g.times.creation.unix();
         c.modified_at = g.times.last_modification.unix();
         bool dated = true;
-        c.extensions = carried_extensions(g.custom_data, path, report_);
         if (const kdbx::CustomDataItem* item = custom(g.custom_data, collection_key)) {
             const JsonDoc doc(item->value, "CustomData " + std::string(collection_key));
             c.id = id_member(doc, doc.root(), "id", c.id);
@@ -178,15 +280,9 @@ private:
             if (const auto links = doc.optional_array(doc.root(), "linksNamingAccount"))
                 for (const json::Cursor l : links->elements()) naming_account.insert(id_of(doc, l));
         }
-        for (const kdbx::Entry& e : g.entries) {
-            EntryReading r = read_item(e, path + "/" + title(e));
-            c.items.push_back(LinkedItem{r.item.id, naming_account.contains(r.item.id) ? std::optional(account_id) : std::nullopt});
-            items.emplace_back(r.position, std::move(r.item));
-        }
-        for (std::size_t i = 0; i < g.groups.size(); ++i) {
-            const kdbx::Group& child = g.groups[i];
-            if (child.uuid == recycle_bin_ && recycle_bin_ != kdbx::nil_uuid) skip(child, path + "/" + child.name, g.uuid, i);
-            else c.sub_collections.push_back(collection(child, path + "/" + child.name, account_id, items));
+        for (Id& id : f.linked) {
+            const bool naming = naming_account.contains(id);
+            c.items.push_back(LinkedItem{std::move(id), naming ? std::optional(f.account_id) : std::nullopt});
         }
         kdbx::Group members = group_members(g);
         drop(members.custom_data, collection_key);
@@ -202,12 +298,39 @@ private:
         return c;
     }
 
+    // Attachment references in document order: whether the pool is in cxf's order so far, and which
+    // binaries something refers to. An entry mapped as if the pool were in order when it is not is
+    // read again (PoolNotCanonical).
+    void note_refs(const kdbx::Entry& e) {
+        referenced_.resize(pool_->size(), false);
+        for_each_ref_in_entry(e, [&](const kdbx::BinaryRef& ref) {
+            if (ref.index >= referenced_.size() || referenced_[ref.index]) return;
+            referenced_[ref.index] = true;
+            if (ref.index != next_ref_++) in_order_ = false;
+        });
+        if (!in_order_ && context_->canonical_pool) throw PoolNotCanonical();
+    }
+
+    bool pool_read_canonical() const {
+        return context_->canonical_pool && in_order_ && next_ref_ == pool_->size() && distinct_contents(*pool_);
+    }
+
+    void vault_members(const kdbx::Meta& meta, Vault& vault) const {
+        const kdbx::CustomDataItem* item = custom(meta.custom_data, vault_key);
+        if (!item) return;
+        const JsonDoc doc(item->value, "CustomData " + std::string(vault_key));
+        vault.exporter_rp_id = std::string(doc.optional_string(doc.root(), "exporterRpId").value_or(""));
+        vault.exporter_display_name = std::string(doc.optional_string(doc.root(), "exporterDisplayName").value_or(""));
+        vault.timestamp = doc.optional_integer(doc.root(), "timestamp");
+        vault.bare_account = doc.optional_boolean(doc.root(), "bareAccount").value_or(false);
+    }
+
     // Item ids must be unique, but some files give entries the same UUID: a repeat gets a new id
     // (derived from the old one and its position), and its attachments ids of their own.
     EntryReading read_item(const kdbx::Entry& e, const std::string& place) {
         const std::size_t position = items_read_++;
         bool rekeyed = !entry_uuids_.insert(e.uuid).second;
-        EntryReading r = read_entry(e, context_, place,
+        EntryReading r = read_entry(e, *context_, place,
                                     rekeyed ? std::optional(derived_uuid(e.uuid, position)) : std::nullopt);
         if (item_ids_.contains(r.item.id)) {
             r.item.id = uuid_id(derived_uuid(r.item.id, position));
@@ -216,13 +339,6 @@ private:
         item_ids_.insert(r.item.id);
         if (rekeyed) report_.changed(place, "the entry's UUID repeats an earlier entry's: it was given a new item id");
         return r;
-    }
-
-    void skip(const kdbx::Group& bin, const std::string& path, const kdbx::Uuid& parent, std::size_t index) {
-        bin_ = &bin;
-        bin_parent_ = parent;
-        bin_index_ = index;
-        report_skipped(bin, path);
     }
 
     void report_skipped(const kdbx::Group& g, const std::string& path) {
@@ -237,9 +353,9 @@ private:
         return t ? std::string(t->value.view()) : std::string();
     }
 
-    crypto::Secret first_account_extension() const {
+    crypto::Secret first_account_extension(const kdbx::Database& db) const {
         return json::extension_json(extension_name, [&](json::Builder& out) {
-            kdbx::Meta meta = db_.meta;
+            kdbx::Meta meta = db.meta;
             drop(meta.custom_data, vault_key);
             drop(meta.custom_data, account_key);
             drop(meta.custom_data, extensions_key);
@@ -247,16 +363,16 @@ private:
             write_meta(out, meta);
             out.end_object();
             out.key("root").begin_object();
-            write_group_members(out, db_.root, true);
+            write_group_members(out, root_, true);
             out.end_object();
             out.key("deletedObjects");
-            write_deleted_objects(out, db_.deleted_objects);
+            write_deleted_objects(out, db.deleted_objects);
             out.key("publicCustomData");
-            write_variant_map(out, db_.public_custom_data);
+            write_variant_map(out, db.public_custom_data);
             out.key("unknown");
-            write_unknown(out, db_.unknown);
+            write_unknown(out, db.unknown);
             out.key("rootUnknown");
-            write_unknown(out, db_.root_unknown);
+            write_unknown(out, db.root_unknown);
             if (bin_) {
                 out.key("recycleBin").begin_object();
                 write_uuid(out.key("parent"), bin_parent_);
@@ -266,57 +382,108 @@ private:
                 out.end_object();
                 out.end_object();
             }
-            pool(out);
+            pool(out, db.binaries);
         });
     }
 
     // Pool facts the items cannot carry: protection flags, the order when it is not cxf's, and the
     // bytes only the recycle bin (or nothing) refers to.
-    void pool(json::Builder& out) const {
+    void pool(json::Builder& out, const std::vector<kdbx::Binary>& binaries) const {
         std::set<std::size_t> needed;
         if (bin_) for_each_ref(*bin_, [&](const kdbx::BinaryRef& ref) { needed.insert(ref.index); });
-        std::vector<bool> referenced(db_.binaries.size(), false);
-        for_each_ref(db_.root, [&](const kdbx::BinaryRef& ref) {
-            if (ref.index < referenced.size()) referenced[ref.index] = true;
-        });
-        for (std::size_t i = 0; i < referenced.size(); ++i)
-            if (!referenced[i]) needed.insert(i);
-        const bool any_protected = std::any_of(db_.binaries.begin(), db_.binaries.end(), [](const kdbx::Binary& b) { return b.protect; });
-        if (needed.empty() && !any_protected && context_.canonical_pool) return;
+        for (std::size_t i = 0; i < binaries.size(); ++i)
+            if (i >= referenced_.size() || !referenced_[i]) needed.insert(i);
+        const bool any_protected = std::any_of(binaries.begin(), binaries.end(), [](const kdbx::Binary& b) { return b.protect; });
+        if (needed.empty() && !any_protected && context_->canonical_pool) return;
         out.key("pool").begin_object();
-        out.key("size").unsigned_integer(db_.binaries.size());
-        if (!context_.canonical_pool) out.key("explicit").boolean(true);
+        out.key("size").unsigned_integer(binaries.size());
+        if (!context_->canonical_pool) out.key("explicit").boolean(true);
         out.key("protect").begin_array();
-        for (std::size_t i = 0; i < db_.binaries.size(); ++i)
-            if (db_.binaries[i].protect) out.unsigned_integer(i);
+        for (std::size_t i = 0; i < binaries.size(); ++i)
+            if (binaries[i].protect) out.unsigned_integer(i);
         out.end_array();
         out.key("binaries").begin_array();
         for (const std::size_t i : needed) {
-            if (i >= db_.binaries.size()) continue;
+            if (i >= binaries.size()) continue;
             out.begin_object();
             out.key("index").unsigned_integer(i);
-            write_bytes(out.key("data"), db_.binaries[i].data);
+            write_bytes(out.key("data"), binaries[i].data);
             out.end_object();
         }
         out.end_array();
         out.end_object();
     }
 
-    const kdbx::Database& db_;
     Report& report_;
-    EntryContext context_;
-    kdbx::Uuid recycle_bin_;
-    const kdbx::Group* bin_ = nullptr;
+    bool pool_may_be_canonical_;
+    const kdbx::Meta* meta_ = nullptr;
+    const std::vector<kdbx::Binary>* pool_ = nullptr;
+    std::optional<EntryContext> context_;
+    kdbx::Uuid recycle_bin_{};
+    std::vector<Frame> frames_;
+    kdbx::Group root_;  // the root group's own members
+    Account first_;
+    std::optional<kdbx::Group> bin_;
     kdbx::Uuid bin_parent_{};
     std::size_t bin_index_ = 0;
     std::vector<Account> others_;
+    std::vector<bool> referenced_;
+    std::size_t next_ref_ = 0;
+    bool in_order_ = true;
     std::set<kdbx::Uuid> entry_uuids_;
     std::set<Id> item_ids_;
     std::size_t items_read_ = 0;
+    Vault vault_;
 };
+
+// A database already in memory, handed to the reader as the stream would hand it.
+void replay(const kdbx::Database& db, kdbx::DatabaseVisitor& visitor) {
+    visitor.meta(db.meta, db.binaries);
+    const auto group = [&](const auto& self, const kdbx::Group& g) -> void {
+        kdbx::Group members = group_members(g);
+        visitor.begin_group(members);
+        for (const kdbx::Entry& e : g.entries) visitor.entry(clone(e));
+        for (const kdbx::Group& child : g.groups) self(self, child);
+        visitor.end_group(std::move(members));
+    };
+    group(group, db.root);
+    kdbx::Database rest;
+    rest.meta = db.meta;
+    for (const kdbx::Binary& b : db.binaries) rest.binaries.push_back({crypto::secure_copy(b.data), b.protect});
+    rest.deleted_objects = db.deleted_objects;
+    rest.public_custom_data = db.public_custom_data;
+    rest.unknown = db.unknown;
+    rest.root_unknown = db.root_unknown;
+    visitor.end(rest);
+}
+
+// Reads with the pool taken for cxf's order until it shows it is not, then, if it was not, again
+// knowing it; notices reach `report` from the read that counts.
+template <typename Read>
+Vault read_vault(Report& report, Read&& read) {
+    const auto attempt = [&](bool pool_may_be_canonical) {
+        Report notices;
+        VaultReader reader(notices, pool_may_be_canonical);
+        read(reader);
+        for (const Notice& n : notices.notices()) report.add(n);
+        return reader.take();
+    };
+    try {
+        return attempt(true);
+    } catch (const PoolNotCanonical&) {
+        return attempt(false);
+    }
+}
 
 }  // namespace
 
-Vault read_database(const kdbx::Database& database, Report& report) { return VaultReader(database, report).read(); }
+Vault read_database(const kdbx::Database& database, Report& report) {
+    return read_vault(report, [&](kdbx::DatabaseVisitor& visitor) { replay(database, visitor); });
+}
+
+Vault read_file(ByteView file, const kdbx::CompositeKey& key, const Limits& limits, const std::string& name,
+                Report& report) {
+    return read_vault(report, [&](kdbx::DatabaseVisitor& visitor) { kdbx::read(file, key, limits, name, visitor); });
+}
 
 }  // namespace cxf::kdbx_map

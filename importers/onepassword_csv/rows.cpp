@@ -3,7 +3,7 @@
 // OTPAuth, a note per notes column, every other filled-in column a custom field named after it.
 #include <algorithm>
 
-#include "cxf/crypto/hash.h"
+#include "cxf/csv/ids.h"
 #include "cxf/json/extension.h"
 #include "cxf/onepassword/map/categories.h"
 #include "cxf/onepassword/map/csv_columns.h"
@@ -43,11 +43,6 @@ std::optional<Category> category_named(std::string_view name) {
 
 }  // namespace
 
-Id derived_id(std::string_view kind, std::string_view text) {
-    const crypto::SecureBytes digest = crypto::sha256({as_bytes(kind), as_bytes(text)});
-    return Id(digest.begin(), digest.begin() + 16);
-}
-
 bool RowReader::flag(std::string_view value, const std::string& place, const Column& column) {
     if (otp::iequals(value, csv_true)) return true;
     if (!otp::iequals(value, csv_false))
@@ -80,7 +75,7 @@ void RowReader::type(std::string_view text, const Item& item, json::ExtensionBui
     auto [at, added] = collection_index_.try_emplace(std::string(text), collections_.size());
     if (added) {
         Collection collection;
-        collection.id = derived_id("1password-csv collection", text);
+        collection.id = csv::derived_id("1password-csv collection", text);
         collection.title = std::string(text);
         collections_.push_back(std::move(collection));
     }
@@ -140,7 +135,7 @@ Item RowReader::item(const csv::Row& row) {
         }
         }
     }
-    if (item.id.empty()) item.id = derived_id("1password-csv item", "line " + std::to_string(row.line) + "\n" + item.title);
+    if (item.id.empty()) item.id = csv::derived_id("1password-csv item", "line " + std::to_string(row.line) + "\n" + item.title);
     if (auth.username || auth.password) item.credentials.emplace(item.credentials.begin(), std::move(auth));
     if (otp_column)
         otpauth(row.cells[*otp_column].view(), item, extension, custom, csv::place(row.line, *otp_column + 1));

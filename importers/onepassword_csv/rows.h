@@ -14,9 +14,6 @@
 
 namespace cxf::onepassword_csv {
 
-// 16 bytes of SHA-256(kind || text): the same row or name always gets the same id.
-Id derived_id(std::string_view kind, std::string_view text);
-
 class RowReader {
 public:
     RowReader(std::vector<Column> columns, Report& report) : columns_(std::move(columns)), report_(report) {}

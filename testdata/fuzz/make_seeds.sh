@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 data=$(dirname "$here")
 cd "$here"
 rm -rf format-* base-encodings otpauth pkcs8 kdbx-key-file bitwarden-enc-string json csv zip cxp-jwe
-mkdir -p format-{kdbx,cxp,cxf-archive,1pux,cxf,bitwarden,bitwarden-csv,1password-csv} \
+mkdir -p format-{kdbx,cxp,cxf-archive,1pux,cxf,bitwarden,bitwarden-csv,1password-csv,apple-csv,chrome-csv,firefox-csv} \
          base-encodings otpauth pkcs8 kdbx-key-file bitwarden-enc-string json csv zip cxp-jwe
 
 work=$(mktemp -d)
@@ -39,6 +39,9 @@ cp "$data/bitwarden/keepassxc-bitwarden_export.json" "$data/bitwarden/pass-impor
   --bitwarden-kdf-iterations 5000 2>/dev/null
 cp "$data"/bitwarden/pass-import-bitwarden*.csv format-bitwarden-csv/
 cp "$data"/1password/pass-import-1password*.csv format-1password-csv/
+cp "$data/csv/synthetic-apple.csv" format-apple-csv/
+cp "$data/csv/pass-import-chrome.csv" format-chrome-csv/
+cp "$data/csv/pass-import-firefox.csv" format-firefox-csv/
 
 printf 'SGVsbG8sIHdvcmxkIQ==' > base-encodings/base64
 printf 'SGVsbG8sIHdvcmxkIQ' > base-encodings/base64url

@@ -61,7 +61,7 @@ TEST_CASE("every Bitwarden fixture reads with its detected format", "[bitwarden]
         CHECK(vault.accounts[0].id.size() == 16);
         ++files;
     }
-    CHECK(files == 13);
+    CHECK(files == 14);
 }
 
 TEST_CASE("keepassxc-bitwarden_export.json: types 1-4, custom fields, three URIs, otpauth TOTP", "[bitwarden]") {
@@ -360,4 +360,23 @@ TEST_CASE("pass-import CSVs: both layouts, multi-line fields, notes, favourites,
     CHECK(only<Totp>(item_titled(other, "aib")).secret.view() == "S3K3TPI5MYA2M67V");
     CHECK(item_titled(other, "Some note only item").favorite);
     CHECK(bwtest::all<BasicAuth>(item_titled(other, "Some Note")).empty());
+}
+
+TEST_CASE("the export that overlaps the KeePass passkeys database holds its passkey and logins", "[bitwarden]") {
+    Report report;
+    const Vault v = bwtest::read("bitwarden/synthetic-bitwarden-overlapping-kdbx-passkeys.json", report);
+    REQUIRE(v.accounts.at(0).items.size() == 5);
+    const Item& webauthn = item_titled(v, "webauthn.io");
+    const Passkey& passkey = only<Passkey>(webauthn);
+    // The raw credential id of entry 1 of kdbx/generated/passkeys-pykeepass.kdbx (passkeys.expected.json).
+    CHECK(encoding::hex_encode(passkey.credential_id) == "9d455ea3d3557432147db490e2a076fe4a1e8aa39a9d87a5436def9af5118404");
+    CHECK(passkey.rp_id == "webauthn.io");
+    CHECK(only<Totp>(webauthn).secret.view() == "JBSWY3DPEHPK3PXP");
+    const Item& copy = item_titled(v, "Multi-URL (Bitwarden copy)");
+    CHECK(value(only<BasicAuth>(copy).username) == "carol");
+    CHECK(copy.modified_at == 1796083200);  // 2026-12-01, newer than the database's entry
+    const Collection& shared = collection_titled(v.accounts[0].collections, "Shared");
+    CHECK(links(shared, item_titled(v, "Forum")));
+    CHECK(links(shared, item_titled(v, "Only in Bitwarden")));
+    CHECK_FALSE(links(shared, item_titled(v, "Forum (saved again)")));
 }

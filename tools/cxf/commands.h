@@ -15,5 +15,6 @@ int run_inspect(const Args& args);
 int run_validate(const Args& args);
 int run_formats(const Args& args);
 int run_cxp(const Args& args);
+int run_merge(const Args& args);
 
 }  // namespace cxf::cli

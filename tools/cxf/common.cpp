@@ -32,14 +32,14 @@ bool parse_args(const std::vector<std::string>& args, const std::string& usage, 
     return true;
 }
 
-po::options_description input_options() {
+po::options_description input_options(bool with_from) {
     const Limits limits;
     const auto default_of = [](const char* what, std::uint64_t value) {
         return std::string(what) + " (default " + std::to_string(value) + ")";
     };
     po::options_description o("Input");
+    if (with_from) o.add_options()("from", po::value<std::string>()->value_name("ID"), "input format (default: detected from the content)");
     o.add_options()
-        ("from", po::value<std::string>()->value_name("ID"), "input format (default: detected from the content)")
         ("password-file", po::value<std::string>()->value_name("FILE"), "input password: the file's content minus one trailing newline")
         ("password-env", po::value<std::string>()->value_name("VAR"), "input password: this environment variable")
         ("password-fd", po::value<int>()->value_name("N"), "input password: read from this file descriptor")
@@ -58,6 +58,7 @@ po::options_description format_options(std::span<const FormatOption> Format::*wh
     for (const Format& format : formats()) {
         for (const FormatOption& option : format.*which) {
             const std::string name(option.name);
+            if (o.find_nothrow(name, false)) continue;  // shared by several formats (--encoding)
             if (option.value_name.empty()) o.add_options()(name.c_str(), std::string(option.help).c_str());
             else
                 o.add_options()(name.c_str(), po::value<std::string>()->value_name(std::string(option.value_name)),

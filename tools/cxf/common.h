@@ -21,8 +21,9 @@ bool parse_args(const std::vector<std::string>& args, const std::string& usage, 
                 const po::options_description& operands, const po::positional_options_description& positional,
                 po::variables_map& vm);
 
-// --from, --password-file/-env/-fd, --key-file, the --max-* limits and every format's read options.
-po::options_description input_options();
+// --from (unless not `with_from`), --password-file/-env/-fd, --key-file, the --max-* limits and
+// every format's read options.
+po::options_description input_options(bool with_from = true);
 
 // Every format's own options of one direction (Format::read_options or ::write_options), as
 // --NAME VALUE, or flags when they take no value.

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 
+#include "cxf/csv/encoding.h"
 #include "cxf/error.h"
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
@@ -131,12 +132,32 @@ Input read_key_material(const std::string& path, const Limits& limits) {
 
 void apply_read_flags(const po::variables_map& vm, const Format& format, ReadOptions& options) {
     check_owner(vm, format, &Format::read_options);
-    // Only a format that is always encrypted (KDBX) can be opened with a key file.
-    if (given(vm, "key-file") && format.output_password != OutputPassword::required)
+    if (given(vm, "key-file") && !takes_key_file(format))
         throw po::error("the " + std::string(format.id) + " format takes no key file; leave out --key-file");
+    apply_own_read_flags(vm, format, options);
+}
+
+bool takes_key_file(const Format& format) { return format.output_password == OutputPassword::required; }
+
+void apply_own_read_flags(const po::variables_map& vm, const Format& format, ReadOptions& options) {
     if (format.id == "kdbx") options.kdbx.no_password = given(vm, "no-password");
     if (format.id == "cxp" && given(vm, "identity"))
         options.cxp.identity = read_key_material(text(vm, "identity", ""), options.limits);
+    if (given(vm, "encoding")) {
+        options.encoding = text(vm, "encoding", "");
+        if (!csv::known_encoding(options.encoding)) bad("encoding", options.encoding, "an encoding iconv knows (e.g. windows-1252, latin1)");
+    }
+}
+
+void check_read_flags_used(const po::variables_map& vm, const std::vector<const Format*>& read) {
+    const auto any_read = [&](auto takes) { return std::any_of(read.begin(), read.end(), [&](const Format* f) { return takes(*f); }); };
+    if (given(vm, "key-file") && !any_read(takes_key_file))
+        throw po::error("no input takes a key file (only kdbx does); leave out --key-file");
+    for (const Format& f : formats())
+        for (const FormatOption& option : f.read_options)
+            if (given(vm, option.name) && !any_read([&](const Format& r) { return &r == &f; }))
+                throw po::error("--" + std::string(option.name) + " is an option of the " + std::string(f.id) +
+                                " format, and no input is in it");
 }
 
 void apply_write_flags(const po::variables_map& vm, const Format& format, WriteOptions& options) {
@@ -157,10 +178,12 @@ std::string flag_for(std::string_view option) {
         {"overwrite", "--force"},
         {"split", "--split"},
         {"report", "--report"},
+        {"filter", "--filter"},
         {"password", "--password-file, --password-env or --password-fd"},
         {"key_file", "--key-file"},
         {"kdbx.no_password", "--no-password"},
         {"cxp.identity", "--identity FILE"},
+        {"encoding", "--encoding NAME"},
         {"out.password", "--out-password-file, --out-password-env or --out-password-fd"},
         {"out.key_file", "--out-key-file"},
         {"out.kdbx.no_password", "--out-no-password"},

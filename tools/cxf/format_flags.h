@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/program_options.hpp>
 
@@ -17,6 +18,12 @@ namespace po = boost::program_options;
 // A flag of another format than `format` is a usage error (po::error); a value the format does not
 // take too. Files named by flags (--identity) are read here, within the run's limits.
 void apply_read_flags(const po::variables_map& vm, const Format& format, ReadOptions& options);
+// Several inputs (cxf merge): each takes the flags of its own format, and a flag no input's format
+// takes is a usage error once all are known.
+void apply_own_read_flags(const po::variables_map& vm, const Format& format, ReadOptions& options);
+void check_read_flags_used(const po::variables_map& vm, const std::vector<const Format*>& read);
+// Only a format that is always encrypted (KDBX) can be opened with a key file.
+bool takes_key_file(const Format& format);
 void apply_write_flags(const po::variables_map& vm, const Format& format, WriteOptions& options);
 
 // A small file of key material named by a flag (key file, private key, ExportRequest): at most

@@ -27,6 +27,7 @@ struct Command {
 
 constexpr Command commands[] = {
     {"convert", "convert INPUT to OUTPUT (any supported format to any other)", run_convert},
+    {"merge", "merge INPUT... -o OUTPUT: several vaults into one, each credential once", run_merge},
     {"inspect", "show a file's format, version and counts (never its values)", run_inspect},
     {"validate", "check a CXF document against CXF 1.0", run_validate},
     {"formats", "list the formats and what each can carry", run_formats},

@@ -20,7 +20,7 @@ void for_each_ref(Group& group, F&& f) {
     for (auto& child : group.groups) for_each_ref(child, f);
 }
 
-// Whether `database` keeps its pool exactly as cxf would write it again.
-bool canonical_pool(const kdbx::Database& database);
+// Whether no two binaries of the pool hold the same bytes (as in every pool cxf writes).
+bool distinct_contents(const std::vector<kdbx::Binary>& pool);
 
 }  // namespace cxf::kdbx_map

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# KeePassXC-written KDBX with pooled attachments (issue 17): the pooled.sh content exported to XML and
+# imported again by keepassxc-cli (KDBX 4.0, AES-KDF), then `cxf convert X.kdbx o.cxf` and
+# `keepassxc-cli export -f xml` alternating, 3 runs each; elapsed, user and system seconds and peak RSS
+# (KiB) from /usr/bin/time. On a shared machine compare CPU time and RSS, not elapsed time.
+# usage: bench/kdbx/keepassxc.sh [ENTRIES]   (CXF=path/to/cxf to time another build)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+entries=${1:-50000}
+if [[ -z "${CXF:-}" ]]; then
+  scripts/build.sh >/dev/null
+  CXF=build/tools/cxf/cxf
+fi
+work=${TMPDIR:-/tmp}/cxf-bench-kdbx
+mkdir -p "$work"
+export PW=bench-password
+pooled="$work/pooled-$entries.kdbx"
+db="$work/keepassxc-$entries.kdbx"
+if [[ ! -f "$db" ]]; then
+  if [[ ! -f "$pooled" ]]; then
+    /usr/bin/python3 bench/kdbx/make_pooled_1pux.py "$work/pooled-$entries.1pux" "$entries"
+    "$CXF" convert "$work/pooled-$entries.1pux" "$pooled" --kdbx-version 3.1 --kdbx-iterations 1000 \
+      --out-password-env PW --force 2>/dev/null
+  fi
+  echo "$PW" | keepassxc-cli export -q -f xml "$pooled" > "$work/keepassxc-$entries.xml"
+  printf '%s\n%s\n' "$PW" "$PW" | keepassxc-cli import -q -p "$work/keepassxc-$entries.xml" "$db" >/dev/null
+  rm -f "$work/keepassxc-$entries.xml"
+fi
+timed() { /usr/bin/time -o "$work/time.txt" -f '%e s elapsed, %U s user, %S s sys, %M KiB' "$@" >/dev/null 2>&1; cat "$work/time.txt"; }
+for run in 1 2 3; do
+  echo "run $run cxf convert:           $(timed "$CXF" convert "$db" "$work/out.cxf" --password-env PW --force)"
+  echo "run $run keepassxc-cli export:  $(echo "$PW" | timed keepassxc-cli export -q -f xml "$db")"
+done
+rm -f "$work/out.cxf" "$work/time.txt"
