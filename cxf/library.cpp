@@ -8,13 +8,17 @@
 
 namespace cxf {
 
+Vault read_as(const Input& input, const Format& format, const ReadOptions& options, Report& report) {
+    if (!format.read) throw Error(Errc::usage, {input.name, ""}, "cxf cannot read " + std::string(format.id));
+    Vault vault = format.read(input, options, report);
+    if (format.id == "cxf") validate(vault, report);
+    return vault;
+}
+
 Loaded load(const Input& input, const ReadOptions& options, const Format* format) {
     Loaded loaded;
     loaded.format = format ? format : &detect_format(input);
-    if (!loaded.format->read)
-        throw Error(Errc::usage, {input.name, ""}, "cxf cannot read " + std::string(loaded.format->id));
-    loaded.vault = loaded.format->read(input, options, loaded.report);
-    if (loaded.format->id == "cxf") validate(loaded.vault, loaded.report);  // as convert() does
+    loaded.vault = read_as(input, *loaded.format, options, loaded.report);
     return loaded;
 }
 

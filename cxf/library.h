@@ -26,6 +26,9 @@ struct Loaded {
 // is also validated (findings in the report). Throws cxf::Error.
 CXF_API Loaded load(const Input& input, const ReadOptions& options, const Format* format = nullptr);
 
+// The reading step of load() for a format already chosen; notices go to `report`.
+CXF_API Vault read_as(const Input& input, const Format& format, const ReadOptions& options, Report& report);
+
 // The same for a file ("-": standard input), read whole within options.limits.
 CXF_API Loaded load_file(const std::string& path, const ReadOptions& options, const Format* format = nullptr);
 
