@@ -2,6 +2,7 @@
 // cxf::Error: the one exception type that means "bad input or environment", with a code and a place.
 #pragma once
 
+#include "cxf/export.h"
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -22,7 +23,7 @@ enum class Errc {
     usage,           // the caller asked for something impossible (e.g. no password available)
 };
 
-std::string_view errc_name(Errc code) noexcept;
+CXF_API std::string_view errc_name(Errc code) noexcept;
 
 // Where the problem is: the file (as the user named it) and a place inside it — a JSON pointer,
 // a zip entry, "offset N (field)", "line N" or, in CSV, "line N, column M".
@@ -39,7 +40,7 @@ struct Where {
 using OptionNames = std::function<std::string(std::string_view name)>;
 
 // How what() names an option: `NAME`.
-std::string option_in_backquotes(std::string_view name);
+CXF_API std::string option_in_backquotes(std::string_view name);
 
 // `text` with each {NAME} given by `names` (for notices, which may name options the same way).
 std::string render_options(std::string_view text, const OptionNames& names);
@@ -47,7 +48,7 @@ std::string render_options(std::string_view text, const OptionNames& names);
 // What strerror says of `error_number`; unlike strerror, safe while other threads call it too.
 std::string errno_text(int error_number);
 
-class Error : public std::runtime_error {
+class CXF_API Error : public std::runtime_error {
 public:
     Error(Errc code, Where where, const std::string& message);
 

@@ -2,6 +2,7 @@
 // The kinds of data a format can carry, named the same way in `cxf formats`, loss notices and reports.
 #pragma once
 
+#include "cxf/export.h"
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -37,7 +38,7 @@ struct FeatureName {
     Feature feature;
     std::string_view name;
 };
-std::span<const FeatureName> feature_names() noexcept;
+CXF_API std::span<const FeatureName> feature_names() noexcept;
 std::string_view feature_name(Feature feature) noexcept;  // "custom-fields"
 
 }  // namespace cxf

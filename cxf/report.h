@@ -2,6 +2,7 @@
 // What a conversion noticed but did not fail on: losses, data it changed, findings of validation.
 #pragma once
 
+#include "cxf/export.h"
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -38,7 +39,7 @@ struct Notice {
     bool detail = false;             // lost: a detail of it, in a format that carries the rest
 };
 
-class Report {
+class CXF_API Report {
 public:
     // `feature` lost wholesale: the target format has no place for this kind of data.
     void lost(Feature feature, std::string place, std::string item, std::string field, std::string reason);

@@ -2,6 +2,7 @@
 // The built-in formats: listing them, finding one by id, by content or by an output name's extension.
 #pragma once
 
+#include "cxf/export.h"
 #include <cstddef>
 #include <span>
 #include <string_view>
@@ -11,19 +12,19 @@
 namespace cxf {
 
 // The built-in formats, in detection order (exact signatures first, loose shapes last).
-std::span<const Format> formats() noexcept;
-const Format* find_format(std::string_view id) noexcept;
+CXF_API std::span<const Format> formats() noexcept;
+CXF_API const Format* find_format(std::string_view id) noexcept;
 
 // How many leading bytes detect() sees.
 inline constexpr std::size_t detect_head_bytes = 64 * 1024;
 
 // The format of an input by content: the first `yes`, else the first `maybe`; throws
 // Errc::unrecognized when none claims it.
-const Format& detect_format(const Input& input);
+CXF_API const Format& detect_format(const Input& input);
 
 // The format an output path's extension selects ("x.cxf", "x.cxf.json", "x.kdbx"); null when the
 // extension names none or several.
-const Format* format_for_path(std::string_view path) noexcept;
+CXF_API const Format* format_for_path(std::string_view path) noexcept;
 
 // The length of the longest ".ext" of `format` that `path` ends with (any case), or 0.
 std::size_t extension_length(const Format& format, std::string_view path) noexcept;

@@ -30,7 +30,7 @@ struct Time {
 
     static constexpr std::int64_t unix_epoch = 62135596800;  // 1970-01-01 on this clock
     static constexpr Time from_unix(std::int64_t unix_seconds) noexcept { return Time{unix_seconds + unix_epoch}; }
-    constexpr std::int64_t unix() const noexcept { return seconds - unix_epoch; }
+    constexpr std::int64_t to_unix() const noexcept { return seconds - unix_epoch; }
     auto operator<=>(const Time&) const = default;
 };
 

@@ -29,7 +29,7 @@ std::string format_time(Time time, bool kdbx4) {
     }
     // ISO text holds years 1 to 9999 only, as .NET's DateTime does.
     constexpr std::int64_t last = 315537897599;  // 9999-12-31T23:59:59Z
-    return encoding::format_rfc3339(Time{std::clamp<std::int64_t>(time.seconds, 0, last)}.unix(), false);
+    return encoding::format_rfc3339(Time{std::clamp<std::int64_t>(time.seconds, 0, last)}.to_unix(), false);
 }
 
 std::optional<bool> parse_bool(std::string_view text) {

@@ -2,6 +2,7 @@
 // How much a vault holds, by kind — what `cxf inspect` and conversion summaries print. No values.
 #pragma once
 
+#include "cxf/export.h"
 #include <cstddef>
 #include <map>
 #include <string>
@@ -18,6 +19,6 @@ struct Counts {
     std::map<std::string, std::size_t> credentials;  // by CXF type name
 };
 
-Counts count(const Vault& vault);
+CXF_API Counts count(const Vault& vault);
 
 }  // namespace cxf

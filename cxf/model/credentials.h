@@ -2,6 +2,7 @@
 // The 17 CXF 1.0 credential types, one struct each, plus UnknownCredential for any other type.
 #pragma once
 
+#include "cxf/export.h"
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -167,9 +168,9 @@ using Credential = std::variant<BasicAuth, Passkey, Totp, Note, File, CreditCard
                                 PersonName, SshKey, Wifi, UnknownCredential>;
 
 // The CXF `type` string of a credential ("basic-auth", …; the given type for an unknown one).
-std::string_view credential_type(const Credential& credential) noexcept;
+CXF_API std::string_view credential_type(const Credential& credential) noexcept;
 
 // The 17 known type names, in the order of the variant.
-std::span<const std::string_view> known_credential_types() noexcept;
+CXF_API std::span<const std::string_view> known_credential_types() noexcept;
 
 }  // namespace cxf

@@ -3,6 +3,7 @@
 // part, and say what happened — the same for the CLI and for programs that link libcxf.
 #pragma once
 
+#include "cxf/export.h"
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -80,11 +81,11 @@ struct Conversion {
 };
 
 // The status a caller exits with: 0 written or dry run, 4 losses refused, else the error's code.
-ExitCode exit_code(const Conversion& conversion) noexcept;
+CXF_API ExitCode exit_code(const Conversion& conversion) noexcept;
 
 // Never throws cxf::Error: a failure is the Conversion's `error`, and no output (nor temp file) is
 // left behind. "-" as output streams to standard output once everything succeeded.
-Conversion convert(ConvertOptions options);
+CXF_API Conversion convert(ConvertOptions options);
 
 // Writes the report of a run refused before convert() or merge_files() could start (e.g. a bad command line)
 // to options.report, as convert() would. Throws cxf::Error when it cannot.

@@ -3,6 +3,7 @@
 // the result the way convert() writes, with the same report, plus the inputs and what was merged.
 #pragma once
 
+#include "cxf/export.h"
 #include <functional>
 #include <string>
 #include <vector>
@@ -24,6 +25,6 @@ struct MergeOptions : OutputOptions {
 // Never throws cxf::Error: a failure (of any input) is the Conversion's `error`, and nothing is
 // written. The Conversion's `inputs` lists each input read, `merge` what was merged, `counts` the
 // merged vault.
-Conversion merge_files(MergeOptions options);
+CXF_API Conversion merge_files(MergeOptions options);
 
 }  // namespace cxf

@@ -3,6 +3,7 @@
 // error, counts and every notice. Never a secret value.
 #pragma once
 
+#include "cxf/export.h"
 #include <string>
 
 #include "cxf/error.h"
@@ -14,7 +15,7 @@ namespace cxf {
 
 // `exit_code` is the caller's status for the run (the CLI's exit code); `names` renders the options
 // messages name (see cxf::Error).
-std::string report_json(const Conversion& conversion, int exit_code, const OptionNames& names);
+CXF_API std::string report_json(const Conversion& conversion, int exit_code, const OptionNames& names);
 
 // The member "error": its code, file, place and message (options named by `names`).
 void write_error(json::Builder& out, const Error& error, const OptionNames& names);

@@ -8,6 +8,7 @@
 #include "cxf/io/output.h"
 #include "cxf/io/same_file.h"
 #include "cxf/model/split.h"
+#include "cxf/pipeline/read_as.h"
 #include "cxf/pipeline/report_json.h"
 #include "cxf/select/select.h"
 #include "cxf/validate/validate.h"
@@ -133,9 +134,7 @@ Vault read_one(const std::string& path, const Format* from, ReadOptions& read,
     const Format& format_read = from ? *from : detect_format(input);
     format = format_read.id;
     if (prepare) prepare(format_read, read);
-    Vault vault = format_read.read(input, read, report);
-    if (format_read.id == "cxf") validate(vault, report);
-    return vault;
+    return read_as(input, format_read, read, report);
 }
 
 Conversion run(const OutputOptions& o, const std::vector<std::string>& inputs, Conversion c,

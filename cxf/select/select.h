@@ -3,6 +3,7 @@
 // (`--filter` in the CLI, docs/cli.md).
 #pragma once
 
+#include "cxf/export.h"
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -30,7 +31,7 @@ std::vector<std::string_view> filter_kinds();
 
 // Adds "folder:NAME", "tag:NAME", "title:GLOB" or "type:KIND". An unknown key or kind, or no value,
 // is Errc::usage naming the valid ones.
-void add_filter(Selection& selection, std::string_view expression);
+CXF_API void add_filter(Selection& selection, std::string_view expression);
 
 // Names are compared ignoring ASCII case; `*` and `?` match any bytes.
 bool glob_matches(std::string_view pattern, std::string_view text) noexcept;
@@ -41,6 +42,6 @@ struct SelectionCount {
 };
 
 // Keeps the selected items and, of the collections, those that still link one (with the path to it).
-SelectionCount select(Vault& vault, const Selection& selection);
+CXF_API SelectionCount select(Vault& vault, const Selection& selection);
 
 }  // namespace cxf

@@ -29,8 +29,8 @@ EntryReading read_version(const kdbx::Entry& entry, const kdbx::Uuid& uuid, cons
     Item item;
     item.id.assign(uuid.begin(), uuid.end());
     if (const auto i = strings.take(title_key)) item.title = std::string(strings.at(*i).value.view());
-    item.creation_at = entry.times.creation.unix();
-    item.modified_at = entry.times.last_modification.unix();
+    item.creation_at = entry.times.creation.to_unix();
+    item.modified_at = entry.times.last_modification.to_unix();
     item.tags = entry.tags;
 
     // The layout names its attributes first: they may look like URLs or TOTP to the plain mapping.

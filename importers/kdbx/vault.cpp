@@ -267,8 +267,8 @@ private:
         std::set<Id> naming_account;
         c.title = g.name;
         if (!g.notes.empty()) c.subtitle = g.notes;
-        c.creation_at = g.times.creation.unix();
-        c.modified_at = g.times.last_modification.unix();
+        c.creation_at = g.times.creation.to_unix();
+        c.modified_at = g.times.last_modification.to_unix();
         bool dated = true;
         if (const kdbx::CustomDataItem* item = custom(g.custom_data, collection_key)) {
             const JsonDoc doc(item->value, "CustomData " + std::string(collection_key));

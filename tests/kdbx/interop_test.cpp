@@ -62,8 +62,8 @@ private:
     void entry(const Entry& e, const std::string& pad) {
         line(pad + "E " + uuid(e.uuid) + " icon=" + std::to_string(e.icon_id));
         line(pad + " colors " + hex(e.foreground_color) + " " + hex(e.background_color) + " " + hex(e.override_url));
-        line(pad + " times " + std::to_string(e.times.creation.unix()) + " " +
-             std::to_string(e.times.last_modification.unix()) + " " + std::to_string(e.times.expiry.unix()) + " " +
+        line(pad + " times " + std::to_string(e.times.creation.to_unix()) + " " +
+             std::to_string(e.times.last_modification.to_unix()) + " " + std::to_string(e.times.expiry.to_unix()) + " " +
              boolean(e.times.expires) + " " + std::to_string(e.times.usage_count));
         tags(e.tags, pad);
         for (const StringField& s : e.strings)

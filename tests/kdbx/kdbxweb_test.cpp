@@ -69,8 +69,8 @@ TEST_CASE("KDBX 3.1 and 4 written by kdbxweb read field by field", "[kdbx]") {
               "otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXP&period=30&digits=6&issuer=Example");
         CHECK(mail.tags == std::vector<std::string>{"mail", "work"});
         CHECK(attachment_text(db, mail, "readme.txt") == "kdbxweb attachment\n");
-        CHECK(mail.times.creation.unix() == 1704164645);  // 2024-01-02T03:04:05Z
-        CHECK(mail.times.last_modification.unix() == 1706933106);  // 2024-02-03T04:05:06Z
+        CHECK(mail.times.creation.to_unix() == 1704164645);  // 2024-01-02T03:04:05Z
+        CHECK(mail.times.last_modification.to_unix() == 1706933106);  // 2024-02-03T04:05:06Z
         REQUIRE(mail.history.size() == 1);
         CHECK(value(mail.history[0], "Password") == "old-mail-password");
         CHECK(mail.history[0].binaries.empty());

@@ -39,7 +39,7 @@ Flat flatten(const cxf::kdbx::Database& db, const cxf::kdbx::Entry& e, const std
     Flat f;
     f.uuid = hex(e.uuid);
     f.group = group;
-    f.times = {e.times.creation.unix(), e.times.last_modification.unix()};
+    f.times = {e.times.creation.to_unix(), e.times.last_modification.to_unix()};
     f.tags = e.tags;
     for (const auto& s : e.strings) {
         if (s.key == "Title") f.title = std::string(s.value.view());

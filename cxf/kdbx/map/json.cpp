@@ -16,7 +16,7 @@ void write_bytes(json::Builder& out, ByteView value) {
     out.string(text.view());
 }
 
-void write_time(json::Builder& out, kdbx::Time value) { out.integer(value.unix()); }
+void write_time(json::Builder& out, kdbx::Time value) { out.integer(value.to_unix()); }
 
 JsonDoc::JsonDoc(std::string_view text, std::string what)
     : json::Reader({"", what, " in what cxf wrote there", json::Wording::expected}), document_(text, what) {

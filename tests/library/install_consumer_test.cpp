@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// An installed libcxf is usable by other projects: find_package(cxf), pkg-config (shared and static)
+// and Python's ctypes each convert a file exactly as the cxf program does.
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "tests/cli/cli_run.h"
+#include "tests/support/testdata.h"
+
+namespace {
+
+const std::string source_dir = CXF_SOURCE_DIR;
+const std::string sample = test::testdata("1password/keepassxc-1PasswordExport.1pux");
+
+// Runs a shell command in `dir`; its output goes to `log`, shown when the test fails.
+void run(const test::TempDir& dir, const std::string& command, const std::string& log = "log") {
+    const int status = std::system(("cd '" + dir.root().string() + "' && (" + command + ") > " + log + " 2>&1").c_str());
+    INFO(command << "\n" << test::read_text(dir.path(log)));
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("an installed libcxf converts like the cxf program through CMake, pkg-config and Python", "[library]") {
+    test::TempDir dir;
+    run(dir, "cmake --install '" + std::string(CXF_BUILD_DIR) + "' --prefix prefix");
+    for (const char* file : {"lib/libcxf.so", "lib/libcxf.a", "include/cxf/cxf.h", "include/cxf/library.h",
+                             "lib/cmake/cxf/cxfConfig.cmake", "lib/pkgconfig/cxf.pc"})
+        CHECK(std::filesystem::exists(dir.path("prefix/" + std::string(file))));
+    CHECK(std::filesystem::read_symlink(dir.path("prefix/lib/libcxf.so")) == "libcxf.so.0");
+
+    run(dir, "'" + std::string(CXF_CLI_PATH) + "' convert '" + sample + "' expected.cxf");
+    const std::string expected = test::read_text(dir.path("expected.cxf"));
+    REQUIRE(!expected.empty());
+
+    SECTION("find_package(cxf): the C example and the C++ example") {
+        run(dir, "cmake -S '" + source_dir + "/examples' -B examples -DCMAKE_PREFIX_PATH=\"$PWD/prefix\" && cmake --build examples");
+        run(dir, "examples/convert '" + sample + "' by-c.cxf cxf", "c.out");
+        CHECK(test::read_text(dir.path("by-c.cxf")) == expected);
+        CHECK(test::read_text(dir.path("c.out")).find("1pux -> cxf: 9 items, 1 not carried") == 0);
+        run(dir, "examples/list_items '" + sample + "'", "cpp.out");
+        const std::string listed = test::read_text(dir.path("cpp.out"));
+        CHECK(listed.find("1pux\n") == 0);
+        CHECK(listed.find("  Home Wifi:") != std::string::npos);
+    }
+    SECTION("pkg-config: the C example linked with the shared and with the static library") {
+        const std::string pc = "PKG_CONFIG_PATH=\"$PWD/prefix/lib/pkgconfig\" pkg-config";
+        run(dir, "cc '" + source_dir + "/examples/c/convert.c' -o shared $(" + pc + " --cflags --libs cxf)");
+        run(dir, "LD_LIBRARY_PATH=\"$PWD/prefix/lib\" ./shared '" + sample + "' by-shared.cxf cxf");
+        CHECK(test::read_text(dir.path("by-shared.cxf")) == expected);
+        run(dir, "cc '" + source_dir + "/examples/c/convert.c' -o static $(" + pc +
+                     " --cflags cxf) -Wl,-Bstatic -lcxf -Wl,-Bdynamic $(" + pc + " --static --libs cxf | sed 's/ -lcxf / /')");
+        run(dir, "ldd ./static | grep -c libcxf || true", "ldd.out");
+        CHECK(test::read_text(dir.path("ldd.out")) == "0\n");
+        run(dir, "./static '" + sample + "' by-static.cxf cxf");
+        CHECK(test::read_text(dir.path("by-static.cxf")) == expected);
+    }
+    SECTION("Python through ctypes") {
+        run(dir, "/usr/bin/python3 '" + source_dir + "/examples/python/convert.py' prefix/lib/libcxf.so.0 '" + sample +
+                     "' by-python.cxf cxf", "python.out");
+        CHECK(test::read_text(dir.path("by-python.cxf")) == expected);
+        CHECK(test::read_text(dir.path("python.out")) == "libcxf 0.1.0: 1pux -> cxf, 1 not carried\n");
+    }
+}
