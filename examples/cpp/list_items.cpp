@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include <cxf/library.h>
+#include <cxf/api/library.h>
 
 int main(int argc, char** argv) {
     if (argc != 2) {

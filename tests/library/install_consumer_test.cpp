@@ -29,7 +29,7 @@ void run(const test::TempDir& dir, const std::string& command, const std::string
 TEST_CASE("an installed libcxf converts like the cxf program through CMake, pkg-config and Python", "[library]") {
     test::TempDir dir;
     run(dir, "cmake --install '" + std::string(CXF_BUILD_DIR) + "' --prefix prefix");
-    for (const char* file : {"lib/libcxf.so", "lib/libcxf.a", "include/cxf/cxf.h", "include/cxf/library.h",
+    for (const char* file : {"lib/libcxf.so", "lib/libcxf.a", "include/cxf/cxf.h", "include/cxf/api/library.h",
                              "lib/cmake/cxf/cxfConfig.cmake", "lib/pkgconfig/cxf.pc"})
         CHECK(std::filesystem::exists(dir.path("prefix/" + std::string(file))));
     CHECK(std::filesystem::read_symlink(dir.path("prefix/lib/libcxf.so")) == "libcxf.so.0");
