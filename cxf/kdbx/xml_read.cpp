@@ -3,6 +3,7 @@
 // groups). Each entry, Meta child, group field and unknown element is gathered into a small tree of
 // its own (xml_node.h), read by xml_elements.h, and dropped when it closes: nothing holds the whole
 // document.
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -165,11 +166,12 @@ private:
                         "XML nesting deeper than the cap of " + std::to_string(ctx_.limits.max_depth) + " levels");
         if (!gathering_.empty()) {
             layout_.clear();  // before a child element: layout
-            gathering_.push_back(&gathering_.back()->children.emplace_back());
+            gathering_.push_back(&add_child(*gathering_.back()));
             fill(*gathering_.back(), name, attributes);
             return;
         }
         if (structure_.empty()) {
+            line_ = XML_GetCurrentLineNumber(parser_);
             if (name != "KeePassFile")
                 throw Error(Errc::malformed, {ctx_.file, place(name)}, "the document element is not KeePassFile");
             structure_.push_back(Kind::keepass_file);
@@ -225,7 +227,7 @@ private:
         if (gathering_.size() == 1) {
             gathering_.clear();
             use(gathered_);
-            gathered_ = Node();
+            recycle(gathered_);
             return;
         }
         const Kind kind = structure_.back();
@@ -250,6 +252,7 @@ private:
     }
 
     void text(std::string_view data) {
+        line_ += static_cast<std::uint64_t>(std::count(data.begin(), data.end(), '\n'));
         if (gathering_.empty()) return;  // layout between structure elements
         Node& node = *gathering_.back();
         if (node.text.size() + layout_.size() + data.size() > ctx_.limits.max_string_bytes)
@@ -269,8 +272,27 @@ private:
 
     void fill(Node& node, std::string_view name, const XML_Char** attributes) const {
         node.name = name;
-        node.line = XML_GetCurrentLineNumber(parser_);
+        node.line = line_;
         for (const XML_Char** a = attributes; *a; a += 2) node.attributes.emplace_back(a[0], a[1]);
+    }
+
+    // The elements of one gathered tree are emptied and kept, with their memory, for the next.
+    Node& add_child(Node& parent) {
+        if (spare_.empty()) return parent.children.emplace_back();
+        parent.children.push_back(std::move(spare_.back()));
+        spare_.pop_back();
+        return parent.children.back();
+    }
+
+    void recycle(Node& node) {
+        for (Node& child : node.children) {
+            recycle(child);
+            spare_.push_back(std::move(child));
+        }
+        node.children.clear();
+        node.name.clear();
+        node.attributes.clear();
+        node.text.wipe();
     }
 
     void gather(Use use, std::string_view name, const XML_Char** attributes) {
@@ -322,6 +344,11 @@ private:
     Node gathered_;
     std::vector<Node*> gathering_;
     std::string layout_;  // whitespace read since the last tag, not yet known to be a value
+    std::vector<Node> spare_;
+    // The line of the parser's position, counted in the character data: expat's own count rescans
+    // every byte and is asked only for errors. Newlines inside tags or comments (which no KDBX writer
+    // puts there) are not counted.
+    std::uint64_t line_ = 1;
     Use use_ = Use::file_unknown;
     bool meta_handed_over_ = false, seen_root_ = false, seen_group_ = false;
 };
