@@ -5,6 +5,8 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
@@ -28,6 +30,10 @@ const kdbx::CustomDataItem* custom(const kdbx::CustomData& data, std::string_vie
 void drop(kdbx::CustomData& data, std::string_view key) {
     std::erase_if(data, [&](const kdbx::CustomDataItem& d) { return d.key == key; });
 }
+
+struct BytesHash {
+    std::size_t operator()(ByteView bytes) const noexcept { return std::hash<std::string_view>{}(as_text(bytes)); }
+};
 
 Id uuid_id(const kdbx::Uuid& uuid) { return Id(uuid.begin(), uuid.end()); }
 
@@ -451,8 +457,10 @@ private:
     bool in_order_ = true;
     bool canonical_pool_ = true;  // known at the end
     std::map<Id, std::vector<std::vector<std::size_t>>> pool_indices_;  // by item id
-    std::set<kdbx::Uuid> entry_uuids_;
-    std::set<Id> item_ids_;
+    // Hashed, not ordered: a lookup per entry in ordered sets cost 7 % of a 200k-entry read, and more
+    // per entry the larger the file.
+    std::unordered_set<kdbx::Uuid, BytesHash> entry_uuids_;
+    std::unordered_set<Id, BytesHash> item_ids_;
     std::size_t items_read_ = 0;
     Vault vault_;
 };
