@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // KDBX XML → the visitor, streamed through expat: the document's structure (KeePassFile, Meta, Root,
 // groups). Each entry, Meta child, group field and unknown element is gathered into a small tree of
-// its own (xml_node.h), read by xml_elements.h, and dropped when it closes: nothing holds the whole
-// document.
+// its own (xml_node.h), read by xml_elements.h when it closes, and emptied for the next one: nothing
+// holds the whole document.
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -19,7 +19,6 @@
 namespace cxf::kdbx::detail {
 
 namespace {
-
 
 // expat's buffers hold decrypted XML, so its memory is wiped when expat frees it. Each block keeps
 // its size in front of what expat sees.
@@ -346,8 +345,8 @@ private:
     std::string layout_;  // whitespace read since the last tag, not yet known to be a value
     std::vector<Node> spare_;
     // The line of the parser's position, counted in the character data: expat's own count rescans
-    // every byte and is asked only for errors. Newlines inside tags or comments (which no KDBX writer
-    // puts there) are not counted.
+    // every byte and is asked only for errors. Newlines inside tags or comments are not counted, and a
+    // newline written as a character reference is; no KDBX writer does either.
     std::uint64_t line_ = 1;
     Use use_ = Use::file_unknown;
     bool meta_handed_over_ = false, seen_root_ = false, seen_group_ = false;
