@@ -420,4 +420,9 @@ TEST_CASE("a bad value inside an entry is reported at its own line, not where th
     const cxf::Error uuid = open_error(forge_kdbx4(uuid_only, key), key);
     CHECK(uuid.code() == Errc::malformed);
     CHECK(uuid.where().place == "XML line 10 (UUID)");
+
+    // Lines before the document element (a declaration, a comment) count too.
+    const cxf::Error declared =
+        open_error(forge_kdbx4("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a\ncomment -->\n" + xml, key), key);
+    CHECK(declared.where().place == "XML line 11 (CreationTime)");
 }
