@@ -69,6 +69,11 @@ public:
     void append(std::string_view text) { bytes_.insert(bytes_.end(), text.begin(), text.end()); }
     void push_back(char c) { bytes_.push_back(c); }
     void clear() noexcept { bytes_.clear(); }
+    // Empty, with what it held wiped and its memory kept for reuse.
+    void wipe() noexcept {
+        OPENSSL_cleanse(bytes_.data(), bytes_.size());
+        bytes_.clear();
+    }
     // Compared in constant time for equal lengths.
     friend bool operator==(const Secret& a, const Secret& b) noexcept;
 

@@ -85,10 +85,6 @@ EntryReading read_version(const kdbx::Entry& entry, const kdbx::Uuid& uuid, cons
         extras.app_prefixes = std::move(scope.app_prefixes);
     if (plain.passkey && !same_spelling(*plain.passkey, PasskeySpelling::fresh())) extras.passkey = std::move(plain.passkey);
     if (!plain.totp_parts.empty()) extras.totp = std::move(plain.totp_parts);
-    if (!context.canonical_pool && !entry.binaries.empty()) {
-        extras.binaries.emplace();
-        for (const kdbx::BinaryRef& ref : entry.binaries) extras.binaries->push_back(ref.index);
-    }
     item.extensions = carried_extensions(entry.custom_data, place, context.report);
     kdbx::Entry members = entry_members(entry);
     std::erase_if(members.custom_data, [](const kdbx::CustomDataItem& d) {

@@ -15,7 +15,6 @@ namespace cxf::kdbx_map {
 struct EntryContext {
     const kdbx::Meta& meta;
     const std::vector<kdbx::Binary>& pool;
-    bool canonical_pool;  // attachments sit in the pool in the order cxf writes them
     Report& report;
 };
 
@@ -24,7 +23,8 @@ struct EntryReading {
     std::optional<std::size_t> position;  // where cxf wrote it among its account's items
 };
 
-// `place` is the entry's path ("/Group/Title") for the report.
+// The attachments' pool indices are not kept here: whether the pool needs them is known only once
+// the whole file is read (add_pool_indices). `place` is the entry's path ("/Group/Title") for the report.
 // `fresh_uuid` stands in for the entry's UUID (and its history's) in the ids it gets.
 EntryReading read_entry(const kdbx::Entry& entry, const EntryContext& context, const std::string& place,
                         const std::optional<kdbx::Uuid>& fresh_uuid = std::nullopt);

@@ -2,6 +2,8 @@
 // The KDBX importer: a KDBX object model → a vault, and a KDBX file → a vault.
 #pragma once
 
+#include <functional>
+
 #include "cxf/kdbx/kdbx.h"
 #include "cxf/plugin/format.h"
 
@@ -14,6 +16,9 @@ Vault read_database(const kdbx::Database& database, Report& report);
 // The same from a KDBX file, each entry mapped as it is decrypted and dropped.
 Vault read_file(ByteView file, const kdbx::CompositeKey& key, const Limits& limits, const std::string& name,
                 Report& report);
+
+// What `read` hands the visitor, mapped in one pass (read_database and read_file go through it).
+Vault read_stream(const std::function<void(kdbx::DatabaseVisitor&)>& read, Report& report);
 
 // Format::read for "kdbx": the key from the options (password asked only once the file is known to
 // be KDBX; read setting "no-password" for a key file alone), then read_file.

@@ -2,8 +2,11 @@
 // Database → vault: the root group and groups cxf marked as accounts → accounts, other groups →
 // collections, entries → items; Meta, the recycle bin, deleted objects and the pool → extensions.
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
@@ -27,6 +30,10 @@ const kdbx::CustomDataItem* custom(const kdbx::CustomData& data, std::string_vie
 void drop(kdbx::CustomData& data, std::string_view key) {
     std::erase_if(data, [&](const kdbx::CustomDataItem& d) { return d.key == key; });
 }
+
+struct BytesHash {
+    std::size_t operator()(ByteView bytes) const noexcept { return std::hash<std::string_view>{}(as_text(bytes)); }
+};
 
 Id uuid_id(const kdbx::Uuid& uuid) { return Id(uuid.begin(), uuid.end()); }
 
@@ -111,23 +118,18 @@ kdbx::Entry clone(const kdbx::Entry& e) {
     return c;
 }
 
-// Thrown when the pool turns out not to be in cxf's order after entries with attachments were read
-// as if it were: the file is read again knowing it.
-struct PoolNotCanonical {};
-
 enum class FrameKind : std::uint8_t { account, collection, bin };
 
 // The vault built as the database streams by: each entry becomes an item when it arrives.
 class VaultReader final : public kdbx::DatabaseVisitor {
 public:
-    VaultReader(Report& report, bool pool_may_be_canonical)
-        : report_(report), pool_may_be_canonical_(pool_may_be_canonical) {}
+    explicit VaultReader(Report& report) : report_(report) {}
 
     void meta(const kdbx::Meta& meta, const std::vector<kdbx::Binary>& pool) override {
         meta_ = &meta;
         pool_ = &pool;
         recycle_bin_ = meta.recycle_bin_enabled ? meta.recycle_bin_uuid : kdbx::nil_uuid;
-        context_.emplace(EntryContext{meta, pool, pool_may_be_canonical_ && distinct_contents(pool), report_});
+        context_.emplace(EntryContext{meta, pool, report_});
     }
 
     void begin_group(const kdbx::Group& g) override {
@@ -164,6 +166,7 @@ public:
             return;
         }
         EntryReading r = read_item(e, f.path + "/" + title(e));
+        keep_pool_indices(e, r.item.id);
         if (f.kind == FrameKind::collection) f.linked.push_back(r.item.id);
         f.items->emplace_back(r.position, std::move(r.item));
     }
@@ -216,12 +219,13 @@ public:
     }
 
     void end(kdbx::Database& rest) override {
-        if (pool_read_canonical() != context_->canonical_pool) throw PoolNotCanonical();
+        canonical_pool_ = in_order_ && next_ref_ == pool_->size() && distinct_contents(*pool_);
         Vault vault;
         vault_members(rest.meta, vault);
         json::add_extension(first_.extensions, extension_name, first_account_extension(rest));
         vault.accounts.push_back(std::move(first_));
         for (Account& other : others_) vault.accounts.push_back(std::move(other));
+        if (!canonical_pool_) add_pool_indices(vault);
         vault_ = std::move(vault);
     }
 
@@ -299,8 +303,7 @@ private:
     }
 
     // Attachment references in document order: whether the pool is in cxf's order so far, and which
-    // binaries something refers to. An entry mapped as if the pool were in order when it is not is
-    // read again (PoolNotCanonical).
+    // binaries something refers to.
     void note_refs(const kdbx::Entry& e) {
         referenced_.resize(pool_->size(), false);
         for_each_ref_in_entry(e, [&](const kdbx::BinaryRef& ref) {
@@ -308,11 +311,34 @@ private:
             referenced_[ref.index] = true;
             if (ref.index != next_ref_++) in_order_ = false;
         });
-        if (!in_order_ && context_->canonical_pool) throw PoolNotCanonical();
     }
 
-    bool pool_read_canonical() const {
-        return context_->canonical_pool && in_order_ && next_ref_ == pool_->size() && distinct_contents(*pool_);
+    // Each version's pool indices of an item with attachments, kept until the pool's order is known.
+    void keep_pool_indices(const kdbx::Entry& e, const Id& item_id) {
+        bool any = !e.binaries.empty();
+        for (const kdbx::Entry& old : e.history) any = any || !old.binaries.empty();
+        if (!any) return;
+        const auto indices = [](const kdbx::Entry& version) {
+            std::vector<std::size_t> out;
+            for (const kdbx::BinaryRef& ref : version.binaries) out.push_back(ref.index);
+            return out;
+        };
+        std::vector<std::vector<std::size_t>>& versions = pool_indices_[item_id];
+        versions.push_back(indices(e));
+        for (const kdbx::Entry& old : e.history) versions.push_back(indices(old));
+    }
+
+    // A pool out of cxf's order: every attachment keeps its index (kept in the item's extension).
+    void add_pool_indices(Vault& vault) const {
+        for (Account& account : vault.accounts)
+            for (Item& item : account.items) {
+                const auto found = pool_indices_.find(item.id);
+                if (found == pool_indices_.end()) continue;
+                const std::vector<std::vector<std::size_t>>& versions = found->second;
+                if (!versions[0].empty()) kdbx_map::add_pool_indices(item.extensions, versions[0]);
+                for (std::size_t k = 1; k < versions.size() && k <= item.history.size(); ++k)
+                    if (!versions[k].empty()) kdbx_map::add_pool_indices(item.history[k - 1].extensions, versions[k]);
+            }
     }
 
     void vault_members(const kdbx::Meta& meta, Vault& vault) const {
@@ -394,10 +420,10 @@ private:
         for (std::size_t i = 0; i < binaries.size(); ++i)
             if (i >= referenced_.size() || !referenced_[i]) needed.insert(i);
         const bool any_protected = std::any_of(binaries.begin(), binaries.end(), [](const kdbx::Binary& b) { return b.protect; });
-        if (needed.empty() && !any_protected && context_->canonical_pool) return;
+        if (needed.empty() && !any_protected && canonical_pool_) return;
         out.key("pool").begin_object();
         out.key("size").unsigned_integer(binaries.size());
-        if (!context_->canonical_pool) out.key("explicit").boolean(true);
+        if (!canonical_pool_) out.key("explicit").boolean(true);
         out.key("protect").begin_array();
         for (std::size_t i = 0; i < binaries.size(); ++i)
             if (binaries[i].protect) out.unsigned_integer(i);
@@ -415,7 +441,6 @@ private:
     }
 
     Report& report_;
-    bool pool_may_be_canonical_;
     const kdbx::Meta* meta_ = nullptr;
     const std::vector<kdbx::Binary>* pool_ = nullptr;
     std::optional<EntryContext> context_;
@@ -430,8 +455,12 @@ private:
     std::vector<bool> referenced_;
     std::size_t next_ref_ = 0;
     bool in_order_ = true;
-    std::set<kdbx::Uuid> entry_uuids_;
-    std::set<Id> item_ids_;
+    bool canonical_pool_ = true;  // known at the end
+    std::map<Id, std::vector<std::vector<std::size_t>>> pool_indices_;  // by item id
+    // Hashed, not ordered: a lookup per entry in ordered sets cost 7 % of a 200k-entry read, and more
+    // per entry the larger the file.
+    std::unordered_set<kdbx::Uuid, BytesHash> entry_uuids_;
+    std::unordered_set<Id, BytesHash> item_ids_;
     std::size_t items_read_ = 0;
     Vault vault_;
 };
@@ -457,33 +486,23 @@ void replay(const kdbx::Database& db, kdbx::DatabaseVisitor& visitor) {
     visitor.end(rest);
 }
 
-// Reads with the pool taken for cxf's order until it shows it is not, then, if it was not, again
-// knowing it; notices reach `report` from the read that counts.
-template <typename Read>
-Vault read_vault(Report& report, Read&& read) {
-    const auto attempt = [&](bool pool_may_be_canonical) {
-        Report notices;
-        VaultReader reader(notices, pool_may_be_canonical);
-        read(reader);
-        for (const Notice& n : notices.notices()) report.add(n);
-        return reader.take();
-    };
-    try {
-        return attempt(true);
-    } catch (const PoolNotCanonical&) {
-        return attempt(false);
-    }
-}
-
 }  // namespace
 
+Vault read_stream(const std::function<void(kdbx::DatabaseVisitor&)>& read, Report& report) {
+    Report notices;  // they reach `report` only from a read that succeeds
+    VaultReader reader(notices);
+    read(reader);
+    for (const Notice& n : notices.notices()) report.add(n);
+    return reader.take();
+}
+
 Vault read_database(const kdbx::Database& database, Report& report) {
-    return read_vault(report, [&](kdbx::DatabaseVisitor& visitor) { replay(database, visitor); });
+    return read_stream([&](kdbx::DatabaseVisitor& visitor) { replay(database, visitor); }, report);
 }
 
 Vault read_file(ByteView file, const kdbx::CompositeKey& key, const Limits& limits, const std::string& name,
                 Report& report) {
-    return read_vault(report, [&](kdbx::DatabaseVisitor& visitor) { kdbx::read(file, key, limits, name, visitor); });
+    return read_stream([&](kdbx::DatabaseVisitor& visitor) { kdbx::read(file, key, limits, name, visitor); }, report);
 }
 
 }  // namespace cxf::kdbx_map

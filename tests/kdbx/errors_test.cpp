@@ -405,3 +405,24 @@ TEST_CASE("an input over the size cap is refused before anything else", "[kdbx]"
     CHECK(e.code() == Errc::limit_exceeded);
     CHECK(contains(e.what(), "cap of 1000"));
 }
+
+TEST_CASE("a bad value inside an entry is reported at its own line, not where the entry closes", "[kdbx]") {
+    const CompositeKey key = password_key("x");
+    const std::string xml = "<KeePassFile>\n<Root>\n<Group>\n<Name>g</Name>\n<Entry>\n<String><Key>Title</Key>"
+                            "<Value>t</Value></String>\n<Times>\n<CreationTime>not a date</CreationTime>\n"
+                            "</Times>\n<UUID>!!</UUID>\n</Entry>\n</Group>\n</Root>\n</KeePassFile>";
+    const cxf::Error date = open_error(forge_kdbx4(xml, key), key);
+    CHECK(date.code() == Errc::malformed);
+    CHECK(date.where().place == "XML line 8 (CreationTime)");
+
+    std::string uuid_only = xml;
+    uuid_only.replace(uuid_only.find("not a date"), 10, "");
+    const cxf::Error uuid = open_error(forge_kdbx4(uuid_only, key), key);
+    CHECK(uuid.code() == Errc::malformed);
+    CHECK(uuid.where().place == "XML line 10 (UUID)");
+
+    // Lines before the document element (a declaration, a comment) count too.
+    const cxf::Error declared =
+        open_error(forge_kdbx4("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a\ncomment -->\n" + xml, key), key);
+    CHECK(declared.where().place == "XML line 11 (CreationTime)");
+}

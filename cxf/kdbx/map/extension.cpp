@@ -66,6 +66,12 @@ PasskeySpelling read_passkey(const JsonDoc& doc, const json::Cursor& o) {
     return p;
 }
 
+void write_pool(json::Builder& out, const std::vector<std::size_t>& indices) {
+    out.key("pool").begin_array();
+    for (const std::size_t i : indices) out.unsigned_integer(i);
+    out.end_array();
+}
+
 void write_extras(json::Builder& out, const EntryExtras& x) {
     if (x.strings) {
         out.key("strings").begin_array();
@@ -99,11 +105,7 @@ void write_extras(json::Builder& out, const EntryExtras& x) {
     if (x.passkey) write_passkey(out, *x.passkey);
     if (x.creation) write_time(out.key("creation"), *x.creation);
     if (x.modification) write_time(out.key("modification"), *x.modification);
-    if (x.binaries) {
-        out.key("pool").begin_array();
-        for (const std::size_t i : *x.binaries) out.unsigned_integer(i);
-        out.end_array();
-    }
+    if (x.binaries) write_pool(out, *x.binaries);  // last: add_pool_indices appends it
 }
 
 EntryExtras read_extras(const JsonDoc& doc, const json::Cursor& o) {
@@ -173,6 +175,25 @@ EntryExtras read_entry_extension(const RawExtension* extension, kdbx::Entry& ent
     if (doc) read_entry_members(*doc, doc->root(), entry, false);
     else entry.times = fresh_times(entry.times.creation, entry.times.last_modification);
     return extras;
+}
+
+void add_pool_indices(std::vector<Extension>& extensions, const std::vector<std::size_t>& indices) {
+    auto* own = extensions.empty() ? nullptr : std::get_if<RawExtension>(&extensions.back());
+    if (!own || own->name != extension_name) {
+        json::add_extension(extensions, extension_name,
+                            json::extension_json(extension_name, [&](json::Builder& out) { write_pool(out, indices); }));
+        return;
+    }
+    json::Builder member;
+    member.begin_object();
+    write_pool(member, indices);
+    member.end_object();
+    const crypto::Secret pool = member.take();
+    // {…} + {"pool":[…]} → {…,"pool":[…]}
+    crypto::Secret joined(own->json.view().substr(0, own->json.size() - 1));
+    joined.push_back(',');
+    joined.append(pool.view().substr(1));
+    own->json = std::move(joined);
 }
 
 std::vector<Extension> carried_extensions(const kdbx::CustomData& data, const std::string& place, Report& report) {

@@ -62,6 +62,11 @@ struct EntryExtras {
 // The extension JSON of an entry (members and extras); empty when there is nothing to keep.
 crypto::Secret entry_extension(const kdbx::Entry& entry, const EntryExtras& extras);
 
+// Gives an item read with entry_extension (without extras.binaries) the pool index of each of its
+// attachments, as entry_extension would have written them: used once the whole file is read, when
+// it is known whether the pool is in cxf's order.
+void add_pool_indices(std::vector<Extension>& extensions, const std::vector<std::size_t>& indices);
+
 // The extensions from other formats that `data` carries (CXF_EXTENSIONS); a damaged list is reported
 // (at `place`) and read as far as it goes.
 std::vector<Extension> carried_extensions(const kdbx::CustomData& data, const std::string& place, Report& report);

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+// A file whose attachment pool is not in cxf's order (KeePass 2 and other writers order it their own
+// way) is read in one pass, and KDBX → model → KDBX still gives back every pool index.
+#include <catch2/catch.hpp>
+
+#include "cxf/json/extension.h"
+#include "exporters/kdbx/write.h"
+#include "importers/kdbx/read.h"
+#include "tests/kdbx/database_diff.h"
+#include "tests/kdbx/kdbx_support.h"
+
+using namespace cxf;
+
+namespace {
+
+kdbx::Entry entry_with(std::string_view title, std::uint8_t id, std::vector<kdbx::BinaryRef> refs) {
+    kdbx::Entry e;
+    e.uuid = kdbx::Uuid{id};
+    e.strings.push_back({"Title", crypto::Secret(title), false});
+    e.binaries = std::move(refs);
+    return e;
+}
+
+// Entries refer to the pool back to front, one through its history only, one content twice.
+kdbx::Database out_of_order_pool() {
+    kdbx::Database db;
+    db.root.uuid = kdbx::Uuid{1};
+    db.root.name = "Root";
+    for (const char* content : {"zero", "one", "two", "three"})
+        db.binaries.push_back({crypto::secure_copy(as_bytes(content)), false});
+    db.root.entries.push_back(entry_with("last first", 10, {{"a.txt", 3}, {"b.txt", 2}}));
+    kdbx::Entry with_history = entry_with("history", 11, {});
+    with_history.history.push_back(entry_with("history", 11, {{"old.txt", 1}}));
+    db.root.entries.push_back(std::move(with_history));
+    kdbx::Group& sub = db.root.groups.emplace_back();
+    sub.uuid = kdbx::Uuid{2};
+    sub.name = "Sub";
+    sub.entries.push_back(entry_with("shared", 12, {{"again.txt", 3}, {"z.txt", 0}}));
+    return db;
+}
+
+kdbx::CompositeKey key() {
+    const crypto::Secret pw("pw");
+    return kdbx::make_composite_key(&pw, std::nullopt);
+}
+
+}  // namespace
+
+TEST_CASE("a KDBX file with its pool out of cxf's order is decrypted once and round-trips", "[kdbx-mapping]") {
+    const kdbx::Database original = out_of_order_pool();
+    for (const std::uint16_t major : {std::uint16_t{4}, std::uint16_t{3}}) {
+        CAPTURE(major);
+        kdbx::SaveSettings settings = test::kdbx::cheap_settings(kdbx::Kdf::aes_kdf, kdbx::Cipher::aes256_cbc, major);
+        const crypto::SecureBytes file = kdbx::save(original, key(), settings);
+        const kdbx::Database opened = kdbx::open(file, key(), {}, "pool.kdbx");
+
+        int passes = 0;
+        Report report;
+        const Vault vault = kdbx_map::read_stream(
+            [&](kdbx::DatabaseVisitor& visitor) {
+                ++passes;
+                kdbx::read(file, key(), {}, "pool.kdbx", visitor);
+            },
+            report);
+        CHECK(passes == 1);
+
+        Report write_report;
+        const kdbx::Database again = kdbx_map::to_database(vault, write_report, 1700000000);
+        CHECK_FALSE(write_report.has_losses());
+        const std::vector<std::string> diff = test::kdbx::database_diff(opened, again);
+        std::string lines;
+        for (const std::string& d : diff) lines += d + "\n";
+        INFO(lines);
+        CHECK(diff.empty());
+        REQUIRE(again.binaries.size() == 4);
+        CHECK(again.root.entries.at(0).binaries.at(0).index == 3);
+        CHECK(again.root.entries.at(1).history.at(0).binaries.at(0).index == 1);
+        CHECK(again.root.groups.at(0).entries.at(0).binaries.at(1).index == 0);
+    }
+}
+
+TEST_CASE("a pool in cxf's order adds no pool indices to the items", "[kdbx-mapping]") {
+    kdbx::Database db;
+    db.root.uuid = kdbx::Uuid{1};
+    db.root.name = "Root";
+    db.binaries.push_back({crypto::secure_copy(as_bytes("first")), false});
+    db.binaries.push_back({crypto::secure_copy(as_bytes("second")), false});
+    db.root.entries.push_back(entry_with("in order", 10, {{"a.txt", 0}, {"b.txt", 1}}));
+    Report report;
+    const Vault vault = kdbx_map::read_database(db, report);
+    const RawExtension* own = json::find_extension(vault.accounts.at(0).items.at(0).extensions, "cxf.local/kdbx");
+    CHECK((own == nullptr || own->json.view().find("\"pool\"") == std::string_view::npos));
+    Report write_report;
+    const kdbx::Database again = kdbx_map::to_database(vault, write_report, 1700000000);
+    CHECK(test::kdbx::database_diff(db, again).empty());
+}
