@@ -51,7 +51,9 @@ void print_usage(std::ostream& out) {
            "  2  usage error, or a needed password or key was not given\n"
            "  3  wrong password or key file\n"
            "  4  --strict: the output could not hold everything; nothing written\n"
-           "  5  cannot read or write a file, or the output exists (no --force)\n";
+           "  5  cannot read or write a file, or the output exists (no --force)\n"
+           "cxf batch: 0 when every file was converted or skipped, else the code all failed files share,\n"
+           "else 1 (each file's code is in its report and in batch-summary.json)\n";
 }
 
 // Secrets must not end up in a core file or be readable through ptrace by other processes.
