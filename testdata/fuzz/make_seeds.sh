@@ -8,9 +8,9 @@ cxf=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 data=$(dirname "$here")
 cd "$here"
-rm -rf format-* base-encodings otpauth pkcs8 kdbx-key-file bitwarden-enc-string json csv zip cxp-jwe
+rm -rf format-* base-encodings otpauth pkcs8 kdbx-key-file kdbx-xml bitwarden-enc-string json csv zip cxp-jwe
 mkdir -p format-{kdbx,cxp,cxf-archive,1pux,cxf,bitwarden,bitwarden-csv,1password-csv,apple-csv,chrome-csv,firefox-csv,dashlane,dashlane-json} \
-         base-encodings otpauth pkcs8 kdbx-key-file bitwarden-enc-string json csv zip cxp-jwe
+         base-encodings otpauth pkcs8 kdbx-key-file kdbx-xml bitwarden-enc-string json csv zip cxp-jwe
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -57,6 +57,10 @@ cp "$data/cxp/importer-x25519.pem" pkcs8/x25519.pem
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out pkcs8/p256.pem 2>/dev/null
 openssl pkey -in pkcs8/p256.pem -outform DER -out pkcs8/p256.der
 openssl genpkey -algorithm ED25519 -out pkcs8/ed25519.pem 2>/dev/null
+# The XML layer's seeds: KeePassXC's XML export of the KDBX seeds (values in clear, none protected).
+for kdbx in kdbx4-argon2id kdbx4-every-category; do
+  keepassxc-cli export -f xml "format-kdbx/$kdbx.kdbx" < "$work/pw" > "kdbx-xml/$kdbx.xml" 2>/dev/null
+done
 cp "$data"/kdbx/keepassxc/FileKeyXml.key "$data"/kdbx/keepassxc/FileKeyXmlV2.keyx "$data"/kdbx/keepassxc/FileKeyHex.key \
    "$data"/kdbx/keepassxc/FileKeyBinary.key kdbx-key-file/
 python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["data"], end="")' format-bitwarden/pbkdf2-fuzz.json \
