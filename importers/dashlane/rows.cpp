@@ -122,6 +122,17 @@ RowItem payment(Cells& cells, Report& report) {
     return out;
 }
 
+// What every id document Dashlane writes has: the holder, the dates and the issuer.
+template <typename Document>
+Document document(Cells& cells, std::string_view name, CustomFields& fields, Report& report) {
+    Document d;
+    d.full_name = field(FieldType::string, name);
+    d.issue_date = date(cells, "issue_date", fields, report);
+    d.expiry_date = date(cells, "expiration_date", fields, report);
+    d.issuing_authority = field(FieldType::string, cells.take("place_of_issue"));
+    return d;
+}
+
 RowItem id_document(Cells& cells, Report& report) {
     RowItem out;
     Item& item = out.item;
@@ -132,31 +143,19 @@ RowItem id_document(Cells& cells, Report& report) {
     const auto titled = [&](std::string_view kind) { item.title = name.empty() ? std::string(kind) : std::string(kind) + " (" + std::string(name) + ")"; };
     if (type == "passport") {
         titled("Passport");
-        Passport p;
-        p.full_name = field(FieldType::string, name);
+        auto p = document<Passport>(cells, name, fields, report);
         p.passport_number = field(FieldType::string, number);
-        p.issue_date = date(cells, "issue_date", fields, report);
-        p.expiry_date = date(cells, "expiration_date", fields, report);
-        p.issuing_authority = field(FieldType::string, cells.take("place_of_issue"));
         item.credentials.emplace_back(std::move(p));
     } else if (type == "license") {
         titled("Driver's licence");
-        DriversLicense d;
-        d.full_name = field(FieldType::string, name);
+        auto d = document<DriversLicense>(cells, name, fields, report);
         d.license_number = field(FieldType::string, number);
-        d.issue_date = date(cells, "issue_date", fields, report);
-        d.expiry_date = date(cells, "expiration_date", fields, report);
-        d.issuing_authority = field(FieldType::string, cells.take("place_of_issue"));
         item.credentials.emplace_back(std::move(d));
     } else if (type == "card" || type == "social_security" || type == "tax_number") {
         titled(type == "card" ? "ID card" : type == "social_security" ? "Social security number" : "Tax number");
-        IdentityDocument d;
-        d.full_name = field(FieldType::string, name);
+        auto d = document<IdentityDocument>(cells, name, fields, report);
         // An ID card's number is its document number; a social security or tax number identifies the person.
         (type == "card" ? d.document_number : d.identification_number) = field(FieldType::string, number);
-        d.issue_date = date(cells, "issue_date", fields, report);
-        d.expiry_date = date(cells, "expiration_date", fields, report);
-        d.issuing_authority = field(FieldType::string, cells.take("place_of_issue"));
         item.credentials.emplace_back(std::move(d));
     } else {
         titled("ID");
