@@ -7,21 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 entries=${1:-50000}
-if [[ -z "${CXF:-}" ]]; then
-  scripts/build.sh >/dev/null
-  CXF=build/tools/cxf/cxf
-fi
-work=${TMPDIR:-/tmp}/cxf-bench-kdbx
-mkdir -p "$work"
-export PW=bench-password
-pooled="$work/pooled-$entries.kdbx"
+source bench/kdbx/pooled_file.sh
 db="$work/keepassxc-$entries.kdbx"
 if [[ ! -f "$db" ]]; then
-  if [[ ! -f "$pooled" ]]; then
-    /usr/bin/python3 bench/kdbx/make_pooled_1pux.py "$work/pooled-$entries.1pux" "$entries"
-    "$CXF" convert "$work/pooled-$entries.1pux" "$pooled" --kdbx-version 3.1 --kdbx-iterations 1000 \
-      --out-password-env PW --force 2>/dev/null
-  fi
   echo "$PW" | keepassxc-cli export -q -f xml "$pooled" > "$work/keepassxc-$entries.xml"
   printf '%s\n%s\n' "$PW" "$PW" | keepassxc-cli import -q -p "$work/keepassxc-$entries.xml" "$db" >/dev/null
   rm -f "$work/keepassxc-$entries.xml"

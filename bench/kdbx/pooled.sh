@@ -5,19 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 entries=${1:-50000}
-if [[ -z "${CXF:-}" ]]; then
-  scripts/build.sh >/dev/null
-  CXF=build/tools/cxf/cxf
-fi
-work=${TMPDIR:-/tmp}/cxf-bench-kdbx
-mkdir -p "$work"
-export PW=bench-password
-db="$work/pooled-$entries.kdbx"
-if [[ ! -f "$db" ]]; then
-  /usr/bin/python3 bench/kdbx/make_pooled_1pux.py "$work/pooled-$entries.1pux" "$entries"
-  "$CXF" convert "$work/pooled-$entries.1pux" "$db" --kdbx-version 3.1 --kdbx-iterations 1000 \
-    --out-password-env PW --force 2>/dev/null
-fi
+source bench/kdbx/pooled_file.sh
 source bench/measure.sh
-measure "cxf convert KDBX 3.1 ($entries entries) -> CXF JSON" "$CXF" convert "$db" "$work/out.cxf" --password-env PW --force
+measure "cxf convert KDBX 3.1 ($entries entries) -> CXF JSON" "$CXF" convert "$pooled" "$work/out.cxf" --password-env PW --force
 rm -f "$work/out.cxf" "$work/time.txt"
