@@ -6,11 +6,10 @@
 #include <algorithm>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <vector>
 
+#include "cxf/io/file.h"
 #include "fuzz/targets.h"
 
 namespace fs = std::filesystem;
@@ -35,11 +34,10 @@ int main(int argc, char** argv) {
         }
         std::sort(seeds.begin(), seeds.end());
         for (const fs::path& seed : seeds) {
-            std::ifstream in(seed, std::ios::binary);
-            const std::vector<unsigned char> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+            const cxf::Input input = cxf::io::read_input(seed.string(), {});
             const bool must_refuse = seed.filename().string().rfind("reject-", 0) == 0;
             try {
-                const auto refusal = cxf::fuzz::run_one(target, bytes);
+                const auto refusal = cxf::fuzz::run_one(target, input.bytes);
                 if (refusal && !must_refuse) {
                     std::cerr << target.name << ": " << seed << ": a seed was refused: " << *refusal << '\n';
                     ++failures;

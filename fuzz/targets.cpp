@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "fuzz/targets.h"
 
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 #include <vector>
 
 #include "cxf/bitwarden/enc_string.h"
@@ -17,6 +14,7 @@
 #include "cxf/encoding/rfc3339.h"
 #include "cxf/error.h"
 #include "cxf/formats/registry.h"
+#include "cxf/io/file.h"
 #include "cxf/io/zip.h"
 #include "cxf/json/tape.h"
 #include "cxf/kdbx/inner_stream.h"
@@ -44,12 +42,6 @@ Limits fuzz_limits() {
     return limits;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("fuzz: cannot read " + path);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 std::string_view text_of(ByteView data) { return {reinterpret_cast<const char*>(data.data()), data.size()}; }
 
 Input input_of(ByteView data) { return Input{"fuzz-input", crypto::SecureBytes(data.begin(), data.end())}; }
@@ -57,8 +49,8 @@ Input input_of(ByteView data) { return Input{"fuzz-input", crypto::SecureBytes(d
 // The password every password-protected seed was made with (testdata/fuzz/README.md).
 crypto::Secret fuzz_password() { return crypto::Secret("fuzz"); }
 
-Target format_target(const Format& format, const std::string& identity_pem) {
-    return {"format-" + std::string(format.id), [&format, identity_pem](ByteView data) {
+Target format_target(const Format& format, std::shared_ptr<const Input> identity) {
+    return {"format-" + std::string(format.id), [&format, identity](ByteView data) {
                 const std::size_t head = std::min(data.size(), detect_head_bytes);
                 (void)format.detect(data.first(head), "fuzz-input");
                 const Input input = input_of(data);
@@ -66,7 +58,7 @@ Target format_target(const Format& format, const std::string& identity_pem) {
                 options.limits = fuzz_limits();
                 options.password = fuzz_password;
                 options.now = 1700000000;
-                options.cxp.identity = Input{"fuzz-identity.pem", crypto::SecureBytes(identity_pem.begin(), identity_pem.end())};
+                options.cxp.identity = *identity;
                 if (format.describe) (void)format.describe(input, options.limits);
                 Report report;
                 validate(format.read(input, options, report), report);
@@ -157,10 +149,10 @@ void zip_entries(ByteView data) {
 
 std::span<const Target> targets(const std::string& testdata_dir) {
     static const std::vector<Target> all = [&] {
-        const std::string identity_pem = read_file(testdata_dir + "/cxp/importer-x25519.pem");
+        const auto identity = std::make_shared<const Input>(io::read_input(testdata_dir + "/cxp/importer-x25519.pem", {}));
         std::vector<Target> list;
         for (const Format& format : formats())
-            if (format.read) list.push_back(format_target(format, identity_pem));
+            if (format.read) list.push_back(format_target(format, identity));
         list.push_back({"base-encodings", base_encodings});
         list.push_back({"otpauth", otpauth});
         list.push_back({"pkcs8", pkcs8});
@@ -170,7 +162,7 @@ std::span<const Target> targets(const std::string& testdata_dir) {
         list.push_back({"json", json_text});
         list.push_back({"csv", csv_rows});
         list.push_back({"zip", zip_entries});
-        auto key = std::make_shared<cxp::hpke::PrivateKey>(cxp::hpke::PrivateKey::from_pkcs8_pem(identity_pem, "fuzz-identity.pem"));
+        auto key = std::make_shared<cxp::hpke::PrivateKey>(cxp::hpke::PrivateKey::from_pkcs8_pem(as_text(identity->bytes), identity->name));
         list.push_back({"cxp-jwe", [key](ByteView data) {
                             (void)cxp::jwe_decrypt(text_of(data), *key, "fuzz-input", fuzz_limits());
                         }});
