@@ -4,6 +4,7 @@
 #include "cxf/formats/registry.h"
 #include "cxf/io/file.h"
 #include "cxf/io/output.h"
+#include "cxf/pipeline/run.h"
 #include "cxf/validate/validate.h"
 
 namespace cxf {
@@ -26,8 +27,7 @@ Report save_file(const Vault& vault, const std::string& path, const Format& form
     if (format.writes_cxf) {
         Report found;
         validate(vault, found);
-        if (const Notice* error = found.first_error())
-            throw Error(Errc::invalid, {path, error->place}, "cxf would write invalid CXF: " + error->message);
+        if (const Notice* error = found.first_error()) throw pipeline::invalid_output(path, *error);
     }
     io::AtomicFile out(path, save.overwrite);
     format.write(vault, out, options, report);

@@ -89,7 +89,7 @@ void validate_output(const Vault& part, const std::string& name, bool strict, Co
     std::optional<Error> first;
     for (Notice n : found.notices()) {
         if (n.severity != Severity::error) continue;
-        if (!first) first = Error(Errc::invalid, {name, n.place}, "cxf would write invalid CXF: " + n.message);
+        if (!first) first = invalid_output(name, n);
         ++c.invalid_output;
         n.place = name + ": " + n.place;
         c.report.add(std::move(n));
@@ -135,6 +135,10 @@ Vault read_one(const std::string& path, const Format* from, ReadOptions& read,
     format = format_read.id;
     if (prepare) prepare(format_read, read);
     return read_as(input, format_read, read, report);
+}
+
+Error invalid_output(const std::string& name, const Notice& finding) {
+    return Error(Errc::invalid, {name, finding.place}, "cxf would write invalid CXF: " + finding.message);
 }
 
 Conversion run(const OutputOptions& o, const std::vector<std::string>& inputs, Conversion c,

@@ -16,6 +16,10 @@ namespace cxf::pipeline {
 Vault read_one(const std::string& path, const Format* from, ReadOptions& read,
                const std::function<void(const Format&, ReadOptions&)>& prepare, Report& report, std::string& format);
 
+// What cxf writes as CXF must pass its own validator: the error that an error `finding` of that check
+// gives for the output `name`.
+Error invalid_output(const std::string& name, const Notice& finding);
+
 // Runs `read` (which records what it read in the Conversion) and writes its vault as `o` says.
 // `inputs` are the files read, which the report must not name. Never throws cxf::Error.
 Conversion run(const OutputOptions& o, const std::vector<std::string>& inputs, Conversion c,
