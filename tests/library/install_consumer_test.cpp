@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
-// An installed libcxf is usable by other projects: find_package(cxf), pkg-config (shared and static)
-// and Python's ctypes each convert a file exactly as the cxf program does.
+// `cmake --install` installs what a system and other projects need: the cxf program with its man page
+// and bash completion, and libcxf, which find_package(cxf), pkg-config (shared and static) and
+// Python's ctypes each use to convert a file exactly as the cxf program does.
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <memory>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -24,20 +26,44 @@ void run(const test::TempDir& dir, const std::string& command, const std::string
     REQUIRE(WEXITSTATUS(status) == 0);
 }
 
+// One installation, and what `cxf convert` makes of the sample, for the whole test case: Catch runs
+// the case again for each section.
+const test::TempDir& installation() {
+    static const std::unique_ptr<test::TempDir> dir = [] {
+        auto d = std::make_unique<test::TempDir>();
+        run(*d, "cmake --install '" + std::string(CXF_BUILD_DIR) + "' --prefix prefix");
+        run(*d, "'" + std::string(CXF_CLI_PATH) + "' convert '" + sample + "' expected.cxf");
+        return d;
+    }();
+    return *dir;
+}
+
 }  // namespace
 
 TEST_CASE("an installed libcxf converts like the cxf program through CMake, pkg-config and Python", "[library]") {
-    test::TempDir dir;
-    run(dir, "cmake --install '" + std::string(CXF_BUILD_DIR) + "' --prefix prefix");
+    const test::TempDir& dir = installation();
     for (const char* file : {"lib/libcxf.so", "lib/libcxf.a", "include/cxf/cxf.h", "include/cxf/api/library.h",
                              "lib/cmake/cxf/cxfConfig.cmake", "lib/pkgconfig/cxf.pc"})
         CHECK(std::filesystem::exists(dir.path("prefix/" + std::string(file))));
     CHECK(std::filesystem::read_symlink(dir.path("prefix/lib/libcxf.so")) == "libcxf.so.0");
 
-    run(dir, "'" + std::string(CXF_CLI_PATH) + "' convert '" + sample + "' expected.cxf");
     const std::string expected = test::read_text(dir.path("expected.cxf"));
     REQUIRE(!expected.empty());
 
+    SECTION("the cxf program, its man page and its bash completion") {
+        const std::string program = dir.path("prefix/bin/cxf");
+        CHECK(test::mode_of(program) & 0111);
+        run(dir, "'" + program + "' --version", "version");
+        CHECK(test::read_text(dir.path("version")).rfind("cxf ", 0) == 0);
+        CHECK(test::read_text(dir.path("prefix/share/man/man1/cxf.1")) == test::read_text(source_dir + "/docs/cxf.1"));
+        // The installed completion, sourced as bash-completion does, completes with the installed program.
+        test::write_file(dir.path("complete.sh"),
+                         "source '" + dir.path("prefix/share/bash-completion/completions/cxf") +
+                             "'; COMP_WORDS=(cxf conv); COMP_CWORD=1; _cxf '" + program +
+                             "' conv cxf; printf '%s\\n' \"${COMPREPLY[@]}\"; complete -p cxf");
+        run(dir, "bash complete.sh", "completion");
+        CHECK(test::read_text(dir.path("completion")) == "convert\ncomplete -o bashdefault -o filenames -F _cxf cxf\n");
+    }
     SECTION("find_package(cxf): the C example and the C++ example") {
         run(dir, "cmake -S '" + source_dir + "/examples' -B examples -DCMAKE_PREFIX_PATH=\"$PWD/prefix\" && cmake --build examples");
         run(dir, "examples/convert '" + sample + "' by-c.cxf cxf", "c.out");
