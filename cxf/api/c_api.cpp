@@ -33,7 +33,7 @@ struct cxf_vault {
     cxf::Vault vault;
     const cxf::Format* format = nullptr;
     std::vector<cxf::Item*> items;  // across the accounts, in order
-    std::string text;               // the last string handed out
+    mutable std::string text;       // the last string handed out (a const vault hands out too)
 };
 
 struct cxf_result {
@@ -118,9 +118,8 @@ void index_items(cxf_vault& v) {
 }
 
 const char* hand_out(const cxf_vault* vault, std::string_view text) {
-    auto& slot = const_cast<cxf_vault*>(vault)->text;
-    slot.assign(text);
-    return slot.c_str();
+    vault->text.assign(text);
+    return vault->text.c_str();
 }
 
 // Collections link items by id: a removed item leaves no link behind.
