@@ -249,3 +249,19 @@ TEST_CASE("split numbers parts before the format's extension in any case", "[cli
     CHECK(run_cxf(dir, "convert '" + dashlane + "' V.CXF.ZIP --split 6").exit_code == 0);
     CHECK(list_dir(dir.root().string()) == std::vector<std::string>{"V-1.CXF.ZIP", "V-2.CXF.ZIP"});
 }
+
+TEST_CASE("with -v, convert and merge say which format each input is read as, and what chose it", "[cli]") {
+    test::TempDir dir;
+    const std::string bitwarden = test::testdata("bitwarden/synthetic-bitwarden-plain-with-passkeys.json");
+    const auto detected = run_cxf(dir, "convert -v '" + bitwarden + "' out.cxf");
+    CHECK(detected.exit_code == 0);
+    CHECK_THAT(detected.err, Catch::StartsWith("cxf: " + bitwarden + ": read as bitwarden (detected from its content): "));
+    const auto given = run_cxf(dir, "convert --verbose --from cxf '" + valid_spec + "' - --to cxf");
+    CHECK(given.exit_code == 0);
+    CHECK_THAT(given.err, Catch::StartsWith("cxf: " + valid_spec + ": read as cxf (as --from says): "));
+    const auto quiet = run_cxf(dir, "convert '" + bitwarden + "' quiet.cxf");
+    CHECK_THAT(quiet.err, !Catch::Contains("read as"));
+    const auto merged = run_cxf(dir, "merge -v '" + bitwarden + "' '" + valid_spec + "' -o merged.cxf");
+    CHECK(merged.exit_code == 0);
+    CHECK_THAT(merged.err, Catch::Contains(valid_spec + ": read as cxf (detected from its content)"));
+}

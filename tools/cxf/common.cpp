@@ -114,4 +114,17 @@ const Format& input_format(const po::variables_map& vm, const Input& input) {
     return vm.count("from") ? named_input_format(vm) : detect_format(input);
 }
 
+po::options_description verbose_option(bool with_from) {
+    po::options_description o("Detection");
+    o.add_options()("verbose,v", with_from ? "say which format the input is read as, and whether --from or its content chose it"
+                                           : "say which format each input is read as (each is detected from its content)");
+    return o;
+}
+
+void say_format(const po::variables_map& vm, const std::string& input, const Format& format) {
+    if (!vm.count("verbose")) return;
+    std::cerr << "cxf: " << (input == "-" ? "<stdin>" : input) << ": read as " << format.id << " ("
+              << (vm.count("from") ? "as --from says" : "detected from its content") << "): " << format.title << '\n';
+}
+
 }  // namespace cxf::cli

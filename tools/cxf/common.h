@@ -39,4 +39,12 @@ ReadOptions read_options(const po::variables_map& vm, const std::string& input);
 const Format& input_format(const po::variables_map& vm, const Input& input);
 const Format& named_input_format(const po::variables_map& vm);  // --from, which must be given
 
+// -v/--verbose, for the commands that detect their inputs' formats (convert, merge); `with_from` as
+// for input_options.
+po::options_description verbose_option(bool with_from = true);
+
+// With -v: says on stderr which format `input` is read as, and whether --from named it or its
+// content showed it.
+void say_format(const po::variables_map& vm, const std::string& input, const Format& format);
+
 }  // namespace cxf::cli

@@ -14,7 +14,7 @@ namespace cxf::cli {
 
 int run_convert(const Args& args) {
     po::options_description options;
-    options.add(input_options()).add(output_options()).add(format_options(&Format::write_options, "Output format options"));
+    options.add(input_options()).add(verbose_option()).add(output_options()).add(format_options(&Format::write_options, "Output format options"));
     po::options_description operands;
     operands.add_options()("input", po::value<std::string>()->required(), "")("output", po::value<std::string>()->required(), "");
     po::positional_options_description positional;
@@ -36,7 +36,8 @@ int run_convert(const Args& args) {
         save_refusal(o, std::move(refused), e.what());
         throw;
     }
-    o.prepare_read = [&vm](const Format& from, ReadOptions& read) {
+    o.prepare_read = [&vm, input = o.input](const Format& from, ReadOptions& read) {
+        say_format(vm, input, from);
         try {
             apply_read_flags(vm, from, read);
         } catch (const po::error& e) {

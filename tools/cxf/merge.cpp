@@ -32,7 +32,7 @@ int run_merge(const Args& args) {
     po::options_description merge_output("Merge");
     merge_output.add_options()("output,o", po::value<std::string>()->value_name("OUTPUT")->required(),
                                "the merged vault (- for standard output, with --to)");
-    options.add(merge_output).add(input_options(false)).add(output_options())
+    options.add(merge_output).add(input_options(false)).add(verbose_option(false)).add(output_options())
         .add(format_options(&Format::write_options, "Output format options"));
     po::options_description operands;
     operands.add_options()("input", po::value<std::vector<std::string>>()->required(), "");
@@ -60,6 +60,7 @@ int run_merge(const Args& args) {
     o.prepare_read = [&vm, &shared, password_given, formats_read](const std::string& input, const Format& from,
                                                                    ReadOptions& read) {
         formats_read->push_back(&from);
+        say_format(vm, input, from);
         read.password = password_given ? shared.password
                                        : password_provider({}, "the password of " + input, "password", PasswordUse::open);
         if (takes_key_file(from)) read.key_file = shared.key_file;
