@@ -18,6 +18,13 @@ namespace {
 const std::string source_dir = CXF_SOURCE_DIR;
 const std::string sample = test::testdata("1password/keepassxc-1PasswordExport.1pux");
 
+// A libcxf built with sanitizers (CXF_SANITIZE) needs its consumers built with them too, and a
+// Python that loads it needs the AddressSanitizer runtime preloaded, ahead of every other library.
+const std::string sanitize = CXF_SANITIZE;
+const std::string consumer_flags = sanitize.empty() ? "" : " -fsanitize=" + sanitize;
+const std::string python_env =
+    sanitize.find("address") == std::string::npos ? "" : "LD_PRELOAD=\"$(cc -print-file-name=libasan.so)\" ASAN_OPTIONS=detect_leaks=0 ";
+
 // Runs a shell command in `dir`; its output goes to `log`, shown when the test fails.
 void run(const test::TempDir& dir, const std::string& command, const std::string& log = "log") {
     const int status = std::system(("cd '" + dir.root().string() + "' && (" + command + ") > " + log + " 2>&1").c_str());
@@ -65,7 +72,8 @@ TEST_CASE("an installed libcxf converts like the cxf program through CMake, pkg-
         CHECK(test::read_text(dir.path("completion")) == "convert\ncomplete -o bashdefault -o filenames -F _cxf cxf\n");
     }
     SECTION("find_package(cxf): the C example and the C++ example") {
-        run(dir, "cmake -S '" + source_dir + "/examples' -B examples -DCMAKE_PREFIX_PATH=\"$PWD/prefix\" && cmake --build examples");
+        run(dir, "cmake -S '" + source_dir + "/examples' -B examples -DCMAKE_PREFIX_PATH=\"$PWD/prefix\" -DCMAKE_C_FLAGS='" +
+                     consumer_flags + "' -DCMAKE_CXX_FLAGS='" + consumer_flags + "' && cmake --build examples");
         run(dir, "examples/convert '" + sample + "' by-c.cxf cxf", "c.out");
         CHECK(test::read_text(dir.path("by-c.cxf")) == expected);
         CHECK(test::read_text(dir.path("c.out")).find("1pux -> cxf: 9 items, 1 not carried") == 0);
@@ -76,10 +84,10 @@ TEST_CASE("an installed libcxf converts like the cxf program through CMake, pkg-
     }
     SECTION("pkg-config: the C example linked with the shared and with the static library") {
         const std::string pc = "PKG_CONFIG_PATH=\"$PWD/prefix/lib/pkgconfig\" pkg-config";
-        run(dir, "cc '" + source_dir + "/examples/c/convert.c' -o shared $(" + pc + " --cflags --libs cxf)");
+        run(dir, "cc" + consumer_flags + " '" + source_dir + "/examples/c/convert.c' -o shared $(" + pc + " --cflags --libs cxf)");
         run(dir, "LD_LIBRARY_PATH=\"$PWD/prefix/lib\" ./shared '" + sample + "' by-shared.cxf cxf");
         CHECK(test::read_text(dir.path("by-shared.cxf")) == expected);
-        run(dir, "cc '" + source_dir + "/examples/c/convert.c' -o static $(" + pc +
+        run(dir, "cc" + consumer_flags + " '" + source_dir + "/examples/c/convert.c' -o static $(" + pc +
                      " --cflags cxf) -Wl,-Bstatic -lcxf -Wl,-Bdynamic $(" + pc + " --static --libs cxf | sed 's/ -lcxf / /')");
         run(dir, "ldd ./static | grep -c libcxf || true", "ldd.out");
         CHECK(test::read_text(dir.path("ldd.out")) == "0\n");
@@ -87,7 +95,7 @@ TEST_CASE("an installed libcxf converts like the cxf program through CMake, pkg-
         CHECK(test::read_text(dir.path("by-static.cxf")) == expected);
     }
     SECTION("Python through ctypes") {
-        run(dir, "/usr/bin/python3 '" + source_dir + "/examples/python/convert.py' prefix/lib/libcxf.so.0 '" + sample +
+        run(dir, python_env + "/usr/bin/python3 '" + source_dir + "/examples/python/convert.py' prefix/lib/libcxf.so.0 '" + sample +
                      "' by-python.cxf cxf", "python.out");
         CHECK(test::read_text(dir.path("by-python.cxf")) == expected);
         CHECK(test::read_text(dir.path("python.out")) == "libcxf 0.1.0: 1pux -> cxf, 1 not carried\n");
