@@ -34,7 +34,7 @@ for target in "${targets[@]}"; do
   log=fuzz-artifacts/$target.log
   status=0
   start=$SECONDS
-  CXF_FUZZ_TARGET=$target UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  CXF_FUZZ_TARGET=$target UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=fuzz/ubsan.supp \
     build-fuzz/fuzz/cxf-fuzz "fuzz-corpus/$target" "testdata/fuzz/$target" -max_total_time="$seconds" "${runs[@]}" \
     -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 -artifact_prefix="fuzz-artifacts/$target-" >"$log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")

@@ -9,4 +9,4 @@ scripts/setup.sh --test
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCXF_SANITIZE=address,undefined -DCXF_WERROR=OFF >/dev/null
 cmake --build build-sanitize -j"$(nproc)"
 cd build-sanitize
-UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j"$(nproc)"
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions="$PWD/../fuzz/ubsan.supp" ctest --output-on-failure -j"$(nproc)"
