@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/pipeline/run.h"
 
+#include <future>
 #include <memory>
 
 #include "cxf/formats/registry.h"
@@ -83,9 +84,7 @@ void check_before_reading(const OutputOptions& o, const std::vector<std::string>
 
 // What cxf writes as CXF must pass its own validator. Its errors become findings on the output
 // `name`; unless strict (which refuses them at the end) the first one fails the run.
-void validate_output(const Vault& part, const std::string& name, bool strict, Conversion& c) {
-    Report found;
-    validate(part, found);
+void take_findings(const Report& found, const std::string& name, bool strict, Conversion& c) {
     std::optional<Error> first;
     for (Notice n : found.notices()) {
         if (n.severity != Severity::error) continue;
@@ -104,11 +103,25 @@ void write_parts(Vault&& vault, const OutputOptions& o, Conversion& c, Outputs& 
         if (o.report && *o.report != "-" && name != "-" && io::same_file(*o.report, name))
             throw ReportClash("{report} " + *o.report + " is the same file as the output " + name);
         c.outputs.push_back(name);
-        if (o.to->writes_cxf) validate_output(parts[p], name, o.strict, c);
+        // The validator reads the part on the second core while it is written: nothing written is
+        // visible before the commit, and its findings still come before any error of the writer.
+        std::future<Report> findings;
+        if (o.to->writes_cxf)
+            findings = std::async(std::launch::async, [&part = parts[p]] {
+                Report found;
+                validate(part, found);
+                return found;
+            });
         Report part_report;
-        io::Output& out = outputs.open(name);
-        o.to->write(parts[p], out, o.write, part_report);
-        outputs.finish(out);
+        try {
+            io::Output& out = outputs.open(name);
+            o.to->write(parts[p], out, o.write, part_report);
+            outputs.finish(out);
+        } catch (...) {
+            if (findings.valid()) take_findings(findings.get(), name, o.strict, c);
+            throw;
+        }
+        if (findings.valid()) take_findings(findings.get(), name, o.strict, c);
         for (Notice n : part_report.notices()) {
             if (parts.size() > 1) n.place = name + ": " + n.place;
             c.report.add(std::move(n));
