@@ -73,7 +73,8 @@ Target format_target(const Format& format, std::shared_ptr<const Input> identity
 // Takes whatever the XML layer hands over and keeps nothing.
 class IgnoringVisitor final : public kdbx::DatabaseVisitor {
 public:
-    void meta(const kdbx::Meta&, const std::vector<kdbx::Binary>&) override {}
+    void meta(const kdbx::Meta&, std::vector<kdbx::Binary>) override {}
+    void binary(kdbx::Binary) override {}
     void begin_group(const kdbx::Group&) override {}
     void entry(kdbx::Entry) override {}
     void end_group(kdbx::Group) override {}

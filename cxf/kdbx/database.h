@@ -130,6 +130,9 @@ struct Group {
     bool operator==(const Group&) const = default;
 };
 
+// A group's own members, without its entries and subgroups.
+Group group_members(const Group& g);
+
 struct MemoryProtection {
     bool title = false;
     bool user_name = false;

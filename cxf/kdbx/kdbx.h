@@ -84,13 +84,16 @@ HeaderInfo read_header_info(ByteView file, const std::string& file_name);
 class DatabaseVisitor {
 public:
     virtual ~DatabaseVisitor() = default;
-    // Both stay valid until the read ends (KDBX 2.x inline attachments still join the pool).
-    virtual void meta(const Meta& meta, const std::vector<Binary>& pool) = 0;
+    // `meta` stays valid until the read ends; the pool is the visitor's from here on.
+    virtual void meta(const Meta& meta, std::vector<Binary> pool) = 0;
+    // An attachment stored inline in an entry (KDBX 2.x), which joins the end of the pool before
+    // the entry that refers to it arrives.
+    virtual void binary(Binary inline_binary) = 0;
     virtual void begin_group(const Group& members) = 0;
     virtual void entry(Entry entry) = 0;  // with its history
     virtual void end_group(Group members) = 0;  // without entries and subgroups
-    // The rest once the document is read: meta, pool, deleted objects, unknown elements and the
-    // public custom data (root stays empty).
+    // The rest once the document is read: meta, deleted objects, unknown elements and the public
+    // custom data (root and binaries stay empty).
     virtual void end(Database& rest) = 0;
 };
 

@@ -206,7 +206,8 @@ void read3(ByteView file, const OuterHeader& header, const MasterKeys& keys, con
 // The whole object model, built from what the stream hands over.
 class DatabaseBuilder final : public DatabaseVisitor {
 public:
-    void meta(const Meta&, const std::vector<Binary>&) override {}
+    void meta(const Meta&, std::vector<Binary> pool) override { pool_ = std::move(pool); }
+    void binary(Binary inline_binary) override { pool_.push_back(std::move(inline_binary)); }
     void begin_group(const Group&) override {
         open_.push_back(open_.empty() ? &db_.root : &open_.back()->groups.emplace_back());
     }
@@ -222,11 +223,13 @@ public:
         Group root = std::move(db_.root);
         db_ = std::move(rest);
         db_.root = std::move(root);
+        db_.binaries = std::move(pool_);
     }
     Database take() { return std::move(db_); }
 
 private:
     Database db_;
+    std::vector<Binary> pool_;
     std::vector<Group*> open_;
 };
 

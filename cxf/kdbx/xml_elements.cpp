@@ -13,7 +13,7 @@ namespace cxf::kdbx::detail {
 
 class ElementReader::Impl {
 public:
-    Impl(const XmlReadContext& context, Database& rest) : ctx_(context), db_(rest) {}
+    Impl(const XmlReadContext& context, Database& rest) : ctx_(context), db_(rest), pool_size_(rest.binaries.size()) {}
 
     std::string place(const Node& node) const {
         return "XML line " + std::to_string(node.line) + " (" + node.name + ")";
@@ -183,8 +183,9 @@ public:
         if (!named(c, "Binary")) return;
         const char* id_attribute = c.attribute("ID");
         const std::string id = id_attribute ? id_attribute : "";
-        if (!pool_ids_.emplace(id, db_.binaries.size()).second) fail(c, "two pooled binaries have ID " + id);
+        if (!pool_ids_.emplace(id, pool_size_).second) fail(c, "two pooled binaries have ID " + id);
         db_.binaries.push_back(Binary{binary_value(c), flag(c, "Protected")});
+        ++pool_size_;
     }
 
     CustomData read_custom_data(const Node& node) const {
@@ -300,8 +301,8 @@ public:
                 if (const char* attribute = c.attribute("Ref")) {
                     ref.index = resolve_ref(c, attribute);
                 } else {  // KDBX 2.x stored attachments inline
-                    ref.index = db_.binaries.size();
-                    db_.binaries.push_back(Binary{binary_value(c), flag(c, "Protected")});
+                    ref.index = pool_size_++;
+                    inline_.push_back(Binary{binary_value(c), flag(c, "Protected")});
                 }
             }
         }
@@ -316,9 +317,9 @@ public:
             return it->second;
         }
         const auto index = parse_integer<std::uint64_t>(ref);
-        if (!index || *index >= db_.binaries.size())
+        if (!index || *index >= pool_size_)
             fail(node, "binary reference '" + std::string(ref) + "' is outside the " +
-                           std::to_string(db_.binaries.size()) + " binaries of the inner header");
+                           std::to_string(pool_size_) + " binaries of the inner header");
         return static_cast<std::size_t>(*index);
     }
 
@@ -341,10 +342,14 @@ public:
         return a;
     }
 
+    std::vector<Binary> take_inline() { return std::exchange(inline_, {}); }
+
 private:
     const XmlReadContext& ctx_;
     Database& db_;
     std::map<std::string, std::size_t> pool_ids_;
+    std::size_t pool_size_;  // the pool as the visitor has it, with the inline binaries handed over
+    std::vector<Binary> inline_;
 };
 
 ElementReader::ElementReader(const XmlReadContext& context, Database& rest)
@@ -356,6 +361,7 @@ void ElementReader::meta_child(const Node& node) { impl_->read_meta_child(node);
 void ElementReader::pool_binary(const Node& node) { impl_->read_pool_binary(node); }
 void ElementReader::group_field(const Node& node, Group& group) const { impl_->read_group_field(node, group); }
 Entry ElementReader::entry(Node& node) { return impl_->read_entry(node); }
+std::vector<Binary> ElementReader::take_inline_binaries() { return impl_->take_inline(); }
 void ElementReader::deleted_object(const Node& node) { impl_->read_deleted_object(node); }
 
 }  // namespace cxf::kdbx::detail

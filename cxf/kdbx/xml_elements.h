@@ -13,7 +13,8 @@ namespace cxf::kdbx::detail {
 
 class ElementReader {
 public:
-    // What is not an entry or a group goes into `rest`: Meta, the pool, deleted objects.
+    // What is not an entry or a group goes into `rest`: Meta, the pool (which may start with the
+    // binaries of the KDBX 4 inner header), deleted objects.
     ElementReader(const XmlReadContext& context, Database& rest);
     ~ElementReader();
     ElementReader(const ElementReader&) = delete;
@@ -23,6 +24,8 @@ public:
     void pool_binary(const Node& node);  // KDBX 3.x Meta/Binaries/Binary
     void group_field(const Node& node, Group& group) const;
     Entry entry(Node& node);  // with its history; the values move out of `node`
+    // The attachments the last entry stored inline (KDBX 2.x): they follow the pool, in this order.
+    std::vector<Binary> take_inline_binaries();
     void deleted_object(const Node& node);
 
 private:

@@ -63,15 +63,20 @@ bool starts_invalid_utf8(ByteView bytes) {
     return !json::valid_utf8(as_text(bytes.first(length)));
 }
 
+Database with_pool(std::vector<Binary> pool) {
+    Database db;
+    db.binaries = std::move(pool);
+    return db;
+}
+
 }  // namespace
 
 class XmlReader::Impl {
 public:
     Impl(const XmlReadContext& context, std::vector<Binary> pool, DatabaseVisitor& visitor)
-        : ctx_(context), visitor_(visitor), elements_(context, db_),
+        : ctx_(context), visitor_(visitor), db_(with_pool(std::move(pool))), elements_(context, db_),
           parser_(XML_ParserCreate_MM("UTF-8", &wiping_memory, nullptr)) {
         if (!parser_) throw Error(Errc::io, {}, "expat: XML_ParserCreate failed");
-        db_.binaries = std::move(pool);
         XML_SetUserData(parser_, this);
         XML_SetElementHandler(parser_, on_start, on_end);
         XML_SetCharacterDataHandler(parser_, on_text);
@@ -178,7 +183,12 @@ private:
         }
         switch (structure_.back()) {
             case Kind::keepass_file:
-                if (name == "Meta") return structure_.push_back(Kind::meta);
+                if (name == "Meta") {
+                    // Meta and the pool are the visitor's once handed over: no second one changes them.
+                    if (meta_handed_over_)
+                        throw Error(Errc::malformed, {ctx_.file, place(name)}, "Meta comes again after Meta or Root");
+                    return structure_.push_back(Kind::meta);
+                }
                 if (name == "Root") {
                     hand_over_meta();
                     return structure_.push_back(Kind::root);
@@ -307,7 +317,12 @@ private:
             case Use::pool_binary: elements_.pool_binary(node); break;
             case Use::root_unknown: db_.root_unknown.push_back(serialize(node)); break;
             case Use::group_field: elements_.group_field(node, groups_.back().members); break;
-            case Use::entry: visitor_.entry(elements_.entry(node)); break;
+            case Use::entry: {
+                Entry entry = elements_.entry(node);
+                for (Binary& b : elements_.take_inline_binaries()) visitor_.binary(std::move(b));
+                visitor_.entry(std::move(entry));
+                break;
+            }
             case Use::deleted: elements_.deleted_object(node); break;
         }
     }
@@ -315,7 +330,7 @@ private:
     void hand_over_meta() {
         if (meta_handed_over_) return;
         meta_handed_over_ = true;
-        visitor_.meta(db_.meta, db_.binaries);
+        visitor_.meta(db_.meta, std::exchange(db_.binaries, {}));
     }
 
     // A group's own members go out before its first entry or subgroup.

@@ -10,6 +10,7 @@
 
 #include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
+#include "cxf/kdbx/background_visitor.h"
 #include "cxf/kdbx/map/extension.h"
 #include "cxf/kdbx/map/kdbx_json.h"
 #include "cxf/kdbx/map/names.h"
@@ -65,27 +66,6 @@ std::optional<std::string> text_member(const JsonDoc& doc, const json::Cursor& o
     return text ? std::optional<std::string>(*text) : std::nullopt;
 }
 
-// A group's own members, without its entries and subgroups.
-kdbx::Group group_members(const kdbx::Group& g) {
-    kdbx::Group m;
-    m.uuid = g.uuid;
-    m.name = g.name;
-    m.notes = g.notes;
-    m.icon_id = g.icon_id;
-    m.custom_icon = g.custom_icon;
-    m.times = g.times;
-    m.is_expanded = g.is_expanded;
-    m.default_auto_type_sequence = g.default_auto_type_sequence;
-    m.enable_auto_type = g.enable_auto_type;
-    m.enable_searching = g.enable_searching;
-    m.last_top_visible_entry = g.last_top_visible_entry;
-    m.tags = g.tags;
-    m.previous_parent_group = g.previous_parent_group;
-    m.custom_data = g.custom_data;
-    m.unknown = g.unknown;
-    return m;
-}
-
 void account_members(const kdbx::CustomData& data, Account& account) {
     const kdbx::CustomDataItem* item = custom(data, account_key);
     if (!item) return;
@@ -125,12 +105,14 @@ class VaultReader final : public kdbx::DatabaseVisitor {
 public:
     explicit VaultReader(Report& report) : report_(report) {}
 
-    void meta(const kdbx::Meta& meta, const std::vector<kdbx::Binary>& pool) override {
+    void meta(const kdbx::Meta& meta, std::vector<kdbx::Binary> pool) override {
         meta_ = &meta;
-        pool_ = &pool;
+        pool_ = std::move(pool);
         recycle_bin_ = meta.recycle_bin_enabled ? meta.recycle_bin_uuid : kdbx::nil_uuid;
-        context_.emplace(EntryContext{meta, pool, report_});
+        context_.emplace(EntryContext{meta, pool_, report_});
     }
+
+    void binary(kdbx::Binary inline_binary) override { pool_.push_back(std::move(inline_binary)); }
 
     void begin_group(const kdbx::Group& g) override {
         if (frames_.empty()) {
@@ -219,7 +201,7 @@ public:
     }
 
     void end(kdbx::Database& rest) override {
-        canonical_pool_ = in_order_ && next_ref_ == pool_->size() && distinct_contents(*pool_);
+        canonical_pool_ = in_order_ && next_ref_ == pool_.size() && distinct_contents(pool_);
         Vault vault;
         vault_members(rest.meta, vault);
         json::add_extension(first_.extensions, extension_name, first_account_extension(rest));
@@ -288,7 +270,7 @@ private:
             const bool naming = naming_account.contains(id);
             c.items.push_back(LinkedItem{std::move(id), naming ? std::optional(f.account_id) : std::nullopt});
         }
-        kdbx::Group members = group_members(g);
+        kdbx::Group members = kdbx::group_members(g);
         drop(members.custom_data, collection_key);
         drop(members.custom_data, extensions_key);
         json::add_extension(c.extensions, extension_name, json::extension_json(extension_name, [&](json::Builder& out) {
@@ -305,7 +287,7 @@ private:
     // Attachment references in document order: whether the pool is in cxf's order so far, and which
     // binaries something refers to.
     void note_refs(const kdbx::Entry& e) {
-        referenced_.resize(pool_->size(), false);
+        referenced_.resize(pool_.size(), false);
         for_each_ref_in_entry(e, [&](const kdbx::BinaryRef& ref) {
             if (ref.index >= referenced_.size() || referenced_[ref.index]) return;
             referenced_[ref.index] = true;
@@ -408,7 +390,7 @@ private:
                 out.end_object();
                 out.end_object();
             }
-            pool(out, db.binaries);
+            pool(out, pool_);
         });
     }
 
@@ -442,7 +424,7 @@ private:
 
     Report& report_;
     const kdbx::Meta* meta_ = nullptr;
-    const std::vector<kdbx::Binary>* pool_ = nullptr;
+    std::vector<kdbx::Binary> pool_;
     std::optional<EntryContext> context_;
     kdbx::Uuid recycle_bin_{};
     std::vector<Frame> frames_;
@@ -467,9 +449,11 @@ private:
 
 // A database already in memory, handed to the reader as the stream would hand it.
 void replay(const kdbx::Database& db, kdbx::DatabaseVisitor& visitor) {
-    visitor.meta(db.meta, db.binaries);
+    std::vector<kdbx::Binary> pool;
+    for (const kdbx::Binary& b : db.binaries) pool.push_back({crypto::secure_copy(b.data), b.protect});
+    visitor.meta(db.meta, std::move(pool));
     const auto group = [&](const auto& self, const kdbx::Group& g) -> void {
-        kdbx::Group members = group_members(g);
+        kdbx::Group members = kdbx::group_members(g);
         visitor.begin_group(members);
         for (const kdbx::Entry& e : g.entries) visitor.entry(clone(e));
         for (const kdbx::Group& child : g.groups) self(self, child);
@@ -478,7 +462,6 @@ void replay(const kdbx::Database& db, kdbx::DatabaseVisitor& visitor) {
     group(group, db.root);
     kdbx::Database rest;
     rest.meta = db.meta;
-    for (const kdbx::Binary& b : db.binaries) rest.binaries.push_back({crypto::secure_copy(b.data), b.protect});
     rest.deleted_objects = db.deleted_objects;
     rest.public_custom_data = db.public_custom_data;
     rest.unknown = db.unknown;
@@ -491,7 +474,8 @@ void replay(const kdbx::Database& db, kdbx::DatabaseVisitor& visitor) {
 Vault read_stream(const std::function<void(kdbx::DatabaseVisitor&)>& read, Report& report) {
     Report notices;  // they reach `report` only from a read that succeeds
     VaultReader reader(notices);
-    read(reader);
+    kdbx::BackgroundVisitor background(reader);
+    background.run(read);
     for (const Notice& n : notices.notices()) report.add(n);
     return reader.take();
 }

@@ -426,3 +426,16 @@ TEST_CASE("a bad value inside an entry is reported at its own line, not where th
         open_error(forge_kdbx4("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a\ncomment -->\n" + xml, key), key);
     CHECK(declared.where().place == "XML line 11 (CreationTime)");
 }
+
+TEST_CASE("a second Meta, after Meta or Root, is refused: Meta and the pool are handed over once", "[kdbx]") {
+    const CompositeKey key = password_key("x");
+    for (const std::string xml :
+         {"<KeePassFile><Meta/><Root><Group><Name>r</Name></Group></Root>\n<Meta><Generator>late</Generator></Meta></KeePassFile>",
+          "<KeePassFile><Meta/>\n<Meta><Generator>again</Generator></Meta><Root><Group/></Root></KeePassFile>"}) {
+        CAPTURE(xml);
+        const cxf::Error e = open_error(forge_kdbx4(xml, key), key);
+        CHECK(e.code() == Errc::malformed);
+        CHECK(e.where().place == "XML line 2 (Meta)");
+        CHECK(contains(e.what(), "Meta comes again"));
+    }
+}
