@@ -4,13 +4,18 @@ for cxf to turn into the benchmark's KDBX file.
 
 Every item a login (user, password, URL, tag) in one of 250 groups (50 top-level, 200 nested);
 a third with TOTP, a tenth with a passkey, a fifth with notes, a seventh with custom fields, a
-twentieth with two history versions, a hundredth with an extra URL.
+twentieth with two history versions, a hundredth with an extra URL. With --attachment-every K,
+every K-th item also gets a file of 0.5–4.5 KB (incompressible bytes) and OUT is a CXF archive
+(.cxf.zip: index.json and documents/); the rest of the content does not change.
 usage: generate.py OUT.cxf [--items N] [--seed S]
+       generate.py OUT.cxf.zip --attachment-every K [--items N] [--seed S]
 """
 import argparse
 import base64
+import hashlib
 import json
 import random
+import zipfile
 
 # One EC P-256 PKCS#8 key (the CXF spec's Appendix A example): the bench measures parsing, not keygen.
 P256_KEY = ("MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgARu_0sCt20EpgVxb4Puq3Ga5VVLpuTY75ngvZlyq3X6hRANCAASmd"
@@ -61,14 +66,34 @@ def item(rng: random.Random, n: int) -> dict:
     return out
 
 
+def attachment(n: int) -> bytes:
+    size = 512 + (n * 37) % 4096
+    return b"".join(hashlib.sha256(b"%d/%d" % (n, k)).digest() for k in range(size // 32 + 1))[:size]
+
+
+def attach_files(items, every):
+    """Adds a file credential to every `every`-th item; returns {document name: bytes}."""
+    documents = {}
+    for n in range(0, len(items), every):
+        data = attachment(n)
+        file_id = b64(hashlib.sha256(b"file %d" % n).digest()[:16])
+        items[n]["credentials"].append({"type": "file", "id": file_id, "name": f"scan-{n}.bin",
+                                        "decryptedSize": len(data),
+                                        "integrityHash": b64(hashlib.sha256(data).digest())})
+        documents["documents/" + file_id] = data
+    return documents
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
     parser.add_argument("--items", type=int, default=50_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--attachment-every", type=int, default=0)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     items = [item(rng, n) for n in range(args.items)]
+    documents = attach_files(items, args.attachment_every) if args.attachment_every else None
     groups = [{"id": b64(b"group-%06d" % g), "title": f"Group {g}", "items": [], "subCollections": []} for g in range(50)]
     subs = [{"id": b64(b"sub-%06d" % s), "title": f"Sub {s}", "items": []} for s in range(200)]
     for s, sub in enumerate(subs):
@@ -80,8 +105,14 @@ def main():
            "timestamp": 1700000000,
            "accounts": [{"id": b64(b"bench-account-01"), "username": "bench", "email": "bench@example.com",
                          "collections": groups, "items": items}]}
-    with open(args.out, "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False)
+    if documents is None:
+        with open(args.out, "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False)
+        return
+    with zipfile.ZipFile(args.out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("index.json", json.dumps(doc, ensure_ascii=False))
+        for name, data in documents.items():
+            z.writestr(name, data, compress_type=zipfile.ZIP_STORED)
 
 
 if __name__ == "__main__":
