@@ -181,6 +181,14 @@ ZipWriter::~ZipWriter() {
     if (buffer_) zip_source_free(buffer_);
 }
 
+namespace {
+
+// zlib's own default level. libzip's (the maximum) took twice the CPU for archives 2.5 % smaller
+// (a CXF archive of 10k entries from bench/run.sh).
+constexpr zip_uint32_t deflate_level = 6;
+
+}  // namespace
+
 void ZipWriter::add(const std::string& name, ByteView data, bool deflate, std::optional<std::int64_t> modified) {
     zip_source_t* source = zip_source_buffer(archive_, data.data(), data.size(), 0);
     if (!source) throw Error(Errc::io, {name, ""}, std::string("cannot add zip entry: ") + zip_strerror(archive_));
@@ -189,7 +197,7 @@ void ZipWriter::add(const std::string& name, ByteView data, bool deflate, std::o
         zip_source_free(source);
         throw Error(Errc::io, {name, ""}, std::string("cannot add zip entry: ") + zip_strerror(archive_));
     }
-    zip_set_file_compression(archive_, static_cast<zip_uint64_t>(index), deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0);
+    zip_set_file_compression(archive_, static_cast<zip_uint64_t>(index), deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, deflate_level);
     if (modified) zip_file_set_mtime(archive_, static_cast<zip_uint64_t>(index), static_cast<time_t>(*modified), 0);
 }
 
