@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer, built in build-sanitize/.
-# About 20 minutes on 2 cores, so not part of CI; run it before a release or after touching parsers,
-# crypto or memory handling. Warnings are not errors here: GCC 12 reports false maybe-uninitialized
-# warnings once the sanitizers instrument the code.
+# About 20 minutes on 2 cores; CI runs it after the normal suite (scripts/test.sh --sanitizers).
+# Warnings are not errors here: GCC 12 reports false maybe-uninitialized warnings once the sanitizers
+# instrument the code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
