@@ -8,10 +8,12 @@
 
 #include "cxf/error.h"
 #include "cxf/kdbx/background_visitor.h"
+#include "tests/kdbx/kdbx_support.h"
 
 namespace {
 
 using namespace cxf::kdbx;
+using test::kdbx::error_of;
 
 // Records what it is handed; fails on the entry whose icon is `fail_at`.
 class Recorder final : public DatabaseVisitor {
@@ -76,32 +78,22 @@ TEST_CASE("a background visitor hands the target every event, in order", "[kdbx]
 }
 
 TEST_CASE("a background visitor raises the error a one-thread read would", "[kdbx]") {
+    const auto read_with = [](DatabaseVisitor& target, int fail_after) {
+        return error_of([&] { BackgroundVisitor(target).run([&](DatabaseVisitor& v) { read(v, 1000, fail_after); }); });
+    };
     SECTION("the target's error, from earlier in the file, wins over the read's") {
         Recorder target(10);
-        try {
-            BackgroundVisitor(target).run([&](DatabaseVisitor& v) { read(v, 1000, 900); });
-            FAIL("no error");
-        } catch (const cxf::Error& e) {
-            CHECK(e.code() == cxf::Errc::invalid);
-            CHECK(e.where().place == "entry 10");
-        }
+        const cxf::Error e = read_with(target, 900);
+        CHECK(e.code() == cxf::Errc::invalid);
+        CHECK(e.where().place == "entry 10");
     }
     SECTION("what was read before the read's error reaches the target first") {
         Recorder target(899);
-        try {
-            BackgroundVisitor(target).run([&](DatabaseVisitor& v) { read(v, 1000, 900); });
-            FAIL("no error");
-        } catch (const cxf::Error& e) {
-            CHECK(e.where().place == "entry 899");
-        }
+        CHECK(read_with(target, 900).where().place == "entry 899");
         Recorder clean;
-        try {
-            BackgroundVisitor(clean).run([&](DatabaseVisitor& v) { read(v, 1000, 900); });
-            FAIL("no error");
-        } catch (const cxf::Error& e) {
-            CHECK(e.code() == cxf::Errc::malformed);
-            CHECK(e.where().place == "XML line 900");
-        }
+        const cxf::Error e = read_with(clean, 900);
+        CHECK(e.code() == cxf::Errc::malformed);
+        CHECK(e.where().place == "XML line 900");
         CHECK(clean.events.size() == 2 + 1 + 900);  // meta, group, the binary and 900 entries
         CHECK(clean.events.back() == "entry 899");
     }
@@ -114,11 +106,6 @@ TEST_CASE("a background visitor raises the error a one-thread read would", "[kdb
             void end_group(Group) override {}
             void end(Database&) override { throw cxf::Error(cxf::Errc::invalid, {"f", "end"}, "target"); }
         } target;
-        try {
-            BackgroundVisitor(target).run([&](DatabaseVisitor& v) { read(v, 100); });
-            FAIL("no error");
-        } catch (const cxf::Error& e) {
-            CHECK(e.where().place == "end");
-        }
+        CHECK(read_with(target, -1).where().place == "end");
     }
 }
