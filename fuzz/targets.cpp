@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "cxf/bitwarden/enc_string.h"
@@ -22,6 +23,7 @@
 #include "cxf/kdbx/xml.h"
 #include "cxf/otp/otpauth.h"
 #include "cxf/validate/validate.h"
+#include "fuzz/xml_against_expat.h"
 
 namespace cxf::fuzz {
 
@@ -159,6 +161,9 @@ std::span<const Target> targets(const std::string& testdata_dir) {
         list.push_back({"pkcs8", pkcs8});
         list.push_back({"kdbx-key-file", kdbx_key_file});
         list.push_back({"kdbx-xml", kdbx_xml});
+        list.push_back({"xml-against-expat", [](ByteView data) {
+                            if (const auto difference = compare_with_expat(data)) throw std::logic_error(*difference);
+                        }});
         list.push_back({"bitwarden-enc-string", bitwarden_enc_string});
         list.push_back({"json", json_text});
         list.push_back({"csv", csv_rows});

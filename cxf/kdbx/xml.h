@@ -21,7 +21,7 @@ struct XmlReadContext {
     std::uint64_t& inflate_budget;  // for compressed attachments (gunzip)
 };
 
-// The XML document as it is decrypted, fed in pieces to a SAX parser (expat) and handed to the
+// The XML document as it is decrypted, fed in pieces to the XML parser (xml_parser.h) and handed to the
 // visitor one entry at a time. `pool` holds the KDBX 4 inner-header binaries; KDBX 3.x pools come from
 // Meta/Binaries.
 class XmlReader {

@@ -8,9 +8,9 @@ cxf=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 data=$(dirname "$here")
 cd "$here"
-rm -rf format-* base-encodings otpauth pkcs8 kdbx-key-file kdbx-xml bitwarden-enc-string json csv zip cxp-jwe
+rm -rf format-* base-encodings otpauth pkcs8 kdbx-key-file kdbx-xml xml-against-expat bitwarden-enc-string json csv zip cxp-jwe
 mkdir -p format-{kdbx,cxp,cxf-archive,1pux,cxf,bitwarden,bitwarden-csv,1password-csv,apple-csv,chrome-csv,firefox-csv,dashlane,dashlane-json} \
-         base-encodings otpauth pkcs8 kdbx-key-file kdbx-xml bitwarden-enc-string json csv zip cxp-jwe
+         base-encodings otpauth pkcs8 kdbx-key-file kdbx-xml xml-against-expat bitwarden-enc-string json csv zip cxp-jwe
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -61,6 +61,11 @@ openssl genpkey -algorithm ED25519 -out pkcs8/ed25519.pem 2>/dev/null
 for kdbx in kdbx4-argon2id kdbx4-every-category; do
   keepassxc-cli export -f xml "format-kdbx/$kdbx.kdbx" < "$work/pw" > "kdbx-xml/$kdbx.xml" 2>/dev/null
 done
+# The XML parser against expat: the same documents, and every construct of XML it must read as expat does.
+cp kdbx-xml/kdbx4-every-category.xml xml-against-expat/
+printf '\xEF\xBB\xBF<?xml version="1.0" encoding="utf-8" standalone="yes"?>\r\n<!-- a\r\ncomment -->\r\n<?pi data?>\r\n<K a="1 &amp; &#x41;&#66;" b='"'"'\t2\r\n'"'"'>\r\n<V>x &lt;&gt;&quot;&apos; \xC3\xA9 \xF0\x9F\x94\x91</V><![CDATA[<raw>\r]]><E/></K>\n' \
+  > xml-against-expat/constructs.xml
+printf '<a><b c="&#10;&#13;">]]</b>\r<d\n  e = "f"\n/></a   >' > xml-against-expat/layout.xml
 cp "$data"/kdbx/keepassxc/FileKeyXml.key "$data"/kdbx/keepassxc/FileKeyXmlV2.keyx "$data"/kdbx/keepassxc/FileKeyHex.key \
    "$data"/kdbx/keepassxc/FileKeyBinary.key kdbx-key-file/
 python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["data"], end="")' format-bitwarden/pbkdf2-fuzz.json \
