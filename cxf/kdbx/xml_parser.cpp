@@ -86,27 +86,22 @@ std::uint64_t count_lines(const Byte* begin, const Byte* end) {
     return lines;
 }
 
-void append_utf8(std::uint32_t c, std::string& out) {
-    if (c < 0x80) out += static_cast<char>(c);
+void append_utf8(std::uint32_t c, crypto::Secret& out) {
+    const auto put = [&](std::uint32_t byte) { out.push_back(static_cast<char>(byte)); };
+    if (c < 0x80) put(c);
     else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
+        put(0xC0 | (c >> 6));
+        put(0x80 | (c & 0x3F));
     } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
+        put(0xE0 | (c >> 12));
+        put(0x80 | ((c >> 6) & 0x3F));
+        put(0x80 | (c & 0x3F));
     } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
+        put(0xF0 | (c >> 18));
+        put(0x80 | ((c >> 12) & 0x3F));
+        put(0x80 | ((c >> 6) & 0x3F));
+        put(0x80 | (c & 0x3F));
     }
-}
-
-// Keeps a string's memory, wiping what it held, for decoded values that may be secret.
-void wipe(std::string& s) {
-    OPENSSL_cleanse(s.data(), s.size());
-    s.clear();
 }
 
 }  // namespace
@@ -115,10 +110,6 @@ class XmlParser::Impl {
 public:
     Impl(const std::string& file, std::uint64_t max_text_bytes, XmlHandler& handler)
         : file_(file), max_text_bytes_(max_text_bytes), handler_(handler) {}
-    ~Impl() {
-        wipe(decoded_);
-        wipe(values_);
-    }
 
     void feed(ByteView bytes, bool final) {
         if (pending_.empty()) {
@@ -244,8 +235,8 @@ private:
                     hand_over(q);
                     if (q != p) return q;  // the reference alone, so that an incomplete one keeps nothing
                     q = reference(q, q, end, decoded_);
-                    handler_.text(decoded_);
-                    wipe(decoded_);
+                    handler_.text(decoded_.view());
+                    decoded_.wipe();
                     return q;
                 }
                 case '\r':
@@ -281,7 +272,7 @@ private:
     }
 
     // &name; or &#N; or &#xN; at p, in the token that starts at `token`, appended to `out` decoded.
-    const Byte* reference(const Byte* token, const Byte* p, const Byte* end, std::string& out) {
+    const Byte* reference(const Byte* token, const Byte* p, const Byte* end, crypto::Secret& out) {
         const Byte* q = p + 1;
         if (q == end) throw NeedMore{};
         if (*q == '#') {
@@ -309,11 +300,11 @@ private:
         q = name_end(token, q, end);
         if (*q != ';') fail_at(token, q, "a malformed entity reference");
         const std::string_view entity = view(name, q);
-        if (entity == "lt") out += '<';
-        else if (entity == "gt") out += '>';
-        else if (entity == "amp") out += '&';
-        else if (entity == "quot") out += '"';
-        else if (entity == "apos") out += '\'';
+        if (entity == "lt") out.push_back('<');
+        else if (entity == "gt") out.push_back('>');
+        else if (entity == "amp") out.push_back('&');
+        else if (entity == "quot") out.push_back('"');
+        else if (entity == "apos") out.push_back('\'');
         else fail_at(token, p, "an undefined entity");
         return q + 1;
     }
@@ -375,7 +366,7 @@ private:
         const std::string_view element = view(name, q);
         attributes_.clear();
         value_places_.clear();
-        wipe(values_);
+        values_.wipe();
         bool empty = false;
         for (;;) {
             if (q == end) throw NeedMore{};
@@ -398,7 +389,7 @@ private:
         // Decoded values were placed in values_, which may have moved as it grew.
         for (std::size_t i = 0; i < attributes_.size(); ++i)
             if (value_places_[i].second != npos)
-                attributes_[i].value = std::string_view(values_).substr(value_places_[i].first, value_places_[i].second);
+                attributes_[i].value = values_.view().substr(value_places_[i].first, value_places_[i].second);
         seen_root_ = true;
         handler_.start_element(element, attributes_);
         line_ += count_lines(p, q);
@@ -407,7 +398,7 @@ private:
             open_.push_back(open_names_.size());
             open_names_.append(element);
         }
-        wipe(values_);
+        values_.wipe();
         return q;
     }
 
@@ -443,7 +434,7 @@ private:
                 q = reference(p, q, end, values_);
             } else if (c == '\t' || c == '\n' || c == '\r') {  // normalised to a space; CR LF to one
                 decode();
-                values_ += ' ';
+                values_.push_back(' ');
                 q += c == '\r' && q + 1 < end && q[1] == '\n' ? 2 : 1;
                 if (c == '\r' && q == end) throw NeedMore{};
             } else if (c < 0x20) fail_char(p, q, end);
@@ -455,7 +446,7 @@ private:
                 if (decoded_from != npos) values_.append(view(q, q + length));
                 q += length;
             } else {
-                if (decoded_from != npos) values_ += static_cast<char>(c);
+                if (decoded_from != npos) values_.push_back(static_cast<char>(c));
                 ++q;
             }
         }
@@ -619,7 +610,7 @@ private:
     std::vector<std::size_t> open_;  // where each name starts in open_names_
     std::vector<XmlAttribute> attributes_;
     std::vector<std::pair<std::size_t, std::size_t>> value_places_;  // in values_, or npos
-    std::string values_, decoded_;
+    crypto::Secret values_, decoded_;  // decoded attribute values and references
     bool bom_checked_ = false, at_start_ = true, seen_root_ = false, version_seen_ = false;
 };
 
