@@ -117,7 +117,8 @@ std::optional<std::string> compare_with_expat(ByteView xml) {
     const XmlVerdict whole = parse_with_cxf(xml, 0);
     for (const std::size_t piece : {std::size_t{1}, std::size_t{3}, xml.size() / 2 + 1}) {
         const XmlVerdict pieces = parse_with_cxf(xml, piece);
-        if (pieces.accepted != whole.accepted || pieces.events != whole.events || pieces.error != whole.error)
+        // A refused document's events stop at different points: what was handed over before the fault.
+        if (pieces.accepted != whole.accepted || pieces.error != whole.error || (whole.accepted && pieces.events != whole.events))
             return "fed in pieces of " + std::to_string(piece) + " bytes: " +
                    (pieces.accepted ? "accepted" : pieces.error) + "; fed whole: " + (whole.accepted ? "accepted" : whole.error);
     }
