@@ -206,6 +206,12 @@ private:
         const Byte* q = p;
         while (q < end && is_space(*q)) ++q;
         if (q < end && *q != '<') {
+            std::size_t length = 0;
+            if (*q >= 0x80 && !final && utf8_char(q, end, length) == Utf8::incomplete) {
+                if (q == p) throw NeedMore{};  // a character cut between two pieces
+                line_ += count_lines(p, q);
+                return q;
+            }
             if (*q < 0x20 || !is_utf8(q, end)) fail_char(p, q, end);
             fail_at(p, q, seen_root_ ? "text after the document element" : "text before the document element");
         }
