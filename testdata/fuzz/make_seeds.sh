@@ -62,7 +62,8 @@ for kdbx in kdbx4-argon2id kdbx4-every-category; do
   keepassxc-cli export -f xml "format-kdbx/$kdbx.kdbx" < "$work/pw" > "kdbx-xml/$kdbx.xml" 2>/dev/null
 done
 # The XML parser against expat: the same documents, and every construct of XML it must read as expat does.
-cp kdbx-xml/kdbx4-every-category.xml xml-against-expat/
+# (small documents: the target parses each input five times, once fed a byte at a time)
+sed -e '113,604d' kdbx-xml/kdbx4-argon2id.xml > xml-against-expat/kdbx4-one-entry.xml  # its first entry only
 printf '\xEF\xBB\xBF<?xml version="1.0" encoding="utf-8" standalone="yes"?>\r\n<!-- a\r\ncomment -->\r\n<?pi data?>\r\n<K a="1 &amp; &#x41;&#66;" b='"'"'\t2\r\n'"'"'>\r\n<V>x &lt;&gt;&quot;&apos; \xC3\xA9 \xF0\x9F\x94\x91</V><![CDATA[<raw>\r]]><E/></K>\n' \
   > xml-against-expat/constructs.xml
 printf '<a><b c="&#10;&#13;">]]</b>\r<d\n  e = "f"\n/></a   >' > xml-against-expat/layout.xml
