@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: MIT
-// Little-endian integers in and out of byte buffers, with bounds checks that name the place.
+// Little-endian integers in and out of byte buffers, with bounds checks that name the place; and the
+// sink that bytes are handed on to piece by piece.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "cxf/error.h"
 #include "cxf/secret.h"
 
 namespace cxf::kdbx::detail {
+
+// Takes each piece of a stream of bytes; the piece is valid only during the call.
+using ByteSink = std::function<void(ByteView)>;
 
 template <typename T>
 T load_le(const std::uint8_t* p) noexcept {

@@ -158,11 +158,23 @@ crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint6
     return out;
 }
 
-crypto::SecureBytes gzip(ByteView data) {
+struct GzipWriter::State {
     Deflater deflater;
-    z_stream& z = deflater.z;
-    crypto::SecureBytes out;
-    out.reserve(deflateBound(&z, static_cast<uLong>(std::min<std::size_t>(data.size(), UINT32_MAX))) + 64);
+};
+
+GzipWriter::GzipWriter() : state_(std::make_unique<State>()) {}
+
+GzipWriter::~GzipWriter() = default;
+
+void GzipWriter::write(ByteView data) { deflate_into_out(data, false); }
+
+crypto::SecureBytes GzipWriter::finish() {
+    deflate_into_out({}, true);
+    return std::move(out_);
+}
+
+void GzipWriter::deflate_into_out(ByteView data, bool last) {
+    z_stream& z = state_->deflater.z;
     std::size_t fed = 0;
     for (;;) {
         if (z.avail_in == 0 && fed < data.size()) {
@@ -171,16 +183,23 @@ crypto::SecureBytes gzip(ByteView data) {
             z.avail_in = static_cast<uInt>(n);
             fed += n;
         }
-        const int flush = fed == data.size() && z.avail_in == 0 ? Z_FINISH : Z_NO_FLUSH;
-        const std::size_t before = out.size();
-        out.resize(before + chunk);
-        z.next_out = out.data() + before;
+        const bool all_in = fed == data.size() && z.avail_in == 0;
+        const std::size_t before = out_.size();
+        out_.resize(before + chunk);
+        z.next_out = out_.data() + before;
         z.avail_out = static_cast<uInt>(chunk);
-        const int rc = deflate(&z, flush);
-        out.resize(before + chunk - z.avail_out);
-        if (rc == Z_STREAM_END) return out;
+        const int rc = deflate(&z, last && all_in ? Z_FINISH : Z_NO_FLUSH);
+        out_.resize(before + chunk - z.avail_out);
+        if (rc == Z_STREAM_END) return;
         if (rc != Z_OK && rc != Z_BUF_ERROR) throw Error(Errc::io, {}, "zlib: deflate failed");
+        if (!last && all_in && z.avail_out != 0) return;  // all taken in; the rest comes with more input
     }
+}
+
+crypto::SecureBytes gzip(ByteView data) {
+    GzipWriter writer;
+    writer.write(data);
+    return writer.finish();
 }
 
 }  // namespace cxf::kdbx::detail

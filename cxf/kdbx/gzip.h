@@ -6,12 +6,11 @@
 #include <memory>
 #include <string>
 
+#include "cxf/kdbx/bytes.h"
 #include "cxf/limits.h"
 #include "cxf/secret.h"
 
 namespace cxf::kdbx::detail {
-
-using ByteSink = std::function<void(ByteView)>;
 
 // One gzip member inflated piece by piece. `budget` is what the file may still inflate to:
 // Limits::max_decompressed_bytes at first, for the payload and every compressed attachment
@@ -39,6 +38,25 @@ private:
     std::string place_;
     std::uint64_t consumed_ = 0, produced_ = 0;
     bool ended_ = false;
+};
+
+// A gzip member written piece by piece: only the compressed bytes are kept.
+class GzipWriter {
+public:
+    GzipWriter();
+    ~GzipWriter();
+    GzipWriter(const GzipWriter&) = delete;
+    GzipWriter& operator=(const GzipWriter&) = delete;
+
+    void write(ByteView data);
+    // Ends the member and hands over what was written.
+    crypto::SecureBytes finish();
+
+private:
+    void deflate_into_out(ByteView data, bool last);
+    struct State;
+    std::unique_ptr<State> state_;
+    crypto::SecureBytes out_;
 };
 
 // A whole gzip member, sized from its trailer where that is believable.

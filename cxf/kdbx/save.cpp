@@ -97,8 +97,17 @@ Bytes random_public(std::size_t count) {
     return Bytes(r.begin(), r.end());
 }
 
-crypto::SecureBytes compress(crypto::SecureBytes payload, Compression compression) {
-    return compression == Compression::gzip ? gzip(payload) : payload;
+// `prefix` and the XML, compressed as they are written when the file is: no whole plaintext document.
+crypto::SecureBytes write_payload(crypto::SecureBytes prefix, const Database& db, const XmlWriteContext& context,
+                                  Compression compression) {
+    if (compression != Compression::gzip) {
+        write_xml(db, context, [&](ByteView piece) { prefix.insert(prefix.end(), piece.begin(), piece.end()); });
+        return prefix;
+    }
+    GzipWriter zipped;
+    zipped.write(prefix);
+    write_xml(db, context, [&](ByteView piece) { zipped.write(piece); });
+    return zipped.finish();
 }
 
 crypto::SecureBytes join(std::initializer_list<ByteView> parts) {
@@ -115,11 +124,11 @@ crypto::SecureBytes save4(const Database& db, const OuterHeader& header, const M
     // KDBX 4 files get ChaCha20 with a 64-byte key, as KeePass writes them.
     const crypto::SecureBytes stream_key = crypto::random_bytes(64);
     InnerStreamCipher stream(InnerStream::chacha20, stream_key);
-    crypto::SecureBytes payload;
-    write_inner_header(InnerStream::chacha20, stream_key, db.binaries, payload);
-    write_xml(db, XmlWriteContext{header.version, stream, {}, false}, payload);
-    const Bytes ciphertext =
-        encrypt_payload(header.cipher, keys.cipher_key, header.iv, compress(std::move(payload), compression));
+    crypto::SecureBytes inner_header;
+    write_inner_header(InnerStream::chacha20, stream_key, db.binaries, inner_header);
+    const Bytes ciphertext = encrypt_payload(
+        header.cipher, keys.cipher_key, header.iv,
+        write_payload(std::move(inner_header), db, XmlWriteContext{header.version, stream, {}, false}, compression));
     const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
     const crypto::SecureBytes header_mac = crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header_bytes});
     return join({header_bytes, header_hash, header_mac, write_hmac_blocks(ciphertext, keys.hmac_base_key)});
@@ -132,10 +141,9 @@ crypto::SecureBytes save3(const Database& db, OuterHeader& header, const MasterK
     const Bytes header_bytes = write_header(header);
     InnerStreamCipher stream(header.inner_stream, header.stream_key);
     const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
-    crypto::SecureBytes xml;
-    write_xml(db, XmlWriteContext{header.version, stream, header_hash, compression == Compression::gzip}, xml);
+    const XmlWriteContext context{header.version, stream, header_hash, compression == Compression::gzip};
     crypto::SecureBytes plain(header.stream_start_bytes.begin(), header.stream_start_bytes.end());
-    write_hashed_blocks(compress(std::move(xml), compression), plain);
+    write_hashed_blocks(write_payload({}, db, context, compression), plain);
     return join({header_bytes, encrypt_payload(header.cipher, keys.cipher_key, header.iv, plain)});
 }
 

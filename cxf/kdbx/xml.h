@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cxf/kdbx/bytes.h"
 #include "cxf/kdbx/inner_stream.h"
 
 namespace cxf::kdbx::detail {
@@ -47,7 +48,7 @@ struct XmlWriteContext {
     bool compress_binaries;  // KDBX 3.x Meta/Binaries
 };
 
-// Appends the XML document to `out`.
-void write_xml(const Database& database, const XmlWriteContext& context, crypto::SecureBytes& out);
+// Hands the XML document to `sink` in pieces (valid only during each call).
+void write_xml(const Database& database, const XmlWriteContext& context, const ByteSink& sink);
 
 }  // namespace cxf::kdbx::detail

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Database → KDBX XML, written straight into wiped memory (no DOM holds the plaintext). Element order
-// as KeePass 2.55 KdbxFile.Write.
+// Database → KDBX XML, handed on in pieces from a wiped buffer (no DOM and no whole document holds
+// the plaintext). Element order as KeePass 2.55 KdbxFile.Write.
 #include <string>
 
 #include "cxf/encoding/base64.h"
@@ -16,7 +16,9 @@ namespace {
 
 class XmlWriter {
 public:
-    XmlWriter(crypto::SecureBytes& out, const XmlWriteContext& context) : out_(out), ctx_(context) {}
+    XmlWriter(const ByteSink& sink, const XmlWriteContext& context) : sink_(sink), ctx_(context) {
+        out_.reserve(piece + piece / 2);
+    }
 
     void document(const Database& db) {
         raw("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n");
@@ -36,6 +38,7 @@ public:
         close("Root");
         unknown(db.unknown);
         close("KeePassFile");
+        hand_on();
     }
 
 private:
@@ -45,7 +48,17 @@ private:
 
     void raw(std::string_view text) { out_.insert(out_.end(), text.begin(), text.end()); }
 
-    void indent() { out_.insert(out_.end(), depth_, '\t'); }
+    // Each line starts here: the pieces go on from here.
+    void indent() {
+        if (out_.size() >= piece) hand_on();
+        out_.insert(out_.end(), depth_, '\t');
+    }
+
+    void hand_on() {
+        sink_(out_);
+        OPENSSL_cleanse(out_.data(), out_.size());
+        out_.clear();
+    }
 
     void open(std::string_view name) {
         indent();
@@ -305,15 +318,17 @@ private:
         close("AutoType");
     }
 
-    crypto::SecureBytes& out_;
+    static constexpr std::size_t piece = 64 * 1024;
+    const ByteSink& sink_;
+    crypto::SecureBytes out_;
     const XmlWriteContext& ctx_;
     std::size_t depth_ = 0;
 };
 
 }  // namespace
 
-void write_xml(const Database& database, const XmlWriteContext& context, crypto::SecureBytes& out) {
-    XmlWriter(out, context).document(database);
+void write_xml(const Database& database, const XmlWriteContext& context, const ByteSink& sink) {
+    XmlWriter(sink, context).document(database);
 }
 
 }  // namespace cxf::kdbx::detail

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Details of the XML reader that the sample files do not all reach: the inner stream's document
 // order across element kinds, inline and compressed binaries, lenient forms, unknown elements.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "cxf/encoding/base64.h"
 #include "cxf/kdbx/gzip.h"
 #include "cxf/kdbx/inner_stream.h"
+#include "cxf/kdbx/xml.h"
 #include "tests/kdbx/forge.h"
 #include "tests/kdbx/kdbx_support.h"
 
@@ -178,4 +181,43 @@ TEST_CASE("an inflated small attachment keeps no more memory than its bytes need
     CHECK(inflated.size() == content.size());
     CHECK(inflated.capacity() <= content.size() + content.size() / 4);  // not the 64 KiB inflate window
     CHECK(budget == (1u << 20) - content.size());
+}
+
+TEST_CASE("a gzip member written in pieces of any size inflates to what was written", "[kdbx]") {
+    std::string content;
+    for (int i = 0; content.size() < (300u << 10); ++i) content += "<Entry>" + std::to_string(i * 7919 % 100003) + "</Entry>\n";
+    for (const std::size_t piece : {std::size_t{1} << 20, std::size_t{70000}, std::size_t{4096}, std::size_t{1}}) {
+        CAPTURE(piece);
+        cxf::kdbx::detail::GzipWriter writer;
+        for (std::size_t at = 0; at < content.size(); at += piece)
+            writer.write(cxf::as_bytes(std::string_view(content).substr(at, piece)));
+        const cxf::crypto::SecureBytes zipped = writer.finish();
+        CHECK(zipped.size() < content.size() / 2);
+        std::uint64_t budget = 1 << 30;
+        CHECK(cxf::as_text(cxf::kdbx::detail::gunzip(zipped, {}, budget, "pieces.gz", "")) == content);
+    }
+}
+
+TEST_CASE("the XML of a large database is handed on in pieces, never held whole", "[kdbx]") {
+    Database db;
+    db.root.name = "r";
+    for (int i = 0; i < 3000; ++i) {
+        Entry e;
+        e.uuid[0] = static_cast<std::uint8_t>(i);
+        e.uuid[1] = static_cast<std::uint8_t>(i >> 8);
+        e.strings.push_back({"Title", cxf::crypto::Secret("entry " + std::to_string(i)), false});
+        e.strings.push_back({"Password", cxf::crypto::Secret("secret " + std::to_string(i)), true});
+        db.root.entries.push_back(std::move(e));
+    }
+    cxf::kdbx::detail::InnerStreamCipher stream(InnerStream::chacha20, forged_stream_key());
+    std::vector<std::size_t> pieces;
+    std::string xml;
+    cxf::kdbx::detail::write_xml(db, {cxf::kdbx::FormatVersion{4, 0}, stream, {}, false}, [&](cxf::ByteView piece) {
+        pieces.push_back(piece.size());
+        xml += cxf::as_text(piece);
+    });
+    CHECK(pieces.size() > 10);
+    CHECK(*std::max_element(pieces.begin(), pieces.end()) < (64u << 10) + 4096);  // a piece, and the line that passed it
+    CHECK(xml.find("<Value>entry 2999</Value>") != std::string::npos);
+    CHECK(xml.ends_with("</KeePassFile>\n"));
 }
