@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config
   rapidjson-dev libssl-dev libboost-program-options-dev libzip-dev catch2
-  zlib1g-dev libpugixml-dev libexpat1-dev libargon2-dev nettle-dev
+  zlib1g-dev libpugixml-dev libexpat1-dev libargon2-dev nettle-dev libjemalloc-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
   # Peers the interoperability tests run against.
