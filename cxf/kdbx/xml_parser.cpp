@@ -14,8 +14,8 @@ namespace {
 
 using Byte = std::uint8_t;
 
-// A start or end tag, XML declaration or processing instruction longer than this is refused: none
-// in a KDBX file comes near it, and a token is parsed again each time a piece of it arrives.
+// A tag, processing instruction or reference longer than this is refused, however the document is
+// cut into pieces: none in a KDBX file comes near it. Comments and CDATA sections may be as long as text.
 constexpr std::size_t max_tag_bytes = 1 << 20;
 constexpr std::size_t max_attributes = 256;
 
@@ -111,18 +111,22 @@ public:
     Impl(const std::string& file, std::uint64_t max_text_bytes, XmlHandler& handler)
         : file_(file), max_text_bytes_(max_text_bytes), handler_(handler) {}
 
+    // A token cut between pieces is parsed again from its start only once what waits has doubled, so
+    // a long one arriving in small pieces costs time in proportion to its length, not its square.
     void feed(ByteView bytes, bool final) {
         if (pending_.empty()) {
             const std::size_t used = parse(bytes.data(), bytes.data() + bytes.size(), final);
             pending_.assign(bytes.begin() + static_cast<std::ptrdiff_t>(used), bytes.end());
         } else {
             pending_.insert(pending_.end(), bytes.begin(), bytes.end());
+            if (!final && pending_.size() < parse_again_at_) return;
             const std::size_t used = parse(pending_.data(), pending_.data() + pending_.size(), final);
             const std::size_t rest = pending_.size() - used;
             std::memmove(pending_.data(), pending_.data() + used, rest);
             OPENSSL_cleanse(pending_.data() + rest, used);
             pending_.resize(rest);
         }
+        parse_again_at_ = 2 * pending_.size();
     }
 
     void finish() {
@@ -176,8 +180,8 @@ private:
                 p = *p == '<' ? markup(p, end) : open_.empty() ? outside_text(p, end, final) : text(p, end, final);
                 scanned_ = 0;
             } catch (const NeedMore&) {
-                if (final) fail(line_, "the document ends inside " + inside(p, end));
-                check_pending(p, end);
+                if (final) fail(line_at(p, end), "the document ends inside " + inside(p, end));
+                check_token(p, end, std::max<std::ptrdiff_t>(end - p - 2, 0));  // 2: a terminator's start may be here
                 break;
             }
             at_start_ = false;
@@ -185,17 +189,19 @@ private:
         return static_cast<std::size_t>(p - begin);
     }
 
-    // What waits for the rest of its token is capped: comments and CDATA sections like text.
-    void check_pending(const Byte* p, const Byte* end) const {
+    // The token at p, `length` bytes before its terminator, within its cap: checked as it completes,
+    // and on what waits for its rest, so that neither memory nor the answer depends on the pieces.
+    void check_token(const Byte* p, const Byte* end, std::ptrdiff_t length) const {
         const bool long_text = end - p >= 2 && p[0] == '<' && p[1] == '!';
         const std::uint64_t cap = long_text ? std::max<std::uint64_t>(max_text_bytes_, max_tag_bytes) : max_tag_bytes;
-        if (static_cast<std::uint64_t>(end - p) > cap)
+        if (static_cast<std::uint64_t>(length) > cap)
             throw Error(Errc::limit_exceeded, {file_, "XML line " + std::to_string(line_) + " (XML)"},
                         inside(p, end) + " is longer than the cap of " + std::to_string(cap) + " bytes");
     }
 
     std::string inside(const Byte* p, const Byte* end) const {
         if (*p != '<') return "a reference";
+        if (end - p >= 2 && p[1] == '?') return "a processing instruction";
         if (end - p >= 4 && std::equal(p, p + 4, "<!--")) return "a comment";
         if (end - p >= 9 && std::equal(p, p + 9, "<![CDATA[")) return "a CDATA section";
         return "a tag";
@@ -240,7 +246,9 @@ private:
                 case '&': {
                     hand_over(q);
                     if (q != p) return q;  // the reference alone, so that an incomplete one keeps nothing
+                    const Byte* ref = q;
                     q = reference(q, q, end, decoded_);
+                    check_token(ref, end, q - 1 - ref);
                     handler_.text(decoded_.view());
                     decoded_.wipe();
                     return q;
@@ -396,6 +404,7 @@ private:
         for (std::size_t i = 0; i < attributes_.size(); ++i)
             if (value_places_[i].second != npos)
                 attributes_[i].value = values_.view().substr(value_places_[i].first, value_places_[i].second);
+        check_token(p, end, q - 1 - p);
         seen_root_ = true;
         handler_.start_element(element, attributes_);
         line_ += count_lines(p, q);
@@ -469,6 +478,7 @@ private:
         const std::string_view element = view(name, q);
         q = skip_space(q, end);
         if (*q != '>') fail_at(p, q, "an end tag that does not end with >");
+        check_token(p, end, q - p);
         if (open_.empty()) fail(line_, "an end tag with no element open");
         if (element != open_name()) fail(line_, "</" + std::string(element) + "> closes <" + std::string(open_name()) + ">");
         handler_.end_element();
@@ -482,6 +492,7 @@ private:
 
     const Byte* processing_instruction(const Byte* p, const Byte* end) {
         const Byte* close = find_end(p, p + 2, end, "?>");
+        check_token(p, end, close - p);
         const Byte* q = p + 2;
         const Byte* target = q;
         q = name_end(p, q, end);
@@ -563,7 +574,7 @@ private:
             const Byte* dashes = find_end(p, p + 4, end, "--");
             if (dashes + 2 == end) throw NeedMore{};
             if (dashes[2] != '>') fail_at(p, dashes, "-- inside a comment");
-            check_length(p, dashes, "a comment");
+            check_token(p, end, dashes - p);
             check_chars(p, p + 4, dashes);
             line_ += count_lines(p, dashes);
             return dashes + 3;
@@ -571,7 +582,7 @@ private:
         if (start.starts_with(cdata)) {
             if (open_.empty()) fail(line_, "a CDATA section outside the document element");
             const Byte* close = find_end(p, p + 9, end, "]]>");
-            check_length(p, close, "a CDATA section");
+            check_token(p, end, close - p);
             check_chars(p, p + 9, close);
             cdata_text(p + 9, close);
             return close + 3;
@@ -582,12 +593,6 @@ private:
         if (have < 9 && (comment.starts_with(start) || cdata.starts_with(start) || doctype.starts_with(start)))
             throw NeedMore{};
         fail(line_, "a <! that begins no comment or CDATA section");
-    }
-
-    void check_length(const Byte* p, const Byte* close, const std::string& what) const {
-        if (static_cast<std::uint64_t>(close - p) > max_text_bytes_)
-            throw Error(Errc::limit_exceeded, {file_, "XML line " + std::to_string(line_) + " (XML)"},
-                        what + " is longer than the cap of " + std::to_string(max_text_bytes_) + " bytes");
     }
 
     // CDATA is character data as it stands, but for line ends.
@@ -611,6 +616,7 @@ private:
     XmlHandler& handler_;
     crypto::SecureBytes pending_;  // the start of a token that has not yet fully arrived
     std::size_t scanned_ = 0;      // how much of it has been searched for its end
+    std::size_t parse_again_at_ = 0;
     std::uint64_t line_ = 1;
     std::string open_names_;  // the names of the open elements, one after another
     std::vector<std::size_t> open_;  // where each name starts in open_names_

@@ -137,21 +137,35 @@ TEST_CASE("the XML parser refuses with the line of the fault and a reason", "[kd
     CHECK(error("<a\nb='1'\nc='&x;'/>") == "XML line 3 (XML): the XML is not well-formed: an undefined entity");
 }
 
-TEST_CASE("the XML parser caps what it holds back waiting for the end of a token", "[kdbx][xml]") {
+TEST_CASE("the XML parser caps tokens alike whole and in pieces, and holds back no more", "[kdbx][xml]") {
     Ignore ignore;
     const std::string file = "capped.xml";
-    const auto feed_in_pieces = [&](const std::string& xml, std::uint64_t max_text) {
+    const auto feed = [&](const std::string& xml, std::uint64_t max_text, std::size_t piece) {
         cxf::kdbx::detail::XmlParser parser(file, max_text, ignore);
-        for (std::size_t at = 0; at < xml.size(); at += 4096) parser.feed(cxf::as_bytes(std::string_view(xml).substr(at, 4096)));
+        for (std::size_t at = 0; at < xml.size(); at += piece) parser.feed(cxf::as_bytes(std::string_view(xml).substr(at, piece)));
         parser.finish();
     };
-    const cxf::Error tag = test::thrown_by([&] { feed_in_pieces("<a b='" + std::string(2 << 20, 'x') + "'/>", 1 << 30); });
-    CHECK(tag.code() == Errc::limit_exceeded);
-    CHECK(tag.what() == std::string("a tag is longer than the cap of 1048576 bytes"));
+    for (const std::size_t piece : {std::size_t{1} << 30, std::size_t{4096}, std::size_t{100000}}) {
+        CAPTURE(piece);
+        const cxf::Error tag = test::thrown_by([&] { feed("<a b='" + std::string(1100000, 'x') + "'/>", 1 << 30, piece); });
+        CHECK(tag.code() == Errc::limit_exceeded);
+        CHECK(tag.what() == std::string("a tag is longer than the cap of 1048576 bytes"));
+        const cxf::Error reference = test::thrown_by([&] { feed("<a>&#" + std::string(1100000, '0') + "65;</a>", 1 << 30, piece); });
+        CHECK(reference.what() == std::string("a reference is longer than the cap of 1048576 bytes"));
+        const cxf::Error instruction = test::thrown_by([&] { feed("<?p " + std::string(1100000, 'x') + "?><a/>", 1 << 30, piece); });
+        CHECK(instruction.what() == std::string("a processing instruction is longer than the cap of 1048576 bytes"));
 
-    const std::string comment = "<a><!--" + std::string(3 << 20, 'x') + "--></a>";
-    const cxf::Error capped = test::thrown_by([&] { feed_in_pieces(comment, 2 << 20); });
-    CHECK(capped.code() == Errc::limit_exceeded);
-    CHECK(capped.where().file == file);
-    CHECK_NOTHROW(feed_in_pieces(comment, 4 << 20));  // under the cap, a long comment is read
+        const std::string comment = "<a><!--" + std::string(3 << 20, 'x') + "--></a>";
+        const cxf::Error capped = test::thrown_by([&] { feed(comment, 2 << 20, piece); });
+        CHECK(capped.code() == Errc::limit_exceeded);
+        CHECK(capped.where().file == file);
+        CHECK_NOTHROW(feed(comment, 4 << 20, piece));  // under the cap, a long comment is read
+    }
+    // A comment of exactly the cap, cut between its -- and >, is read as it is whole.
+    const std::string at_cap = "<a><!--" + std::string((1 << 20) - 4, 'x') + "--></a>";
+    const std::size_t cut = at_cap.find("-->") + 2;
+    cxf::kdbx::detail::XmlParser parser(file, 1 << 20, ignore);
+    parser.feed(cxf::as_bytes(std::string_view(at_cap).substr(0, cut)));
+    parser.feed(cxf::as_bytes(std::string_view(at_cap).substr(cut)));
+    CHECK_NOTHROW(parser.finish());
 }
