@@ -123,6 +123,9 @@ std::optional<std::string> compare_with_expat(ByteView xml) {
                    (pieces.accepted ? "accepted" : pieces.error) + "; fed whole: " + (whole.accepted ? "accepted" : whole.error);
     }
     if (whole.over_a_cap) return std::nullopt;
+    // expat also reads UTF-16, which it recognises from the first two bytes; KDBX XML is UTF-8 only.
+    if (xml.size() >= 2 && (xml[0] == 0 || xml[1] == 0 || (xml[0] == 0xFF && xml[1] == 0xFE) || (xml[0] == 0xFE && xml[1] == 0xFF)))
+        return std::nullopt;
     const XmlVerdict expat = parse_with_expat(xml);
     if (expat.accepted && !whole.accepted) return "expat accepts what cxf refuses: " + whole.error;
     if (expat.accepted && expat.events != whole.events)
