@@ -8,6 +8,7 @@
 #include "cxf/error.h"
 #include "cxf/json/utf8.h"
 #include "cxf/kdbx/gzip.h"
+#include "cxf/kdbx/xml_parser.h"
 
 namespace cxf::kdbx::detail {
 
@@ -16,7 +17,7 @@ public:
     Impl(const XmlReadContext& context, Database& rest) : ctx_(context), db_(rest), pool_size_(rest.binaries.size()) {}
 
     std::string place(const Node& node) const {
-        return "XML line " + std::to_string(node.line) + " (" + node.name + ")";
+        return xml_place(node.line, node.name);
     }
 
     [[noreturn]] void fail(const Node& node, const std::string& message) const {

@@ -141,7 +141,7 @@ private:
     // --- errors
 
     [[noreturn]] void fail(std::uint64_t line, const std::string& why) const {
-        throw Error(Errc::malformed, {file_, "XML line " + std::to_string(line) + " (XML)"},
+        throw Error(Errc::malformed, {file_, xml_place(line, "XML")},
                     "the XML is not well-formed: " + why);
     }
     // The line of `at` in the token that starts at `token`, which is on line_.
@@ -150,7 +150,7 @@ private:
         fail(line_at(token, at), why);
     }
     [[noreturn]] void fail_utf8(std::uint64_t line) const {
-        throw Error(Errc::malformed, {file_, "XML line " + std::to_string(line)}, "the XML is not valid UTF-8");
+        throw Error(Errc::malformed, {file_, xml_place(line, "")}, "the XML is not valid UTF-8");
     }
     // A character at `at` that is not UTF-8, or not one XML allows.
     [[noreturn]] void fail_char(const Byte* token, const Byte* at, const Byte* end) const {
@@ -195,7 +195,7 @@ private:
         const bool long_text = end - p >= 2 && p[0] == '<' && p[1] == '!';
         const std::uint64_t cap = long_text ? std::max<std::uint64_t>(max_text_bytes_, max_tag_bytes) : max_tag_bytes;
         if (static_cast<std::uint64_t>(length) > cap)
-            throw Error(Errc::limit_exceeded, {file_, "XML line " + std::to_string(line_) + " (XML)"},
+            throw Error(Errc::limit_exceeded, {file_, xml_place(line_, "XML")},
                         inside(p, end) + " is longer than the cap of " + std::to_string(cap) + " bytes");
     }
 
@@ -425,7 +425,7 @@ private:
         for (const XmlAttribute& a : attributes_)
             if (a.name == key) fail_at(p, name, "a duplicate attribute");
         if (attributes_.size() == max_attributes)
-            throw Error(Errc::limit_exceeded, {file_, "XML line " + std::to_string(line_at(p, name)) + " (XML)"},
+            throw Error(Errc::limit_exceeded, {file_, xml_place(line_at(p, name), "XML")},
                         "an element has more than " + std::to_string(max_attributes) + " attributes");
         q = skip_space(q, end);
         if (*q != '=') fail_at(p, q, "an attribute without =");
@@ -588,7 +588,7 @@ private:
             return close + 3;
         }
         if (start.starts_with(doctype) && open_.empty() && !seen_root_)
-            throw Error(Errc::malformed, {file_, "XML line " + std::to_string(line_) + " (DOCTYPE)"},
+            throw Error(Errc::malformed, {file_, xml_place(line_, "DOCTYPE")},
                         "a DOCTYPE declaration is not allowed in KDBX XML");
         if (have < 9 && (comment.starts_with(start) || cdata.starts_with(start) || doctype.starts_with(start)))
             throw NeedMore{};
@@ -625,6 +625,12 @@ private:
     crypto::Secret values_, decoded_;  // decoded attribute values and references
     bool bom_checked_ = false, at_start_ = true, seen_root_ = false, version_seen_ = false;
 };
+
+std::string xml_place(std::uint64_t line, std::string_view what) {
+    std::string place = "XML line " + std::to_string(line);
+    if (!what.empty()) place += " (" + std::string(what) + ")";
+    return place;
+}
 
 XmlParser::XmlParser(const std::string& file, std::uint64_t max_text_bytes, XmlHandler& handler)
     : impl_(std::make_unique<Impl>(file, max_text_bytes, handler)) {}

@@ -32,6 +32,9 @@ protected:
     ~XmlHandler() = default;
 };
 
+// The place of an error in KDBX XML: "XML line N (what)", or "XML line N" when `what` is empty.
+std::string xml_place(std::uint64_t line, std::string_view what);
+
 class XmlParser {
 public:
     // Errors are Errc::malformed, placed in `file` at "XML line N"; a comment or CDATA section

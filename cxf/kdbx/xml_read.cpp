@@ -41,7 +41,7 @@ private:
     enum class Use : std::uint8_t { file_unknown, meta_child, pool_binary, root_unknown, group_field, entry, deleted };
 
     std::string place(std::string_view what) const {
-        return "XML line " + std::to_string(parser_.line()) + " (" + std::string(what) + ")";
+        return xml_place(parser_.line(), what);
     }
 
     // --- the structure
