@@ -8,11 +8,14 @@
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
 #include "cxf/json/builder.h"
+#include "cxf/json/render_ahead.h"
 #include "cxf/model/credential_fields.h"
 
 namespace cxf::cxf_json {
 
 namespace {
+
+constexpr std::size_t items_per_chunk = 256;
 
 class CxfWriter {
 public:
@@ -329,6 +332,31 @@ private:
         w_.end_object();
     }
 
+    // A long list of items is written with a second thread rendering most of it ahead
+    // (json::RenderAhead): the notices keep their order, and the error raised is the first bad item's.
+    void items(const std::vector<Item>& items, const std::string& base) {
+        w_.begin_array();
+        const std::size_t chunks = (items.size() + items_per_chunk - 1) / items_per_chunk;
+        const auto render = [&](std::size_t chunk, json::Builder& out, Report& report) {
+            CxfWriter writer(out, report, now_, archive_index_);
+            const std::size_t end = std::min(items.size(), (chunk + 1) * items_per_chunk);
+            for (std::size_t i = chunk * items_per_chunk; i < end; ++i) {
+                writer.place_ = base + "/items/" + std::to_string(i);
+                writer.item(items[i], writer.place_);
+            }
+        };
+        if (chunks < 2) {
+            if (chunks == 1) render(0, w_, report_);
+        } else {
+            json::RenderAhead ahead(chunks, w_.layout(), w_.depth(), render);
+            for (std::size_t chunk = 0; chunk < chunks; ++chunk) {
+                if (json::RenderAhead::helpers(chunk)) ahead.take(w_, report_);
+                else render(chunk, w_, report_);
+            }
+        }
+        w_.end_array();
+    }
+
     void account(const Account& a, std::string base) {  // a copy: place_ changes below
         w_.begin_object();
         b64("id", a.id);
@@ -337,12 +365,7 @@ private:
         optional_member("fullName", a.full_name);
         list("collections", a.collections, [&](const Collection& c) { collection(c); }, true);
         key("items");
-        w_.begin_array();
-        for (std::size_t i = 0; i < a.items.size(); ++i) {
-            place_ = base + "/items/" + std::to_string(i);
-            item(a.items[i], place_);
-        }
-        w_.end_array();
+        items(a.items, base);
         place_ = base;
         extensions(a.extensions);
         w_.end_object();

@@ -20,6 +20,7 @@ public:
     using Ch = char;
     explicit SecretStream(crypto::Secret& out) : out_(out) {}
     void Put(char c) { out_.push_back(c); }
+    void append(std::string_view text) { out_.append(text); }
     void Flush() {}
 
 private:
@@ -35,6 +36,11 @@ public:
     void Put(char c) {
         buffer_.push_back(static_cast<std::uint8_t>(c));
         if (buffer_.size() == capacity) Flush();
+    }
+    void append(std::string_view text) {
+        if (buffer_.size() + text.size() > capacity) Flush();
+        if (text.size() >= capacity) out_.write(as_bytes(text));
+        else buffer_.insert(buffer_.end(), text.begin(), text.end());
     }
     void Flush() {
         if (buffer_.empty()) return;
@@ -109,13 +115,23 @@ struct Builder::State {
         if (layout == Layout::indented) indented(std::get<3>(writer));
     }
 
+    void append(std::string_view text) {
+        std::visit([&](auto& s) { s.append(text); }, stream);
+    }
+
     std::variant<SecretStream, OutputStream> stream;
     Writers writer;
 };
 
-Builder::Builder(Layout layout) : state_(std::make_unique<State>(text_, layout)) {}
+Builder::Builder(Layout layout) : layout_(layout), state_(std::make_unique<State>(text_, layout)) {}
 
-Builder::Builder(io::Output& out, Layout layout) : state_(std::make_unique<State>(out, layout)) {}
+Builder::Builder(io::Output& out, Layout layout) : layout_(layout), state_(std::make_unique<State>(out, layout)) {}
+
+Builder::Builder(Layout layout, unsigned depth) : Builder(layout) {
+    for (unsigned i = 0; i < depth; ++i) begin_array();
+    // The first value's separator: a new line and its indentation, or nothing.
+    values_start_ = text_.size() + (layout == Layout::indented ? 1 + 2 * std::size_t{depth} : 0);
+}
 
 Builder::~Builder() = default;
 
@@ -126,18 +142,22 @@ Builder& Builder::write(F&& f) {
 }
 
 Builder& Builder::begin_object() {
+    ++depth_;
     return write([](auto& w) { w.StartObject(); });
 }
 
 Builder& Builder::end_object() {
+    --depth_;
     return write([](auto& w) { w.EndObject(); });
 }
 
 Builder& Builder::begin_array() {
+    ++depth_;
     return write([](auto& w) { w.StartArray(); });
 }
 
 Builder& Builder::end_array() {
+    --depth_;
     return write([](auto& w) { w.EndArray(); });
 }
 
@@ -166,8 +186,16 @@ Builder& Builder::null() {
     return write([](auto& w) { w.Null(); });
 }
 
+// RapidJSON writes the separator; the text goes in one piece rather than a character at a time.
 Builder& Builder::raw(std::string_view json) {
-    return write([&](auto& w) { w.RawValue(json.data(), json.size(), rapidjson::kObjectType); });
+    write([](auto& w) { w.RawValue("", 0, rapidjson::kObjectType); });
+    state_->append(json);
+    return *this;
+}
+
+std::string_view Builder::values() const noexcept {
+    const std::string_view text = text_.view();
+    return text.size() > values_start_ ? text.substr(values_start_) : std::string_view();
 }
 
 Builder& Builder::copy(const Cursor& value) {

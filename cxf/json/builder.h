@@ -25,6 +25,9 @@ class Builder {
 public:
     explicit Builder(Layout layout = Layout::compact);  // into memory: take() the text
     Builder(io::Output& out, Layout layout);            // streamed: flush() when the document is complete
+    // Into memory, for values that another builder inserts with raw() where it is `depth`
+    // containers deep: their text is laid out as it would be there. values() is the text.
+    Builder(Layout layout, unsigned depth);
     ~Builder();
     Builder(const Builder&) = delete;
     Builder& operator=(const Builder&) = delete;
@@ -40,11 +43,16 @@ public:
     Builder& unsigned_integer(std::uint64_t value);
     Builder& boolean(bool value);
     Builder& null();
-    Builder& raw(std::string_view json);  // a complete JSON value, inserted as it is
+    // JSON inserted as it is: a complete value, or the values() of a nested builder with their separators.
+    Builder& raw(std::string_view json);
     Builder& copy(const Cursor& value);   // a parsed value, as it was read
 
     crypto::Secret take() { return std::move(text_); }
+    std::string_view values() const noexcept;  // of a nested builder: the values written, without its containers
     void flush();
+
+    Layout layout() const noexcept { return layout_; }
+    unsigned depth() const noexcept { return depth_; }  // the containers open where the next value goes
 
     // Where the text being written comes from, for the error a value that is not UTF-8 raises.
     std::string place;
@@ -55,6 +63,9 @@ private:
 
     struct State;  // the RapidJSON stream and writer, kept out of this header
 
+    Layout layout_;
+    unsigned depth_ = 0;
+    std::size_t values_start_ = 0;  // in text_, of a nested builder
     crypto::Secret text_;
     std::unique_ptr<State> state_;
 };

@@ -37,6 +37,7 @@ private:
     const std::string& file_;
     std::string place_;
     std::uint64_t consumed_ = 0, produced_ = 0;
+    std::uint32_t last_four_ = 0;  // the last compressed bytes taken, little-endian: the trailer's length at the end
     bool ended_ = false;
 };
 

@@ -198,6 +198,33 @@ TEST_CASE("a gzip member written in pieces of any size inflates to what was writ
     }
 }
 
+TEST_CASE("a gzip member's length is checked against its trailer in pieces of any size, its CRC not", "[kdbx]") {
+    const std::string content = "<KeePassFile>" + std::string(5000, 'x') + "</KeePassFile>";
+    const cxf::crypto::SecureBytes zipped = cxf::kdbx::detail::gzip(cxf::as_bytes(content));
+    const auto inflate_in_pieces = [](cxf::ByteView compressed, std::size_t piece) {
+        std::uint64_t budget = 1 << 20;
+        cxf::kdbx::detail::GzipReader reader({}, budget, "pieces.kdbx", "payload");
+        std::string out;
+        for (std::size_t at = 0; at < compressed.size(); at += piece)
+            reader.feed(compressed.subspan(at, std::min(piece, compressed.size() - at)),
+                        [&](cxf::ByteView p) { out.append(cxf::as_text(p)); });
+        reader.finish();
+        return out;
+    };
+    cxf::crypto::SecureBytes bad_crc = zipped, bad_length = zipped;
+    bad_crc[bad_crc.size() - 8] ^= 1;  // the HMAC or block hashes around it vouch for the data
+    bad_length[bad_length.size() - 4] ^= 1;
+    for (const std::size_t piece : {std::size_t{1}, std::size_t{3}, std::size_t{5}, zipped.size()}) {
+        CAPTURE(piece);
+        CHECK(inflate_in_pieces(zipped, piece) == content);
+        CHECK(inflate_in_pieces(bad_crc, piece) == content);
+        const auto e = error_of([&] { inflate_in_pieces(bad_length, piece); });
+        CHECK(e.code() == cxf::Errc::malformed);
+        CHECK(e.where().file == "pieces.kdbx");
+        CHECK_THAT(e.what(), Catch::Contains("length"));
+    }
+}
+
 TEST_CASE("the XML of a large database is handed on in pieces, never held whole", "[kdbx]") {
     Database db;
     db.root.name = "r";
