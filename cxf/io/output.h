@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 
@@ -67,6 +68,7 @@ private:
     bool direct_ = false;  // a special file, written in place
     bool published_ = false;
     int fd_ = -1;
+    std::uint64_t written_ = 0, written_back_ = 0;  // bytes written, and those whose write-back is under way
     int temp_slot_ = -1, backup_slot_ = -1;  // entries in the signal-cleanup table
 };
 
