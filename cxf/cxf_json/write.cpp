@@ -15,7 +15,9 @@ namespace cxf::cxf_json {
 
 namespace {
 
+// Chunks of a few hundred kilobytes of text.
 constexpr std::size_t items_per_chunk = 256;
+constexpr std::size_t linked_items_per_chunk = 4096;
 
 class CxfWriter {
 public:
@@ -326,28 +328,27 @@ private:
         time("modifiedAt", c.modified_at, c.title);
         member("title", c.title);
         optional_member("subtitle", c.subtitle);
-        list("items", c.items, [&](const LinkedItem& l) { linked_item(l); }, true);
+        key("items");
+        long_array(c.items.size(), linked_items_per_chunk, [&](CxfWriter& writer, std::size_t i) { writer.linked_item(c.items[i]); });
         list("subCollections", c.sub_collections, [&](const Collection& sub) { collection(sub); });
         extensions(c.extensions);
         w_.end_object();
     }
 
-    // A long list of items is written with a second thread rendering most of it ahead
-    // (json::RenderAhead): the notices keep their order, and the error raised is the first bad item's.
-    void items(const std::vector<Item>& items, const std::string& base) {
+    // A long array is written with a second thread rendering most of it ahead (json::RenderAhead):
+    // the notices keep their order, and the error raised is the first bad value's.
+    template <typename WriteOne>
+    void long_array(std::size_t count, std::size_t per_chunk, WriteOne write_one) {
         w_.begin_array();
-        const std::size_t chunks = (items.size() + items_per_chunk - 1) / items_per_chunk;
+        const std::size_t chunks = (count + per_chunk - 1) / per_chunk;
         const auto render = [&](std::size_t chunk, json::Builder& out, Report& report) {
             CxfWriter writer(out, report, now_, archive_index_);
-            const std::size_t end = std::min(items.size(), (chunk + 1) * items_per_chunk);
-            for (std::size_t i = chunk * items_per_chunk; i < end; ++i) {
-                writer.place_ = base + "/items/" + std::to_string(i);
-                writer.item(items[i], writer.place_);
-            }
+            const std::size_t end = std::min(count, (chunk + 1) * per_chunk);
+            for (std::size_t i = chunk * per_chunk; i < end; ++i) write_one(writer, i);
         };
-        if (chunks < 2) {
-            if (chunks == 1) render(0, w_, report_);
-        } else {
+        if (chunks == 1) {
+            render(0, w_, report_);
+        } else if (chunks > 1) {
             json::RenderAhead ahead(chunks, w_.layout(), w_.depth(), render);
             for (std::size_t chunk = 0; chunk < chunks; ++chunk) {
                 if (json::RenderAhead::helpers(chunk)) ahead.take(w_, report_);
@@ -365,7 +366,10 @@ private:
         optional_member("fullName", a.full_name);
         list("collections", a.collections, [&](const Collection& c) { collection(c); }, true);
         key("items");
-        items(a.items, base);
+        long_array(a.items.size(), items_per_chunk, [&](CxfWriter& writer, std::size_t i) {
+            writer.place_ = base + "/items/" + std::to_string(i);
+            writer.item(a.items[i], writer.place_);
+        });
         place_ = base;
         extensions(a.extensions);
         w_.end_object();

@@ -115,6 +115,34 @@ TEST_CASE("a large account is written as one thread lays it out, its items in or
     }
 }
 
+TEST_CASE("a collection of many items is written as one thread lays it out, its links in order", "[cxf][types]") {
+    Vault v = many_items(3);
+    Collection& c = v.accounts[0].collections.emplace_back();
+    c.id = {4, 4};
+    c.title = "All";
+    constexpr std::size_t links = 3 * 4096 + 5;
+    for (std::size_t i = 0; i < links; ++i) {
+        LinkedItem& link = c.items.emplace_back();
+        link.item = {static_cast<std::uint8_t>(i >> 16), static_cast<std::uint8_t>(i >> 8), static_cast<std::uint8_t>(i)};
+        if (i % 5 == 0) link.account = Id{9};
+    }
+    for (const bool pretty : {true, false}) {
+        CAPTURE(pretty);
+        Report report;
+        const std::string text = text_of(v, pretty, report);
+        CHECK(text == laid_out_again(text, pretty));
+        Report read_report;
+        const Vault back = cxf_json::read(text, "links.cxf", {}, read_report);
+        REQUIRE(back.accounts[0].collections.size() == 1);
+        const std::vector<LinkedItem>& read = back.accounts[0].collections[0].items;
+        REQUIRE(read.size() == links);
+        for (std::size_t i = 0; i < links; ++i) {
+            REQUIRE(read[i].item == c.items[i].item);
+            REQUIRE(read[i].account.has_value() == (i % 5 == 0));
+        }
+    }
+}
+
 TEST_CASE("the notices of a large account come in item order", "[cxf][types]") {
     Vault v = many_items(2600);
     const std::size_t dated[] = {5, 600, 1030, 1600, 2599};
