@@ -4,6 +4,8 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <array>
 #include <variant>
 
 #include "cxf/error.h"
@@ -53,6 +55,53 @@ private:
     io::Output& out_;
     crypto::SecureBytes buffer_;
 };
+
+// RapidJSON's pretty writer indents with PutN, a character at a time unless the stream has its own.
+template <typename Stream>
+void put_n(Stream& out, char c, std::size_t n) {
+    std::array<char, 64> fill;
+    fill.fill(c);
+    for (std::size_t k; n > 0; n -= k) {
+        k = std::min(n, fill.size());
+        out.append(std::string_view(fill.data(), k));
+    }
+}
+void PutN(SecretStream& out, char c, std::size_t n) { put_n(out, c, n); }
+void PutN(OutputStream& out, char c, std::size_t n) { put_n(out, c, n); }
+
+// What a character becomes in a JSON string, as RapidJSON writes it: the two-character escapes JSON
+// has, \u00XX (uppercase) for the other control characters, and nothing else escaped.
+constexpr std::array<char, 256> escapes = [] {
+    std::array<char, 256> e{};
+    for (int c = 0; c < 0x20; ++c) e[c] = 'u';
+    e['\b'] = 'b';
+    e['\t'] = 't';
+    e['\n'] = 'n';
+    e['\f'] = 'f';
+    e['\r'] = 'r';
+    e['"'] = '"';
+    e['\\'] = '\\';
+    return e;
+}();
+
+// A JSON string written in runs rather than a character at a time as RapidJSON does.
+template <typename Stream>
+void put_string(Stream& out, std::string_view text) {
+    out.append("\"");
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const char escape = escapes[c];
+        if (escape == 0) continue;
+        out.append(text.substr(run, i - run));
+        constexpr char hex[] = "0123456789ABCDEF";
+        const char escaped[] = {'\\', escape, '0', '0', hex[c >> 4], hex[c & 15]};
+        out.append(std::string_view(escaped, escape == 'u' ? 6 : 2));
+        run = i + 1;
+    }
+    out.append(text.substr(run));
+    out.append("\"");
+}
 
 template <typename W>
 void write_value(const Tape& tape, std::uint32_t index, W& writer) {
@@ -118,6 +167,9 @@ struct Builder::State {
     void append(std::string_view text) {
         std::visit([&](auto& s) { s.append(text); }, stream);
     }
+    void append_string(std::string_view text) {
+        std::visit([&](auto& s) { put_string(s, text); }, stream);
+    }
 
     std::variant<SecretStream, OutputStream> stream;
     Writers writer;
@@ -161,13 +213,19 @@ Builder& Builder::end_array() {
     return write([](auto& w) { w.EndArray(); });
 }
 
+// RapidJSON writes what comes before a key or a string (its separator, layout and count), which
+// does not depend on the text; the text is put_string's.
 Builder& Builder::key(std::string_view name) {
-    return write([&](auto& w) { w.Key(name.data(), static_cast<rapidjson::SizeType>(name.size())); });
+    write([](auto& w) { w.RawValue("", 0, rapidjson::kStringType); });
+    state_->append_string(name);
+    return *this;
 }
 
 Builder& Builder::string(std::string_view value) {
     if (!valid_utf8(value)) throw Error(Errc::invalid, {"", place}, "text is not valid UTF-8");
-    return write([&](auto& w) { w.String(value.data(), static_cast<rapidjson::SizeType>(value.size())); });
+    write([](auto& w) { w.RawValue("", 0, rapidjson::kStringType); });
+    state_->append_string(value);
+    return *this;
 }
 
 Builder& Builder::integer(std::int64_t value) {

@@ -29,7 +29,8 @@ Vault many_items(std::size_t count) {
         item.title = "Item " + std::to_string(i);
         BasicAuth auth;
         auth.username = make_field(FieldType::string, "user" + std::to_string(i));
-        auth.password = make_field(FieldType::concealed_string, "pw\"\\\n" + std::to_string(i));
+        // Every kind of escape, and text that needs none.
+        auth.password = make_field(FieldType::concealed_string, "pw\"\\\n\t\b\f\r\x01\x1f\x7f/é" + std::to_string(i));
         item.credentials.emplace_back(std::move(auth));
         if (i % 3 == 0) item.tags = {"t" + std::to_string(i % 5), "shared"};
         if (i % 7 == 0) {
