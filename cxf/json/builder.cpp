@@ -87,7 +87,7 @@ constexpr std::array<char, 256> escapes = [] {
 // A JSON string written in runs rather than a character at a time as RapidJSON does.
 template <typename Stream>
 void put_string(Stream& out, std::string_view text) {
-    out.append("\"");
+    out.Put('"');
     std::size_t run = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
@@ -100,40 +100,7 @@ void put_string(Stream& out, std::string_view text) {
         run = i + 1;
     }
     out.append(text.substr(run));
-    out.append("\"");
-}
-
-template <typename W>
-void write_value(const Tape& tape, std::uint32_t index, W& writer) {
-    const Node& node = tape.nodes[index];
-    switch (node.kind) {
-        case Kind::null: writer.Null(); break;
-        case Kind::boolean: writer.Bool(node.flag); break;
-        case Kind::int64: writer.Int64(node.i); break;
-        case Kind::uint64: writer.Uint64(node.u); break;
-        case Kind::number_double: writer.Double(node.d); break;
-        case Kind::string: {
-            const std::string_view s = tape.string(node);
-            writer.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-            break;
-        }
-        case Kind::key: break;
-        case Kind::array:
-            writer.StartArray();
-            for (std::uint32_t child = index + 1; child < node.end; child = tape.nodes[child].end)
-                write_value(tape, child, writer);
-            writer.EndArray();
-            break;
-        case Kind::object:
-            writer.StartObject();
-            for (std::uint32_t key = index + 1; key < node.end; key = tape.nodes[key + 1].end) {
-                const std::string_view k = tape.string(tape.nodes[key]);
-                writer.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
-                write_value(tape, key + 1, writer);
-            }
-            writer.EndObject();
-            break;
-    }
+    out.Put('"');
 }
 
 template <typename W>
@@ -223,9 +190,13 @@ Builder& Builder::key(std::string_view name) {
 
 Builder& Builder::string(std::string_view value) {
     if (!valid_utf8(value)) throw Error(Errc::invalid, {"", place}, "text is not valid UTF-8");
+    valid_string(value);
+    return *this;
+}
+
+void Builder::valid_string(std::string_view value) {
     write([](auto& w) { w.RawValue("", 0, rapidjson::kStringType); });
     state_->append_string(value);
-    return *this;
 }
 
 Builder& Builder::integer(std::int64_t value) {
@@ -257,8 +228,34 @@ std::string_view Builder::values() const noexcept {
 }
 
 Builder& Builder::copy(const Cursor& value) {
-    // The tape holds validated UTF-8 already.
-    return write([&](auto& w) { write_value(value.tape(), value.index(), w); });
+    copy_value(value.tape(), value.index());
+    return *this;
+}
+
+void Builder::copy_value(const Tape& tape, std::uint32_t index) {
+    const Node& node = tape.nodes[index];
+    switch (node.kind) {
+        case Kind::null: null(); break;
+        case Kind::boolean: boolean(node.flag); break;
+        case Kind::int64: integer(node.i); break;
+        case Kind::uint64: unsigned_integer(node.u); break;
+        case Kind::number_double: write([&](auto& w) { w.Double(node.d); }); break;
+        case Kind::string: valid_string(tape.string(node)); break;  // the tape holds validated UTF-8
+        case Kind::key: break;
+        case Kind::array:
+            begin_array();
+            for (std::uint32_t child = index + 1; child < node.end; child = tape.nodes[child].end) copy_value(tape, child);
+            end_array();
+            break;
+        case Kind::object:
+            begin_object();
+            for (std::uint32_t k = index + 1; k < node.end; k = tape.nodes[k + 1].end) {
+                key(tape.string(tape.nodes[k]));
+                copy_value(tape, k + 1);
+            }
+            end_object();
+            break;
+    }
 }
 
 void Builder::flush() {

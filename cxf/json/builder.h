@@ -60,6 +60,8 @@ public:
 private:
     template <typename F>
     Builder& write(F&& f);
+    void valid_string(std::string_view value);  // text known to be UTF-8
+    void copy_value(const Tape& tape, std::uint32_t index);
 
     struct State;  // the RapidJSON stream and writer, kept out of this header
 

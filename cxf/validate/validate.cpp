@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "cxf/crypto/keys.h"
 #include "cxf/encoding/base64.h"
@@ -55,6 +55,8 @@ bool known_permission(std::string_view p) {
 }
 
 class Validator {
+    using IdPlaces = std::unordered_map<std::string, std::string>;  // id bytes → first place
+
 public:
     explicit Validator(Report& report) : report_(report) {}
 
@@ -82,7 +84,7 @@ private:
     }
 
     // Ids of one kind must be unique within the account.
-    void unique(std::map<std::string, std::string>& seen, const Id& value, const std::string& place, std::string_view what) {
+    void unique(IdPlaces& seen, const Id& value, const std::string& place, std::string_view what) {
         if (value.empty()) return;
         const auto [it, inserted] = seen.emplace(std::string(value.begin(), value.end()), place);
         if (!inserted) error(place, std::string(what) + " id is not unique in the account (also at " + it->second + ")");
@@ -126,9 +128,7 @@ private:
         }
         if (l.item.empty()) return;
         const std::string key(l.item.begin(), l.item.end());
-        const bool found = target == &a ? item_ids_.contains(key)
-                                        : std::any_of(target->items.begin(), target->items.end(),
-                                                      [&](const Item& i) { return i.id == l.item; });
+        const bool found = target == &a ? item_ids_.contains(key) : ids_of(*target).contains(key);
         if (!found) warning(base + "/item", "links to an item that is not in this document");
     }
 
@@ -319,7 +319,16 @@ private:
     void credential(const UnknownCredential&, const std::string&, const Account&, const Vault&) {}
 
     Report& report_;
-    std::map<std::string, std::string> item_ids_, collection_ids_, file_ids_;  // id bytes → first place, per account
+    // The item ids of another account, gathered the first time a link points there.
+    const std::unordered_set<std::string>& ids_of(const Account& other) {
+        auto [it, added] = other_item_ids_.try_emplace(&other);
+        if (added)
+            for (const Item& i : other.items) it->second.emplace(i.id.begin(), i.id.end());
+        return it->second;
+    }
+
+    IdPlaces item_ids_, collection_ids_, file_ids_;  // per account
+    std::unordered_map<const Account*, std::unordered_set<std::string>> other_item_ids_;
 };
 
 }  // namespace

@@ -187,3 +187,26 @@ TEST_CASE("missing required members and wrong JSON types are errors with their p
     CHECK(has(test::check(one_item(R"({"type":"totp","secret":"JBSWY3DP","period":30.5,"digits":6,"algorithm":"sha1"})")), E,
               cred0 + "/period", "unsigned integer"));
 }
+
+TEST_CASE("LinkedItems into another account resolve against that account's items", "[cxf][validate]") {
+    Vault v;
+    for (std::uint8_t a = 1; a <= 2; ++a) {
+        Account& account = v.accounts.emplace_back();
+        account.id = {a};
+        for (std::uint8_t i = 1; i <= 3; ++i) {
+            Item& item = account.items.emplace_back();
+            item.id = {a, i};
+            item.title = "t";
+        }
+    }
+    Collection& c = v.accounts[0].collections.emplace_back();
+    c.id = {7};
+    c.title = "C";
+    c.items = {{{2, 3}, Id{2}}, {{1, 3}, Id{2}}, {{2, 1}, Id{2}}, {{1, 1}, std::nullopt}};
+    Report r;
+    validate(v, r);
+    CHECK_FALSE(has(r, W, "/accounts/0/collections/0/items/0/item", "not in this document"));
+    CHECK(has(r, W, "/accounts/0/collections/0/items/1/item", "not in this document"));  // that id is account 1's
+    CHECK_FALSE(has(r, W, "/accounts/0/collections/0/items/2/item", "not in this document"));
+    CHECK_FALSE(has(r, W, "/accounts/0/collections/0/items/3/item", "not in this document"));
+}

@@ -68,3 +68,24 @@ TEST_CASE("KDBX entries sharing a UUID get fresh deterministic item ids and a ch
     const Vault reread = kdbx_map::read_database(db, again);
     for (std::size_t i = 0; i < items.size(); ++i) CHECK(reread.accounts[0].items[i].id == items[i].id);
 }
+
+TEST_CASE("KDBX entries whose carried CXF item ids repeat get fresh item ids and a changed notice", "[kdbx-mapping]") {
+    kdbx::Database db;
+    db.root.uuid = kdbx::Uuid{1};
+    db.root.name = "Root";
+    db.binaries.push_back({crypto::secure_copy(as_bytes("attached")), false});
+    for (std::uint8_t i = 1; i <= 3; ++i) {
+        kdbx::Entry& e = db.root.entries.emplace_back(entry("entry " + std::to_string(i), kdbx::Uuid{9, i}));
+        e.custom_data.push_back({"CXF_ITEM", R"({"id":"c2FtZQ"})", std::nullopt});  // "same" for all three
+    }
+    Report report;
+    const Vault vault = kdbx_map::read_database(db, report);
+    const std::vector<Item>& items = vault.accounts[0].items;
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].id == Id{'s', 'a', 'm', 'e'});  // the first keeps its carried id
+    CHECK(std::set<Id>{items[0].id, items[1].id, items[2].id}.size() == 3);
+    std::vector<std::string> changed;
+    for (const Notice& n : report.notices())
+        if (n.kind == NoticeKind::changed) changed.push_back(n.place);
+    CHECK(changed == std::vector<std::string>{"/entry 2", "/entry 3"});
+}
