@@ -69,6 +69,7 @@ public:
     void append(std::string_view text) { bytes_.insert(bytes_.end(), text.begin(), text.end()); }
     void push_back(char c) { bytes_.push_back(c); }
     void clear() noexcept { bytes_.clear(); }
+    void shrink_to_fit() { bytes_.shrink_to_fit(); }
     // Empty, with what it held wiped and its memory kept for reuse.
     void wipe() noexcept {
         OPENSSL_cleanse(bytes_.data(), bytes_.size());

@@ -47,7 +47,7 @@ public:
     Builder& raw(std::string_view json);
     Builder& copy(const Cursor& value);   // a parsed value, as it was read
 
-    crypto::Secret take() { return std::move(text_); }
+    crypto::Secret take();
     std::string_view values() const noexcept;  // of a nested builder: the values written, without its containers
     void flush();
 
