@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # KeePassXC-written KDBX with pooled attachments (issue 17): the pooled.sh content exported to XML and
 # imported again by keepassxc-cli (KDBX 4.0, AES-KDF), then `cxf convert X.kdbx o.cxf` and
-# `keepassxc-cli export -f xml` alternating, 3 runs each; elapsed, user and system seconds and peak RSS
+# `keepassxc-cli export -f xml` alternating, 3 runs each (RUNS=N for more); elapsed, user and system seconds and peak RSS
 # (KiB) from /usr/bin/time. On a shared machine compare CPU time and RSS, not elapsed time.
 # usage: bench/kdbx/keepassxc.sh [ENTRIES]   (CXF=path/to/cxf to time another build)
 set -euo pipefail
@@ -15,8 +15,9 @@ if [[ ! -f "$db" ]]; then
   rm -f "$work/keepassxc-$entries.xml"
 fi
 timed() { /usr/bin/time -o "$work/time.txt" -f '%e s elapsed, %U s user, %S s sys, %M KiB' "$@" >/dev/null 2>&1; cat "$work/time.txt"; }
-for run in 1 2 3; do
-  echo "run $run cxf convert:           $(timed "$CXF" convert "$db" "$work/out.cxf" --password-env PW --force)"
+for run in $(seq 1 "${RUNS:-3}"); do
+  rm -f "$work/out.cxf"  # a new file each time, as a conversion makes: replacing one costs its old pages too
+  echo "run $run cxf convert:           $(timed "$CXF" convert "$db" "$work/out.cxf" --password-env PW)"
   echo "run $run keepassxc-cli export:  $(echo "$PW" | timed keepassxc-cli export -q -f xml "$db")"
 done
 rm -f "$work/out.cxf" "$work/time.txt"

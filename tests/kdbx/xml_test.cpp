@@ -202,8 +202,10 @@ TEST_CASE("a gzip member's length is checked against its trailer in pieces of an
     const std::string content = "<KeePassFile>" + std::string(5000, 'x') + "</KeePassFile>";
     const cxf::crypto::SecureBytes zipped = cxf::kdbx::detail::gzip(cxf::as_bytes(content));
     const auto inflate_in_pieces = [](cxf::ByteView compressed, std::size_t piece) {
+        const cxf::Limits limits;  // the reader keeps references to these three
         std::uint64_t budget = 1 << 20;
-        cxf::kdbx::detail::GzipReader reader({}, budget, "pieces.kdbx", "payload");
+        const std::string file = "pieces.kdbx";
+        cxf::kdbx::detail::GzipReader reader(limits, budget, file, "payload");
         std::string out;
         for (std::size_t at = 0; at < compressed.size(); at += piece)
             reader.feed(compressed.subspan(at, std::min(piece, compressed.size() - at)),
