@@ -55,7 +55,7 @@ bool known_permission(std::string_view p) {
 }
 
 class Validator {
-    using IdPlaces = std::unordered_map<std::string, std::string>;  // id bytes → first place
+    using IdPlaces = std::unordered_map<std::string_view, std::string>;  // id bytes → first place
 
 public:
     explicit Validator(Report& report) : report_(report) {}
@@ -86,17 +86,25 @@ private:
     // Ids of one kind must be unique within the account.
     void unique(IdPlaces& seen, const Id& value, const std::string& place, std::string_view what) {
         if (value.empty()) return;
-        const auto [it, inserted] = seen.emplace(std::string(value.begin(), value.end()), place);
-        if (!inserted) error(place, std::string(what) + " id is not unique in the account (also at " + it->second + ")");
+        const auto [it, inserted] = seen.emplace(bytes_of(value), place);
+        if (!inserted) not_unique(place, what, it->second);
     }
+    void not_unique(const std::string& place, std::string_view what, const std::string& first) {
+        error(place, std::string(what) + " id is not unique in the account (also at " + first + ")");
+    }
+    static std::string_view bytes_of(const Id& id) noexcept { return {reinterpret_cast<const char*>(id.data()), id.size()}; }
 
     void account(const Account& a, const std::string& base, const Vault& v) {
         id(a.id, base + "/id", true);
         item_ids_.clear();
         collection_ids_.clear();
         file_ids_.clear();
-        for (std::size_t i = 0; i < a.items.size(); ++i)
-            unique(item_ids_, a.items[i].id, base + "/items/" + std::to_string(i) + "/id", "item");
+        const auto id_place = [&](std::size_t i) { return base + "/items/" + std::to_string(i) + "/id"; };
+        for (std::size_t i = 0; i < a.items.size(); ++i) {  // places are made for errors only: one item in thousands
+            if (a.items[i].id.empty()) continue;
+            const auto [it, inserted] = item_ids_.emplace(bytes_of(a.items[i].id), i);
+            if (!inserted) not_unique(id_place(i), "item", id_place(it->second));
+        }
         for (std::size_t i = 0; i < a.items.size(); ++i) item(a.items[i], base + "/items/" + std::to_string(i), a, v);
         for (std::size_t i = 0; i < a.collections.size(); ++i)
             collection(a.collections[i], base + "/collections/" + std::to_string(i), a, v);
@@ -127,7 +135,7 @@ private:
             target = &*it;
         }
         if (l.item.empty()) return;
-        const std::string key(l.item.begin(), l.item.end());
+        const std::string_view key = bytes_of(l.item);
         const bool found = target == &a ? item_ids_.contains(key) : ids_of(*target).contains(key);
         if (!found) warning(base + "/item", "links to an item that is not in this document");
     }
@@ -320,15 +328,17 @@ private:
 
     Report& report_;
     // The item ids of another account, gathered the first time a link points there.
-    const std::unordered_set<std::string>& ids_of(const Account& other) {
+    const std::unordered_set<std::string_view>& ids_of(const Account& other) {
         auto [it, added] = other_item_ids_.try_emplace(&other);
         if (added)
-            for (const Item& i : other.items) it->second.emplace(i.id.begin(), i.id.end());
+            for (const Item& i : other.items) it->second.insert(bytes_of(i.id));
         return it->second;
     }
 
-    IdPlaces item_ids_, collection_ids_, file_ids_;  // per account
-    std::unordered_map<const Account*, std::unordered_set<std::string>> other_item_ids_;
+    // Per account, keyed by the id bytes in the vault, which outlives the validation.
+    std::unordered_map<std::string_view, std::size_t> item_ids_;  // → the first item's index
+    IdPlaces collection_ids_, file_ids_;
+    std::unordered_map<const Account*, std::unordered_set<std::string_view>> other_item_ids_;
 };
 
 }  // namespace

@@ -52,8 +52,8 @@ TEST_CASE("item and collection ids are unique within the account", "[cxf][valida
         {"id":"Cg","title":"A","items":[]},{"id":"Cg","title":"B","items":[]}],
       "items":[{"id":"Ag","title":"1","credentials":[]},{"id":"Ag","title":"2","credentials":[]},{"id":"Aw","title":"3","credentials":[]}]}]})";
     const Report r = test::check(doc);
-    CHECK(has(r, E, "/accounts/0/items/1/id", "not unique"));
-    CHECK(has(r, E, "/accounts/0/collections/1/id", "not unique"));
+    CHECK(has(r, E, "/accounts/0/items/1/id", "not unique in the account (also at /accounts/0/items/0/id)"));
+    CHECK(has(r, E, "/accounts/0/collections/1/id", "not unique in the account (also at /accounts/0/collections/0/id)"));
     CHECK(test::errors(r) == 2);
 }
 
