@@ -183,8 +183,7 @@ Builder& Builder::end_array() {
 // RapidJSON writes what comes before a key or a string (its separator, layout and count), which
 // does not depend on the text; the text is put_string's.
 Builder& Builder::key(std::string_view name) {
-    write([](auto& w) { w.RawValue("", 0, rapidjson::kStringType); });
-    state_->append_string(name);
+    valid_string(name);  // RapidJSON tells a key from a string by its place in the object
     return *this;
 }
 

@@ -86,13 +86,12 @@ private:
     // Ids of one kind must be unique within the account.
     void unique(IdPlaces& seen, const Id& value, const std::string& place, std::string_view what) {
         if (value.empty()) return;
-        const auto [it, inserted] = seen.emplace(bytes_of(value), place);
+        const auto [it, inserted] = seen.emplace(as_text(value), place);
         if (!inserted) not_unique(place, what, it->second);
     }
     void not_unique(const std::string& place, std::string_view what, const std::string& first) {
         error(place, std::string(what) + " id is not unique in the account (also at " + first + ")");
     }
-    static std::string_view bytes_of(const Id& id) noexcept { return {reinterpret_cast<const char*>(id.data()), id.size()}; }
 
     void account(const Account& a, const std::string& base, const Vault& v) {
         id(a.id, base + "/id", true);
@@ -102,7 +101,7 @@ private:
         const auto id_place = [&](std::size_t i) { return base + "/items/" + std::to_string(i) + "/id"; };
         for (std::size_t i = 0; i < a.items.size(); ++i) {  // places are made for errors only: one item in thousands
             if (a.items[i].id.empty()) continue;
-            const auto [it, inserted] = item_ids_.emplace(bytes_of(a.items[i].id), i);
+            const auto [it, inserted] = item_ids_.emplace(as_text(a.items[i].id), i);
             if (!inserted) not_unique(id_place(i), "item", id_place(it->second));
         }
         for (std::size_t i = 0; i < a.items.size(); ++i) item(a.items[i], base + "/items/" + std::to_string(i), a, v);
@@ -135,7 +134,7 @@ private:
             target = &*it;
         }
         if (l.item.empty()) return;
-        const std::string_view key = bytes_of(l.item);
+        const std::string_view key = as_text(l.item);
         const bool found = target == &a ? item_ids_.contains(key) : ids_of(*target).contains(key);
         if (!found) warning(base + "/item", "links to an item that is not in this document");
     }
@@ -331,7 +330,7 @@ private:
     const std::unordered_set<std::string_view>& ids_of(const Account& other) {
         auto [it, added] = other_item_ids_.try_emplace(&other);
         if (added)
-            for (const Item& i : other.items) it->second.insert(bytes_of(i.id));
+            for (const Item& i : other.items) it->second.insert(as_text(i.id));
         return it->second;
     }
 
