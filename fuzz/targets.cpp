@@ -8,6 +8,7 @@
 
 #include "cxf/bitwarden/enc_string.h"
 #include "cxf/crypto/keys.h"
+#include "cxf/crypto/pkcs8_shape.h"
 #include "cxf/csv/csv.h"
 #include "cxf/cxp/jwe.h"
 #include "cxf/cxp/keys.h"
@@ -114,13 +115,25 @@ void otpauth(ByteView data) {
     if (const auto totp = otp::parse(text_of(data))) (void)otp::to_uri(*totp, "fuzz");
 }
 
+// The quick reading of common key shapes must never disagree with OpenSSL's decoders.
+void inspect_both_ways(ByteView der) {
+    const auto quick = crypto::detail::inspect_common_pkcs8(der);
+    if (!quick) return;
+    const auto full = crypto::detail::inspect_pkcs8_with_openssl(der);
+    if (!full || full->algorithm != quick->algorithm || full->description != quick->description ||
+        full->consistent != quick->consistent)
+        throw std::logic_error("the quick PKCS#8 reading accepted a key OpenSSL reads otherwise");
+}
+
 void pkcs8(ByteView data) {
     if (const auto der = crypto::pkcs8_pem_to_der(text_of(data))) {
         (void)crypto::inspect_pkcs8(*der);
         (void)crypto::load_pkcs8(*der);
+        inspect_both_ways(*der);
     }
     (void)crypto::inspect_pkcs8(data);
     (void)crypto::load_pkcs8(data);
+    inspect_both_ways(data);
 }
 
 void kdbx_key_file(ByteView data) { (void)kdbx::detail::key_file_component(data, "fuzz.key"); }

@@ -6,6 +6,7 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 
+#include "cxf/crypto/pkcs8_shape.h"
 #include "cxf/encoding/base64.h"
 
 namespace cxf::crypto {
@@ -37,6 +38,11 @@ PkeyPtr load_pkcs8(ByteView der) {
 }
 
 std::optional<KeyInfo> inspect_pkcs8(ByteView der) {
+    if (auto info = detail::inspect_common_pkcs8(der)) return info;
+    return detail::inspect_pkcs8_with_openssl(der);
+}
+
+std::optional<KeyInfo> detail::inspect_pkcs8_with_openssl(ByteView der) {
     const PkeyPtr key = load_pkcs8(der);
     if (!key) return std::nullopt;
     KeyInfo info;
@@ -123,7 +129,7 @@ std::optional<SecureBytes> pkcs8_pem_to_der(std::string_view pem) {
         for (const char c : pem.substr(first + begin.size(), last - first - begin.size()))
             if (c != '\n' && c != '\r' && c != ' ' && c != '\t') body.push_back(c);
         auto der = encoding::base64_decode_secure(body.view());
-        if (der && load_pkcs8(*der)) return der;
+        if (der && inspect_pkcs8(*der)) return der;
         return std::nullopt;
     }
     // Traditional forms ("EC PRIVATE KEY", "RSA PRIVATE KEY") are re-encoded as PKCS#8.
