@@ -3,6 +3,7 @@
 #include "cxf/kdbx/block_stream.h"
 
 #include <algorithm>
+#include <array>
 
 #include "cxf/crypto/hash.h"
 #include "cxf/kdbx/bytes.h"
@@ -47,23 +48,42 @@ void read_hmac_blocks(ByteView blocks, std::size_t offset, ByteView hmac_base_ke
     }
 }
 
-Bytes write_hmac_blocks(ByteView ciphertext, ByteView hmac_base_key) {
-    Bytes out;
-    out.reserve(ciphertext.size() + (ciphertext.size() / write_block_size + 2) * 36);
-    std::size_t at = 0;
-    for (std::uint64_t index = 0;; ++index) {
-        const std::size_t size = std::min(write_block_size, ciphertext.size() - at);
-        const ByteView data = ciphertext.subspan(at, size);
-        Bytes prefix;
-        append_le(prefix, index);
-        append_le(prefix, static_cast<std::int32_t>(size));
-        const crypto::SecureBytes mac = crypto::hmac_sha256(block_hmac_key(hmac_base_key, index), {prefix, data});
-        out.insert(out.end(), mac.begin(), mac.end());
-        append_le(out, static_cast<std::int32_t>(size));
-        out.insert(out.end(), data.begin(), data.end());
-        at += size;
-        if (size == 0) return out;
+HmacBlockWriter::HmacBlockWriter(ByteView hmac_base_key, io::Output& out)
+    : key_(crypto::secure_copy(hmac_base_key)), out_(out) {}
+
+// Blocks fill to write_block_size; the HMAC is over LE64(index) || LE32(size) || data.
+void HmacBlockWriter::write(ByteView ciphertext) {
+    while (!ciphertext.empty()) {
+        const std::size_t n = std::min(write_block_size - block_.size(), ciphertext.size());
+        block_.insert(block_.end(), ciphertext.begin(), ciphertext.begin() + static_cast<std::ptrdiff_t>(n));
+        ciphertext = ciphertext.subspan(n);
+        if (block_.size() == write_block_size) emit();
     }
+}
+
+void HmacBlockWriter::finish() {
+    if (!block_.empty()) emit();
+    emit();
+}
+
+void HmacBlockWriter::emit() {
+    Bytes head;
+    append_le(head, index_);
+    append_le(head, static_cast<std::int32_t>(block_.size()));
+    const crypto::SecureBytes mac = crypto::hmac_sha256(block_hmac_key(key_, index_), {head, block_});
+    out_.write(mac);
+    out_.write(ByteView(head).subspan(8));
+    out_.write(block_);
+    block_.clear();
+    ++index_;
+}
+
+Bytes write_hmac_blocks(ByteView ciphertext, ByteView hmac_base_key) {
+    io::MemoryOutput out;
+    HmacBlockWriter blocks(hmac_base_key, out);
+    blocks.write(ciphertext);
+    blocks.finish();
+    return Bytes(out.bytes().begin(), out.bytes().end());
 }
 
 void HashedBlockReader::feed(ByteView stream, const std::function<void(ByteView)>& out) {
@@ -120,23 +140,36 @@ void HashedBlockReader::finish() const {
                 "truncated: " + block + " needs more bytes than the payload holds");
 }
 
-void write_hashed_blocks(ByteView payload, crypto::SecureBytes& out) {
-    std::size_t at = 0;
-    for (std::uint32_t index = 0;; ++index) {
-        const std::size_t size = std::min(write_block_size, payload.size() - at);
-        const ByteView data = payload.subspan(at, size);
-        append_le(out, index);
-        if (size == 0) {
-            out.insert(out.end(), 32, 0);
-        } else {
-            const crypto::SecureBytes hash = crypto::sha256({data});
-            out.insert(out.end(), hash.begin(), hash.end());
-        }
-        append_le(out, static_cast<std::int32_t>(size));
-        out.insert(out.end(), data.begin(), data.end());
-        at += size;
-        if (size == 0) return;
+void HashedBlockWriter::write(ByteView payload) {
+    while (!payload.empty()) {
+        const std::size_t n = std::min(write_block_size - block_.size(), payload.size());
+        block_.insert(block_.end(), payload.begin(), payload.begin() + static_cast<std::ptrdiff_t>(n));
+        payload = payload.subspan(n);
+        if (block_.size() == write_block_size) emit();
     }
+}
+
+void HashedBlockWriter::finish() {
+    if (!block_.empty()) emit();
+    emit();
+}
+
+// LE32(index), SHA-256 of the data (zeros for the final empty block), LE32(size), data.
+void HashedBlockWriter::emit() {
+    std::array<std::uint8_t, 4 + 32 + 4> head{};  // the hash stays zeros for the final empty block
+    const auto size = static_cast<std::uint32_t>(block_.size());
+    for (std::size_t i = 0; i < 4; ++i) {
+        head[i] = static_cast<std::uint8_t>(index_ >> (8 * i));
+        head[36 + i] = static_cast<std::uint8_t>(size >> (8 * i));
+    }
+    if (!block_.empty()) {
+        const crypto::SecureBytes hash = crypto::sha256({block_});
+        std::copy(hash.begin(), hash.end(), head.begin() + 4);
+    }
+    out_.write(head);
+    out_.write(block_);
+    block_.clear();
+    ++index_;
 }
 
 }  // namespace cxf::kdbx::detail

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "cxf/io/output.h"
 #include "cxf/secret.h"
 
 namespace cxf::kdbx::detail {
@@ -15,6 +16,21 @@ namespace cxf::kdbx::detail {
 // truncation (no final empty block).
 void read_hmac_blocks(ByteView blocks, std::size_t offset, ByteView hmac_base_key, const std::string& file,
                       const std::function<void(ByteView)>& block);
+
+// The HMAC block stream written into `out` as the ciphertext comes; finish() adds the final empty block.
+class HmacBlockWriter final : public io::Output {
+public:
+    HmacBlockWriter(ByteView hmac_base_key, io::Output& out);
+    void write(ByteView ciphertext) override;
+    void finish();
+
+private:
+    void emit();
+    crypto::SecureBytes key_;
+    io::Output& out_;
+    Bytes block_;
+    std::uint64_t index_ = 0;
+};
 Bytes write_hmac_blocks(ByteView ciphertext, ByteView hmac_base_key);
 
 // The hashed block stream read as it is decrypted: each block's index and SHA-256 are checked
@@ -35,6 +51,19 @@ private:
     std::uint32_t index_ = 0;
     bool ended_ = false;
 };
-void write_hashed_blocks(ByteView payload, crypto::SecureBytes& out);
+
+// The hashed block stream written into `out` as the plaintext comes; finish() adds the final block.
+class HashedBlockWriter final : public io::Output {
+public:
+    explicit HashedBlockWriter(io::Output& out) : out_(out) {}
+    void write(ByteView payload) override;
+    void finish();
+
+private:
+    void emit();
+    io::Output& out_;
+    crypto::SecureBytes block_;  // plaintext: wiped
+    std::uint32_t index_ = 0;
+};
 
 }  // namespace cxf::kdbx::detail

@@ -7,7 +7,6 @@
 #include <nettle/cbc.h>
 #include <nettle/twofish.h>
 
-#include "cxf/crypto/cipher.h"
 #include "cxf/crypto/openssl_ptr.h"
 #include "cxf/error.h"
 
@@ -114,11 +113,42 @@ bool strip_padding(Cipher cipher, crypto::SecureBytes& plain) {
     return true;
 }
 
-Bytes encrypt_payload(Cipher cipher, ByteView key, ByteView iv, ByteView plaintext) {
+PayloadEncryptor::PayloadEncryptor(Cipher cipher, ByteView key, ByteView iv, io::Output& out) : out_(out) {
     if (cipher == Cipher::twofish_cbc) throw Error(Errc::usage, {}, "Twofish is supported for reading only");
     const Bytes full_iv = cipher == Cipher::chacha20 ? chacha20_iv(iv) : Bytes(iv.begin(), iv.end());
-    const crypto::SecureBytes out = *crypto::run_cipher(evp_cipher(cipher), true, key, full_iv, plaintext, true);
-    return Bytes(out.begin(), out.end());
+    ctx_.reset(EVP_CIPHER_CTX_new());
+    if (!ctx_ || EVP_EncryptInit_ex(ctx_.get(), evp_cipher(cipher), nullptr, key.data(), full_iv.data()) != 1)
+        throw Error(Errc::io, {}, "OpenSSL failed: payload cipher init");
+}
+
+PayloadEncryptor::~PayloadEncryptor() = default;
+
+void PayloadEncryptor::write(ByteView plaintext) {
+    constexpr std::size_t piece = std::size_t{1} << 20;
+    for (std::size_t at = 0; at < plaintext.size(); at += piece) {
+        const std::size_t n = std::min(piece, plaintext.size() - at);
+        ciphertext_.resize(n + block_size);
+        int length = 0;
+        if (EVP_EncryptUpdate(ctx_.get(), ciphertext_.data(), &length, plaintext.data() + at, static_cast<int>(n)) != 1)
+            throw Error(Errc::io, {}, "OpenSSL failed: payload encryption");
+        if (length > 0) out_.write(ByteView(ciphertext_.data(), static_cast<std::size_t>(length)));
+    }
+}
+
+void PayloadEncryptor::finish() {
+    ciphertext_.resize(block_size);
+    int length = 0;
+    if (EVP_EncryptFinal_ex(ctx_.get(), ciphertext_.data(), &length) != 1)
+        throw Error(Errc::io, {}, "OpenSSL failed: payload encryption");
+    if (length > 0) out_.write(ByteView(ciphertext_.data(), static_cast<std::size_t>(length)));
+}
+
+Bytes encrypt_payload(Cipher cipher, ByteView key, ByteView iv, ByteView plaintext) {
+    io::MemoryOutput out;
+    PayloadEncryptor encryptor(cipher, key, iv, out);
+    encryptor.write(plaintext);
+    encryptor.finish();
+    return Bytes(out.bytes().begin(), out.bytes().end());
 }
 
 }  // namespace cxf::kdbx::detail

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "cxf/crypto/openssl_ptr.h"
+#include "cxf/io/output.h"
 #include "cxf/kdbx/kdbx.h"
 
 namespace cxf::kdbx::detail {
@@ -36,7 +38,25 @@ void check_whole_blocks(Cipher cipher, std::size_t ciphertext_size, const std::s
 // key, or damage to the last blocks): the caller decides what that means.
 bool strip_padding(Cipher cipher, crypto::SecureBytes& plain);
 
-// AES-256-CBC or ChaCha20; Twofish is read-only (Errc::usage).
+// The payload encrypted into `out` as it is written, with AES-256-CBC or ChaCha20 (Twofish is read-only:
+// Errc::usage). finish() adds the CBC padding.
+class PayloadEncryptor final : public io::Output {
+public:
+    PayloadEncryptor(Cipher cipher, ByteView key, ByteView iv, io::Output& out);
+    ~PayloadEncryptor() override;
+    PayloadEncryptor(const PayloadEncryptor&) = delete;
+    PayloadEncryptor& operator=(const PayloadEncryptor&) = delete;
+
+    void write(ByteView plaintext) override;
+    void finish();
+
+private:
+    crypto::CipherCtxPtr ctx_;
+    io::Output& out_;
+    Bytes ciphertext_;
+};
+
+// A whole payload at once, through PayloadEncryptor.
 Bytes encrypt_payload(Cipher cipher, ByteView key, ByteView iv, ByteView plaintext);
 
 }  // namespace cxf::kdbx::detail

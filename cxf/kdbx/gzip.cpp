@@ -48,8 +48,8 @@ z_stream wiping_stream() {
 
 struct Deflater {
     z_stream z = wiping_stream();
-    Deflater() {
-        if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, gzip_window_bits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    explicit Deflater(int level) {
+        if (deflateInit2(&z, level, Z_DEFLATED, gzip_window_bits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
             throw Error(Errc::io, {}, "zlib: deflateInit2 failed");
     }
     ~Deflater() { deflateEnd(&z); }
@@ -167,22 +167,22 @@ crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint6
 }
 
 struct GzipWriter::State {
+    explicit State(int level) : deflater(level) {}
     Deflater deflater;
+    crypto::SecureBytes chunk_out = crypto::SecureBytes(chunk);  // compressed plaintext: wiped
 };
 
-GzipWriter::GzipWriter() : state_(std::make_unique<State>()) {}
+GzipWriter::GzipWriter(io::Output& out, int level) : state_(std::make_unique<State>(level)), out_(out) {}
 
 GzipWriter::~GzipWriter() = default;
 
 void GzipWriter::write(ByteView data) { deflate_into_out(data, false); }
 
-crypto::SecureBytes GzipWriter::finish() {
-    deflate_into_out({}, true);
-    return std::move(out_);
-}
+void GzipWriter::finish() { deflate_into_out({}, true); }
 
 void GzipWriter::deflate_into_out(ByteView data, bool last) {
     z_stream& z = state_->deflater.z;
+    crypto::SecureBytes& buffer = state_->chunk_out;
     std::size_t fed = 0;
     for (;;) {
         if (z.avail_in == 0 && fed < data.size()) {
@@ -192,22 +192,22 @@ void GzipWriter::deflate_into_out(ByteView data, bool last) {
             fed += n;
         }
         const bool all_in = fed == data.size() && z.avail_in == 0;
-        const std::size_t before = out_.size();
-        out_.resize(before + chunk);
-        z.next_out = out_.data() + before;
-        z.avail_out = static_cast<uInt>(chunk);
+        z.next_out = buffer.data();
+        z.avail_out = static_cast<uInt>(buffer.size());
         const int rc = deflate(&z, last && all_in ? Z_FINISH : Z_NO_FLUSH);
-        out_.resize(before + chunk - z.avail_out);
+        if (z.avail_out != buffer.size()) out_.write(ByteView(buffer.data(), buffer.size() - z.avail_out));
         if (rc == Z_STREAM_END) return;
         if (rc != Z_OK && rc != Z_BUF_ERROR) throw Error(Errc::io, {}, "zlib: deflate failed");
         if (!last && all_in && z.avail_out != 0) return;  // all taken in; the rest comes with more input
     }
 }
 
-crypto::SecureBytes gzip(ByteView data) {
-    GzipWriter writer;
+crypto::SecureBytes gzip(ByteView data, int level) {
+    io::MemoryOutput out;
+    GzipWriter writer(out, level);
     writer.write(data);
-    return writer.finish();
+    writer.finish();
+    return std::move(out.bytes());
 }
 
 }  // namespace cxf::kdbx::detail

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "cxf/io/input.h"
+#include "cxf/io/output.h"
 #include "cxf/kdbx/database.h"
 #include "cxf/limits.h"
 #include "cxf/secret.h"
@@ -121,8 +122,11 @@ struct SaveSettings {
 // The version save() writes for this content.
 FormatVersion save_version(const Database& database, const SaveSettings& settings);
 
-// The whole file. Throws Errc::usage for settings it cannot write (Twofish, Argon2 in KDBX 3.1, a
-// binary reference outside the pool).
+// The file, streamed into `out` as it is made (a few MiB in memory whatever its size). Throws
+// Errc::usage for settings it cannot write (Twofish, Argon2 in KDBX 3.1, a binary reference outside
+// the pool) before anything is written; a later error leaves `out` with part of a file.
+void save(const Database& database, const CompositeKey& key, const SaveSettings& settings, io::Output& out);
+// The whole file in memory.
 crypto::SecureBytes save(const Database& database, const CompositeKey& key, const SaveSettings& settings);
 
 }  // namespace cxf::kdbx

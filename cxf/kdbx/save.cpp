@@ -97,44 +97,41 @@ Bytes random_public(std::size_t count) {
     return Bytes(r.begin(), r.end());
 }
 
-// `prefix` and the XML, compressed as they are written when the file is: no whole plaintext document.
-crypto::SecureBytes write_payload(crypto::SecureBytes prefix, const Database& db, const XmlWriteContext& context,
-                                  Compression compression) {
+// `prefix` and the XML into `out`, compressed as they are written: no whole plaintext document.
+void write_payload(io::Output& out, ByteView prefix, const Database& db, const XmlWriteContext& context,
+                   Compression compression) {
     if (compression != Compression::gzip) {
-        write_xml(db, context, [&](ByteView piece) { prefix.insert(prefix.end(), piece.begin(), piece.end()); });
-        return prefix;
+        out.write(prefix);
+        write_xml(db, context, [&](ByteView piece) { out.write(piece); });
+        return;
     }
-    GzipWriter zipped;
+    GzipWriter zipped(out);
     zipped.write(prefix);
     write_xml(db, context, [&](ByteView piece) { zipped.write(piece); });
-    return zipped.finish();
+    zipped.finish();
 }
 
-crypto::SecureBytes join(std::initializer_list<ByteView> parts) {
-    std::size_t size = 0;
-    for (const ByteView part : parts) size += part.size();
-    crypto::SecureBytes out;
-    out.reserve(size);
-    for (const ByteView part : parts) out.insert(out.end(), part.begin(), part.end());
-    return out;
-}
-
-crypto::SecureBytes save4(const Database& db, const OuterHeader& header, const MasterKeys& keys, Compression compression) {
+// Header, its hash and HMAC, then HMAC blocks of the encrypted, compressed inner header and XML.
+void save4(const Database& db, const OuterHeader& header, const MasterKeys& keys, Compression compression,
+           io::Output& out) {
     const Bytes header_bytes = write_header(header);
     // KDBX 4 files get ChaCha20 with a 64-byte key, as KeePass writes them.
     const crypto::SecureBytes stream_key = crypto::random_bytes(64);
     InnerStreamCipher stream(InnerStream::chacha20, stream_key);
     crypto::SecureBytes inner_header;
     write_inner_header(InnerStream::chacha20, stream_key, db.binaries, inner_header);
-    const Bytes ciphertext = encrypt_payload(
-        header.cipher, keys.cipher_key, header.iv,
-        write_payload(std::move(inner_header), db, XmlWriteContext{header.version, stream, {}, false}, compression));
-    const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
-    const crypto::SecureBytes header_mac = crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header_bytes});
-    return join({header_bytes, header_hash, header_mac, write_hmac_blocks(ciphertext, keys.hmac_base_key)});
+    out.write(header_bytes);
+    out.write(crypto::sha256({header_bytes}));
+    out.write(crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header_bytes}));
+    HmacBlockWriter blocks(keys.hmac_base_key, out);
+    PayloadEncryptor encrypted(header.cipher, keys.cipher_key, header.iv, blocks);
+    write_payload(encrypted, inner_header, db, XmlWriteContext{header.version, stream, {}, false}, compression);
+    encrypted.finish();
+    blocks.finish();
 }
 
-crypto::SecureBytes save3(const Database& db, OuterHeader& header, const MasterKeys& keys, Compression compression) {
+// Header, then the encryption of the stream start bytes and hashed blocks of the compressed XML.
+void save3(const Database& db, OuterHeader& header, const MasterKeys& keys, Compression compression, io::Output& out) {
     header.stream_key = crypto::random_bytes(32);
     header.stream_start_bytes = random_public(32);
     header.inner_stream = InnerStream::salsa20;  // what KeePass writes in KDBX 3.1
@@ -142,9 +139,13 @@ crypto::SecureBytes save3(const Database& db, OuterHeader& header, const MasterK
     InnerStreamCipher stream(header.inner_stream, header.stream_key);
     const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
     const XmlWriteContext context{header.version, stream, header_hash, compression == Compression::gzip};
-    crypto::SecureBytes plain(header.stream_start_bytes.begin(), header.stream_start_bytes.end());
-    write_hashed_blocks(write_payload({}, db, context, compression), plain);
-    return join({header_bytes, encrypt_payload(header.cipher, keys.cipher_key, header.iv, plain)});
+    out.write(header_bytes);
+    PayloadEncryptor encrypted(header.cipher, keys.cipher_key, header.iv, out);
+    encrypted.write(header.stream_start_bytes);
+    HashedBlockWriter blocks(encrypted);
+    write_payload(blocks, {}, db, context, compression);
+    blocks.finish();
+    encrypted.finish();
 }
 
 }  // namespace
@@ -154,7 +155,7 @@ FormatVersion save_version(const Database& database, const SaveSettings& setting
     return {4, static_cast<std::uint16_t>(needs_41(database) ? 1 : 0)};
 }
 
-crypto::SecureBytes save(const Database& database, const CompositeKey& key, const SaveSettings& settings) {
+void save(const Database& database, const CompositeKey& key, const SaveSettings& settings, io::Output& out) {
     check_settings(database, settings);
     OuterHeader header;
     header.version = save_version(database, settings);
@@ -165,8 +166,14 @@ crypto::SecureBytes save(const Database& database, const CompositeKey& key, cons
     header.kdf = fresh_kdf(settings);
     if (header.version.major >= 4) header.public_custom_data = database.public_custom_data;
     const MasterKeys keys = derive_master_keys(header.master_seed, transform_key(key.hash, header.kdf));
-    return header.version.major >= 4 ? save4(database, header, keys, settings.compression)
-                                     : save3(database, header, keys, settings.compression);
+    if (header.version.major >= 4) save4(database, header, keys, settings.compression, out);
+    else save3(database, header, keys, settings.compression, out);
+}
+
+crypto::SecureBytes save(const Database& database, const CompositeKey& key, const SaveSettings& settings) {
+    io::MemoryOutput out;
+    save(database, key, settings, out);
+    return std::move(out.bytes());
 }
 
 }  // namespace cxf::kdbx

@@ -15,7 +15,7 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
         throw Error(Errc::usage, {}, "a password is required for the KDBX output (or {out.kdbx.no_password})");
     const kdbx::CompositeKey key = composite_key(no_password ? nullptr : &options.password, options.key_file);
     const kdbx::Database database = to_database(vault, report, options.now);
-    out.write(kdbx::save(database, key, options.kdbx.save));
+    kdbx::save(database, key, options.kdbx.save, out);
 }
 
 }  // namespace cxf::kdbx_map
