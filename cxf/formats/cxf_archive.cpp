@@ -27,13 +27,12 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     cxf_json::WriteSettings settings;
     settings.now = options.now;
     settings.archive_index = true;
-    io::MemoryOutput index;
-    cxf_json::write(vault, index, settings, report);
-    io::ZipWriter zip;
+    io::ZipWriter zip(out);
     const Layout layout{"", "", std::string(index_file)};
-    zip.add(layout.index, index.bytes(), true);
-    for (const File* file : files_with_data(vault)) zip.add(document_name(layout, file->id), *file->data, true);
-    zip.finish(out);
+    cxf_json::write(vault, zip.begin(layout.index), settings, report);
+    for (const File* file : files_with_data(vault))
+        zip.add(document_name(layout, file->id), *file->data, io::ZipMethod::deflate);
+    zip.finish();
 }
 
 }  // namespace

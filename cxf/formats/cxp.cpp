@@ -106,16 +106,16 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     settings.archive_index = true;
     const crypto::SecureBytes index = cxf_json::write(vault, settings, report);
 
-    io::ZipWriter zip;
+    io::ZipWriter zip(out);
     const Layout layout{"", std::string(document_extension), std::string(index_file)};
     std::deque<std::string> jwes;  // kept until the zip is finished; a deque never moves its elements
     jwes.push_back(cxp::jwe_encrypt(to.suite, to.key, index));
-    zip.add(layout.index, as_bytes(jwes.back()), true);
+    zip.add(layout.index, as_bytes(jwes.back()), io::ZipMethod::deflate);
     for (const File* file : files_with_data(vault)) {
         jwes.push_back(cxp::jwe_encrypt(to.suite, to.key, *file->data));
-        zip.add(document_name(layout, file->id), as_bytes(jwes.back()), true);
+        zip.add(document_name(layout, file->id), as_bytes(jwes.back()), io::ZipMethod::deflate);
     }
-    zip.finish(out);
+    zip.finish();
 }
 
 // The members of index.jwe's protected header that say how it is encrypted (none is secret).

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Zip archives in memory (libzip), bounded: entry count, sizes, compression ratio and entry names are
-// checked before anything is inflated.
+// Zip archives: read in memory with libzip, bounded (entry count, sizes, compression ratio and entry
+// names are checked before anything is inflated); written as a stream (zip_writer.cpp).
 #pragma once
 
 #include <cstdint>
@@ -11,12 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "cxf/io/deflate.h"
 #include "cxf/io/output.h"
 #include "cxf/limits.h"
 #include "cxf/secret.h"
 
 struct zip;
-struct zip_source;
 
 namespace cxf::io {
 
@@ -49,24 +49,37 @@ private:
     std::map<std::string, std::size_t, std::less<>> by_name_;
 };
 
-// Builds an archive in memory. Entry data passes through libzip's own buffers, which are not wiped:
-// only put ciphertext or data that is about to be written in the clear anyway into it.
+enum class ZipMethod { store, deflate, deflate_tightest };  // deflate: at io::fast_deflate
+
+// Writes a zip archive into `out` as entries come: deflated entries are compressed as they are written
+// and followed by a data descriptor, so no entry or archive is held whole. Zip64 records are written when
+// there are more than 65 535 entries or the archive passes 4 GiB; an entry of 4 GiB or more is refused
+// (Errc::limit_exceeded). Names are marked UTF-8; entries get mode 0600.
 class ZipWriter {
 public:
-    ZipWriter();
+    explicit ZipWriter(Output& out);
     ~ZipWriter();
     ZipWriter(const ZipWriter&) = delete;
     ZipWriter& operator=(const ZipWriter&) = delete;
 
-    // Not copied: `data` must stay alive and unchanged until finish(). `modified` (Unix seconds) is
-    // the entry's date; without it, the current time.
-    void add(const std::string& name, ByteView data, bool deflate, std::optional<std::int64_t> modified = std::nullopt);
-    // Compresses every entry and streams the archive into `out`.
-    void finish(Output& out);
+    // An entry of these bytes. `modified` (Unix seconds) is its date; without it, the current time.
+    void add(const std::string& name, ByteView data, ZipMethod method, std::optional<std::int64_t> modified = std::nullopt);
+    // A deflated entry of what is written into the returned output, until the next call on the writer.
+    Output& begin(const std::string& name, ZipMethod method = ZipMethod::deflate,
+                  std::optional<std::int64_t> modified = std::nullopt);
+    // Ends the entry begun, if any, and writes the central directory.
+    void finish();
 
 private:
-    zip_source* buffer_ = nullptr;
-    zip* archive_ = nullptr;
+    struct Entry;
+    class Counted;
+    void local_header(Entry& entry);
+    void end_streamed();
+    void central_directory();
+
+    std::unique_ptr<Counted> out_;
+    std::vector<Entry> entries_;
+    std::unique_ptr<DeflateWriter> streamed_;  // the entry begun
 };
 
 // Whether a zip entry name is a safe relative path (no absolute path, no "..", no backslash, no NUL).

@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "cxf/error.h"
+#include "cxf/io/deflate.h"
 
 namespace cxf::kdbx::detail {
 
@@ -18,44 +19,6 @@ namespace {
 
 constexpr int gzip_window_bits = 16 + MAX_WBITS;  // zlib: gzip wrapper, 32 KiB window
 constexpr std::size_t chunk = 64 * 1024;
-
-// zlib's window and state hold plaintext, so its memory is wiped when zlib frees it. Each block
-// keeps its size in front of what zlib sees.
-constexpr std::size_t size_prefix = alignof(std::max_align_t);
-
-voidpf wiping_alloc(voidpf, uInt items, uInt size) {
-    const std::size_t n = std::size_t{items} * size;
-    auto* block = static_cast<unsigned char*>(std::malloc(n + size_prefix));
-    if (!block) return Z_NULL;
-    std::memcpy(block, &n, sizeof n);
-    return block + size_prefix;
-}
-
-void wiping_free(voidpf, voidpf address) {
-    auto* block = static_cast<unsigned char*>(address) - size_prefix;
-    std::size_t n;
-    std::memcpy(&n, block, sizeof n);
-    OPENSSL_cleanse(address, n);
-    std::free(block);
-}
-
-z_stream wiping_stream() {
-    z_stream z{};
-    z.zalloc = wiping_alloc;
-    z.zfree = wiping_free;
-    return z;
-}
-
-struct Deflater {
-    z_stream z = wiping_stream();
-    explicit Deflater(int level) {
-        if (deflateInit2(&z, level, Z_DEFLATED, gzip_window_bits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-            throw Error(Errc::io, {}, "zlib: deflateInit2 failed");
-    }
-    ~Deflater() { deflateEnd(&z); }
-    Deflater(const Deflater&) = delete;
-    Deflater& operator=(const Deflater&) = delete;
-};
 
 // The ratio is checked against the input consumed so far once this much has come out, so that a
 // bomb stops within its first few MiB rather than at the end; less than this may compress at any ratio.
@@ -79,7 +42,7 @@ std::uint64_t declared_size(ByteView compressed) {
 }  // namespace
 
 struct GzipReader::State {
-    z_stream z = wiping_stream();
+    z_stream z = io::wiping_z_stream();
     crypto::SecureBytes window = crypto::SecureBytes(chunk);
     State() {
         if (inflateInit2(&z, gzip_window_bits) != Z_OK) throw Error(Errc::io, {}, "zlib: inflateInit2 failed");
@@ -166,45 +129,9 @@ crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint6
     return out;
 }
 
-struct GzipWriter::State {
-    explicit State(int level) : deflater(level) {}
-    Deflater deflater;
-    crypto::SecureBytes chunk_out = crypto::SecureBytes(chunk);  // compressed plaintext: wiped
-};
-
-GzipWriter::GzipWriter(io::Output& out, int level) : state_(std::make_unique<State>(level)), out_(out) {}
-
-GzipWriter::~GzipWriter() = default;
-
-void GzipWriter::write(ByteView data) { deflate_into_out(data, false); }
-
-void GzipWriter::finish() { deflate_into_out({}, true); }
-
-void GzipWriter::deflate_into_out(ByteView data, bool last) {
-    z_stream& z = state_->deflater.z;
-    crypto::SecureBytes& buffer = state_->chunk_out;
-    std::size_t fed = 0;
-    for (;;) {
-        if (z.avail_in == 0 && fed < data.size()) {
-            const std::size_t n = std::min<std::size_t>(data.size() - fed, UINT32_MAX);
-            z.next_in = const_cast<Bytef*>(data.data() + fed);
-            z.avail_in = static_cast<uInt>(n);
-            fed += n;
-        }
-        const bool all_in = fed == data.size() && z.avail_in == 0;
-        z.next_out = buffer.data();
-        z.avail_out = static_cast<uInt>(buffer.size());
-        const int rc = deflate(&z, last && all_in ? Z_FINISH : Z_NO_FLUSH);
-        if (z.avail_out != buffer.size()) out_.write(ByteView(buffer.data(), buffer.size() - z.avail_out));
-        if (rc == Z_STREAM_END) return;
-        if (rc != Z_OK && rc != Z_BUF_ERROR) throw Error(Errc::io, {}, "zlib: deflate failed");
-        if (!last && all_in && z.avail_out != 0) return;  // all taken in; the rest comes with more input
-    }
-}
-
 crypto::SecureBytes gzip(ByteView data, int level) {
     io::MemoryOutput out;
-    GzipWriter writer(out, level);
+    io::DeflateWriter writer(out, io::Framing::gzip, level);
     writer.write(data);
     writer.finish();
     return std::move(out.bytes());

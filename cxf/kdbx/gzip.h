@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "cxf/io/output.h"
+#include "cxf/io/deflate.h"
 #include "cxf/kdbx/bytes.h"
 #include "cxf/limits.h"
 #include "cxf/secret.h"
@@ -42,33 +42,9 @@ private:
     bool ended_ = false;
 };
 
-// zlib levels. cxf writes at 3: a KDBX of 100k entries deflates in 40 % of the CPU time of zlib's
-// default (6), into a file 4 % larger (docs/benchmarks.md), and KeePass and KeePassXC recompress it
-// on their next save anyway. 9 packs repetitive data tightest (the tests' bombs).
-inline constexpr int fast_deflate = 3, tightest_deflate = 9;
-
-// A gzip member compressed into `out` as it is written.
-class GzipWriter final : public io::Output {
-public:
-    explicit GzipWriter(io::Output& out, int level = fast_deflate);
-    ~GzipWriter() override;
-    GzipWriter(const GzipWriter&) = delete;
-    GzipWriter& operator=(const GzipWriter&) = delete;
-
-    void write(ByteView data) override;
-    // Ends the member.
-    void finish();
-
-private:
-    void deflate_into_out(ByteView data, bool last);
-    struct State;
-    std::unique_ptr<State> state_;
-    io::Output& out_;
-};
-
 // A whole gzip member, sized from its trailer where that is believable.
 crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,
                            const std::string& place);
-crypto::SecureBytes gzip(ByteView data, int level = fast_deflate);
+crypto::SecureBytes gzip(ByteView data, int level = io::fast_deflate);
 
 }  // namespace cxf::kdbx::detail

@@ -105,7 +105,7 @@ void write_payload(io::Output& out, ByteView prefix, const Database& db, const X
         write_xml(db, context, [&](ByteView piece) { out.write(piece); });
         return;
     }
-    GzipWriter zipped(out);
+    io::DeflateWriter zipped(out, io::Framing::gzip);
     zipped.write(prefix);
     write_xml(db, context, [&](ByteView piece) { zipped.write(piece); });
     zipped.finish();

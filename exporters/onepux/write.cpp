@@ -74,14 +74,14 @@ public:
         return out.take();
     }
 
-    crypto::Secret data() {
-        json::Builder out;
+    void write_data(io::Output& entry) {
+        json::Builder out(entry, json::Layout::compact);
         out.begin_object();
         out.key("accounts").begin_array();
         for (std::size_t a = 0; a < vault_.accounts.size(); ++a) write_account(out, a);
         out.end_array();
         out.end_object();
-        return out.take();
+        out.flush();
     }
 
     const out::Attachments& attachments() const noexcept { return attachments_; }
@@ -164,13 +164,12 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     report_extensions_lost(vault, extension_name, "1Password 1PUX", report);
     ExportWriter writer(vault, now, report);
     const crypto::Secret attributes = writer.attributes();
-    const crypto::Secret data = writer.data();
     const Timestamp dated = vault.timestamp.value_or(now);
-    io::ZipWriter zip;
-    zip.add(std::string(onepassword::attributes_entry), attributes.bytes(), true, dated);
-    zip.add(std::string(onepassword::data_entry), data.bytes(), true, dated);
+    io::ZipWriter zip(out);
+    zip.add(std::string(onepassword::attributes_entry), attributes.bytes(), io::ZipMethod::deflate, dated);
+    writer.write_data(zip.begin(std::string(onepassword::data_entry), io::ZipMethod::deflate, dated));
     writer.attachments().write_to(zip, dated);
-    zip.finish(out);
+    zip.finish();
 }
 
 }  // namespace cxf::onepux

@@ -43,10 +43,10 @@ crypto::SecureBytes rebuilt(const crypto::SecureBytes& bytes,
     std::vector<std::pair<std::string, crypto::SecureBytes>> entries;
     for (std::size_t i = 0; i < reader.entries().size(); ++i) entries.emplace_back(reader.entries()[i].name, reader.read(i));
     edit(entries);
-    io::ZipWriter writer;
-    for (const auto& [name, data] : entries) writer.add(name, data, true);
     io::MemoryOutput out;
-    writer.finish(out);
+    io::ZipWriter writer(out);
+    for (const auto& [name, data] : entries) writer.add(name, data, io::ZipMethod::deflate);
+    writer.finish();
     return std::move(out.bytes());
 }
 

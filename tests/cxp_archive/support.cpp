@@ -90,10 +90,10 @@ Entries entries_of(const crypto::SecureBytes& archive) {
 crypto::SecureBytes rebuilt(const crypto::SecureBytes& archive, const std::function<void(Entries&)>& edit) {
     Entries entries = entries_of(archive);
     edit(entries);
-    io::ZipWriter writer;
-    for (const auto& [name, data] : entries) writer.add(name, data, true);
     io::MemoryOutput out;
-    writer.finish(out);
+    io::ZipWriter writer(out);
+    for (const auto& [name, data] : entries) writer.add(name, data, io::ZipMethod::deflate);
+    writer.finish();
     return std::move(out.bytes());
 }
 

@@ -7,10 +7,10 @@
 namespace dashlane_test {
 
 std::string zip_of(const std::vector<std::pair<std::string, std::string>>& entries) {
-    cxf::io::ZipWriter writer;
-    for (const auto& [name, text] : entries) writer.add(name, cxf::as_bytes(text), true, 0);
     cxf::io::MemoryOutput out;
-    writer.finish(out);
+    cxf::io::ZipWriter writer(out);
+    for (const auto& [name, text] : entries) writer.add(name, cxf::as_bytes(text), cxf::io::ZipMethod::deflate, 0);
+    writer.finish();
     return std::string(out.bytes().begin(), out.bytes().end());
 }
 

@@ -54,7 +54,7 @@ cxf::Bytes forge_kdbx4(std::string_view xml, const CompositeKey& key, Compressio
         write_inner_header(InnerStream::chacha20, forged_stream_key(), {}, payload);
         payload.insert(payload.end(), xml.begin(), xml.end());
     }
-    if (compression == Compression::gzip) payload = gzip(payload, tightest_deflate);
+    if (compression == Compression::gzip) payload = gzip(payload, cxf::io::tightest_deflate);
     const cxf::Bytes ciphertext = encrypt_payload(h.cipher, keys.cipher_key, h.iv, payload);
     cxf::Bytes file = header;
     for (const auto& part : {cxf::crypto::sha256({header}), cxf::crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header})})

@@ -189,7 +189,7 @@ TEST_CASE("a gzip member written in pieces of any size inflates to what was writ
     for (const std::size_t piece : {std::size_t{1} << 20, std::size_t{70000}, std::size_t{4096}, std::size_t{1}}) {
         CAPTURE(piece);
         cxf::io::MemoryOutput out;
-        cxf::kdbx::detail::GzipWriter writer(out);
+        cxf::io::DeflateWriter writer(out, cxf::io::Framing::gzip);
         for (std::size_t at = 0; at < content.size(); at += piece)
             writer.write(cxf::as_bytes(std::string_view(content).substr(at, piece)));
         writer.finish();

@@ -25,10 +25,10 @@ std::size_t lost(const Report& report) { return report.count(NoticeKind::lost); 
 
 // A 1PUX zip holding `data` as its export.data.
 crypto::SecureBytes export_of(std::string_view data) {
-    io::ZipWriter zip;
-    zip.add("export.data", as_bytes(data), true, 0);
     io::MemoryOutput out;
-    zip.finish(out);
+    io::ZipWriter zip(out);
+    zip.add("export.data", as_bytes(data), io::ZipMethod::deflate, 0);
+    zip.finish();
     return std::move(out.bytes());
 }
 

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#include "cxf/io/deflate.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdlib>
+#include <cstring>
+
+#include <openssl/crypto.h>
+
+#include "cxf/error.h"
+
+namespace cxf::io {
+
+namespace {
+
+// Each block keeps its size in front of what zlib sees, so that it can be wiped when freed.
+constexpr std::size_t size_prefix = alignof(std::max_align_t);
+
+voidpf wiping_alloc(voidpf, uInt items, uInt size) {
+    const std::size_t n = std::size_t{items} * size;
+    auto* block = static_cast<unsigned char*>(std::malloc(n + size_prefix));
+    if (!block) return Z_NULL;
+    std::memcpy(block, &n, sizeof n);
+    return block + size_prefix;
+}
+
+void wiping_free(voidpf, voidpf address) {
+    auto* block = static_cast<unsigned char*>(address) - size_prefix;
+    std::size_t n;
+    std::memcpy(&n, block, sizeof n);
+    OPENSSL_cleanse(address, n);
+    std::free(block);
+}
+
+constexpr std::size_t chunk = 64 * 1024;
+
+}  // namespace
+
+z_stream wiping_z_stream() {
+    z_stream z{};
+    z.zalloc = wiping_alloc;
+    z.zfree = wiping_free;
+    return z;
+}
+
+struct DeflateWriter::State {
+    z_stream z = wiping_z_stream();
+    crypto::SecureBytes buffer = crypto::SecureBytes(chunk);  // compressed plaintext: wiped
+    State(Framing framing, int level) {
+        const int window_bits = framing == Framing::gzip ? 16 + MAX_WBITS : -MAX_WBITS;
+        if (deflateInit2(&z, level, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+            throw Error(Errc::io, {}, "zlib: deflateInit2 failed");
+    }
+    ~State() { deflateEnd(&z); }
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+};
+
+DeflateWriter::DeflateWriter(Output& out, Framing framing, int level)
+    : state_(std::make_unique<State>(framing, level)), out_(out), framing_(framing), crc_(static_cast<std::uint32_t>(::crc32(0, nullptr, 0))) {}
+
+DeflateWriter::~DeflateWriter() = default;
+
+void DeflateWriter::write(ByteView data) {
+    for (std::size_t at = 0; framing_ == Framing::raw && at < data.size();) {
+        const auto n = static_cast<uInt>(std::min<std::size_t>(data.size() - at, UINT32_MAX));
+        crc_ = static_cast<std::uint32_t>(::crc32(crc_, data.data() + at, n));
+        at += n;
+    }
+    in_ += data.size();
+    deflate_into_out(data, false);
+}
+
+void DeflateWriter::finish() { deflate_into_out({}, true); }
+
+void DeflateWriter::deflate_into_out(ByteView data, bool last) {
+    z_stream& z = state_->z;
+    crypto::SecureBytes& buffer = state_->buffer;
+    std::size_t fed = 0;
+    for (;;) {
+        if (z.avail_in == 0 && fed < data.size()) {
+            const std::size_t n = std::min<std::size_t>(data.size() - fed, UINT32_MAX);
+            z.next_in = const_cast<Bytef*>(data.data() + fed);
+            z.avail_in = static_cast<uInt>(n);
+            fed += n;
+        }
+        const bool all_in = fed == data.size() && z.avail_in == 0;
+        z.next_out = buffer.data();
+        z.avail_out = static_cast<uInt>(buffer.size());
+        const int rc = deflate(&z, last && all_in ? Z_FINISH : Z_NO_FLUSH);
+        const std::size_t produced = buffer.size() - z.avail_out;
+        if (produced != 0) {
+            out_.write(ByteView(buffer.data(), produced));
+            out_count_ += produced;
+        }
+        if (rc == Z_STREAM_END) return;
+        if (rc != Z_OK && rc != Z_BUF_ERROR) throw Error(Errc::io, {}, "zlib: deflate failed");
+        if (!last && all_in && z.avail_out != 0) return;  // all taken in; the rest comes with more input
+    }
+}
+
+}  // namespace cxf::io
