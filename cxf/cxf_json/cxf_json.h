@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "cxf/io/output.h"
+#include "cxf/json/tape.h"
 #include "cxf/limits.h"
 #include "cxf/model/vault.h"
 #include "cxf/report.h"
@@ -33,6 +34,8 @@ struct ReadSettings {
 // A CXF Header, or a bare Account (vault.bare_account). Every tolerated quirk that changes data is
 // recorded in `report`; spec violations that do not stop reading are recorded as errors.
 Vault read(std::string_view json, const std::string& file, const ReadSettings& settings, Report& report);
+// The same from text in pieces (a zip entry as it inflates).
+Vault read(const json::TextSource& text, const std::string& file, const ReadSettings& settings, Report& report);
 
 // A JSON array of CXF extension objects (how formats with room for opaque data, such as KDBX's custom
 // data, carry extensions they have no other place for) and back.

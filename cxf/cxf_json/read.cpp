@@ -57,7 +57,8 @@ public:
         : file_(file), settings_(settings), report_(report),
           now_(settings.now != 0 ? settings.now : static_cast<Timestamp>(std::time(nullptr))) {}
 
-    Vault run(std::string_view text) {
+    // `parse` parses the document into the tape, handing items off.
+    Vault run(const std::function<void(json::Tape&, const json::Handoff&)>& parse) {
         json::Tape tape;
         tape.names = member_names();
         // Items are mapped as soon as each one is parsed and then dropped from the tape.
@@ -69,7 +70,7 @@ public:
                 const std::int64_t account = path.depth() == 2 ? std::int64_t{-1} : std::int64_t{path.index(1)};
                 pending[account].push_back(read_item(Cursor(t, index, base)));
             }};
-        json::parse(text, file_, settings_.limits, tape, &handoff);
+        parse(tape, handoff);
 
         const std::string root_pointer;
         const Cursor root(tape, 0, root_pointer);
@@ -725,8 +726,16 @@ private:
 
 std::span<const std::string_view> member_names() noexcept { return cxf_member_names; }
 
-Vault read(std::string_view json, const std::string& file, const ReadSettings& settings, Report& report) {
-    return CxfReader(file, settings, report).run(json);
+Vault read(const json::TextSource& text, const std::string& file, const ReadSettings& settings, Report& report) {
+    return CxfReader(file, settings, report).run([&](json::Tape& tape, const json::Handoff& handoff) {
+        json::parse(text, file, settings.limits, tape, &handoff);
+    });
+}
+
+Vault read(std::string_view text, const std::string& file, const ReadSettings& settings, Report& report) {
+    return CxfReader(file, settings, report).run([&](json::Tape& tape, const json::Handoff& handoff) {
+        json::parse(text, file, settings.limits, tape, &handoff);
+    });
 }
 
 std::vector<Extension> read_extensions(std::string_view json, const std::string& file, const ReadSettings& settings,

@@ -17,8 +17,9 @@ Confidence detect(ByteView head, std::string_view) { return detect_archive(head,
 Vault read(const Input& input, const ReadOptions& options, Report& report) {
     const io::ZipReader zip(input.bytes, input.name, options.limits);
     const Layout layout = find_layout(zip, index_file, "", input.name);
-    const crypto::SecureBytes index = zip.read(*zip.find(layout.index));
-    Vault vault = cxf_json::read(as_text(index), input.name + ":" + layout.index, cxf_json::read_settings(options), report);
+    io::ZipReader::Stream index = zip.open(*zip.find(layout.index));
+    Vault vault = cxf_json::read([&] { return index.next(); }, input.name + ":" + layout.index,
+                                 cxf_json::read_settings(options), report);
     attach_documents(vault, zip, layout, [&](std::size_t entry) { return zip.read(entry); }, input.name, report);
     return vault;
 }

@@ -43,7 +43,8 @@ std::vector<Property> describe(const Input& input, const Limits& limits) {
     const json::Handoff count{is_item_path, [&](const json::Tape&, std::uint32_t, const json::Path&) { ++items; }};
     json::Tape tape;
     tape.names = onepassword::member_names;
-    json::parse(as_text(zip.read(*entry)), input.name + ":" + std::string(onepassword::data_entry), limits, tape, &count);
+    io::ZipReader::Stream text = zip.open(*entry);
+    json::parse([&] { return text.next(); }, input.name + ":" + std::string(onepassword::data_entry), limits, tape, &count);
     const std::string base;
     const json::Cursor root(tape, 0, base);
     const auto accounts = root.find("accounts");

@@ -132,7 +132,37 @@ std::optional<std::size_t> ZipReader::find(std::string_view name) const noexcept
     return found->second;
 }
 
-crypto::SecureBytes ZipReader::read(std::size_t index) const {
+struct ZipReader::Stream::State {
+    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file{nullptr, zip_fclose};
+    const std::string* archive_name;
+    const ZipEntry* entry;
+    std::uint64_t read = 0;
+    crypto::SecureBytes chunk = crypto::SecureBytes(64 * 1024);  // inflated: wiped
+    bool ended = false;
+};
+
+ZipReader::Stream::Stream(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ZipReader::Stream::Stream(Stream&&) noexcept = default;
+ZipReader::Stream::~Stream() = default;
+
+ByteView ZipReader::Stream::next() {
+    State& s = *state_;
+    if (s.ended) return {};
+    const zip_int64_t n = zip_fread(s.file.get(), s.chunk.data(), s.chunk.size());
+    const auto fail = [&](const std::string& message) { return Error(Errc::malformed, {*s.archive_name, s.entry->name}, message); };
+    if (n < 0) throw fail(std::string("damaged entry: ") + zip_file_strerror(s.file.get()));
+    // The declared size may lie: never more than it, and not less either.
+    if (static_cast<std::uint64_t>(n) > s.entry->size - s.read) throw fail("entry is longer than its declared size");
+    s.read += static_cast<std::uint64_t>(n);
+    if (n == 0) {
+        s.ended = true;
+        if (s.read != s.entry->size) throw fail("entry is shorter than its declared size");
+        return {};
+    }
+    return ByteView(s.chunk.data(), static_cast<std::size_t>(n));
+}
+
+ZipReader::Stream ZipReader::open(std::size_t index) const {
     const ZipEntry& entry = entries_.at(index);
     // Small entries may compress very well; the ratio cap is for large ones.
     constexpr std::uint64_t ratio_floor = 1 << 20;
@@ -143,24 +173,23 @@ crypto::SecureBytes ZipReader::read(std::size_t index) const {
         throw Error(Errc::limit_exceeded, {file_, entry.name},
                     "entry of " + std::to_string(entry.size) + " bytes is over the limit of " +
                         std::to_string(limits_.max_input_bytes));
-    const std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(archive_, index, 0), zip_fclose);
-    if (!file) throw Error(Errc::malformed, {file_, entry.name}, std::string("cannot open entry: ") + zip_strerror(archive_));
-    // The declared size may lie, so the buffer grows with the bytes that really come. It is reserved up
-    // front only as far as the compressed size makes believable (attachments are mostly compressed
+    auto state = std::make_unique<Stream::State>();
+    state->file.reset(zip_fopen_index(archive_, index, 0));
+    if (!state->file) throw Error(Errc::malformed, {file_, entry.name}, std::string("cannot open entry: ") + zip_strerror(archive_));
+    state->archive_name = &file_;
+    state->entry = &entry;
+    return Stream(std::move(state));
+}
+
+crypto::SecureBytes ZipReader::read(std::size_t index) const {
+    const ZipEntry& entry = entries_.at(index);
+    Stream stream = open(index);
+    // Reserved only as far as the compressed size makes believable (attachments are mostly compressed
     // already): the zeroing allocator touches every reserved byte when it frees them.
     constexpr std::uint64_t chunk_size = 64 * 1024, believed_ratio = 4;
     crypto::SecureBytes data;
     data.reserve(static_cast<std::size_t>(std::min(entry.size, entry.compressed_size * believed_ratio + chunk_size)));
-    crypto::SecureBytes chunk(chunk_size);
-    for (;;) {
-        const zip_int64_t n = zip_fread(file.get(), chunk.data(), chunk.size());
-        if (n < 0) throw Error(Errc::malformed, {file_, entry.name}, std::string("damaged entry: ") + zip_file_strerror(file.get()));
-        if (n == 0) break;
-        if (static_cast<std::uint64_t>(n) > entry.size - data.size())
-            throw Error(Errc::malformed, {file_, entry.name}, "entry is longer than its declared size");
-        data.insert(data.end(), chunk.begin(), chunk.begin() + n);
-    }
-    if (data.size() != entry.size) throw Error(Errc::malformed, {file_, entry.name}, "entry is shorter than its declared size");
+    for (ByteView piece; !(piece = stream.next()).empty();) data.insert(data.end(), piece.begin(), piece.end());
     return data;
 }
 

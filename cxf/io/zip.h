@@ -40,6 +40,11 @@ public:
     std::optional<std::size_t> find(std::string_view name) const noexcept;
     // The entry's bytes, CRC-checked; never more than its declared size.
     crypto::SecureBytes read(std::size_t index) const;
+    // The same in pieces, inflated as they are asked for: next() gives the following one (valid until
+    // the next call), empty at the end, after the CRC and the size have been checked. The stream
+    // must not outlive the reader.
+    class Stream;
+    Stream open(std::size_t index) const;
 
 private:
     std::string file_;
@@ -47,6 +52,19 @@ private:
     zip* archive_ = nullptr;
     std::vector<ZipEntry> entries_;
     std::map<std::string, std::size_t, std::less<>> by_name_;
+};
+
+class ZipReader::Stream {
+public:
+    Stream(Stream&&) noexcept;
+    ~Stream();
+    ByteView next();
+
+private:
+    friend class ZipReader;
+    struct State;
+    explicit Stream(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
 };
 
 enum class ZipMethod { store, deflate, deflate_tightest };  // deflate: at io::fast_deflate

@@ -5,7 +5,6 @@
 #include <optional>
 
 #include <rapidjson/error/en.h>
-#include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
 #include "cxf/error.h"
@@ -56,10 +55,81 @@ std::string Path::pointer() const {
     return out;
 }
 
+// RapidJSON's input stream over text arriving in pieces. A piece is moved past as soon as its last
+// byte is taken, so Peek() is one comparison, as in RapidJSON's own memory stream.
+class PieceStream {
+public:
+    using Ch = char;
+
+    PieceStream(const TextSource& source, const Limits& limits, const std::string& file)
+        : source_(source), limits_(limits), file_(file) {
+        // The first three bytes decide whether there is a byte order mark, whatever the pieces' sizes:
+        // short first pieces are gathered and read from a copy.
+        if (pull() && end_ - cur_ < 3) {
+            do first_.insert(first_.end(), cur_, end_);
+            while (first_.size() < 3 && pull());
+            begin_ = cur_ = reinterpret_cast<const Ch*>(first_.data());
+            end_ = cur_ + first_.size();
+        }
+        if (end_ - cur_ >= 3 && std::string_view(cur_, 3) == "\xEF\xBB\xBF") {  // a UTF-8 byte order mark carries no data
+            begin_ = cur_ += 3;
+        }
+        if (cur_ == end_) next_piece();
+    }
+
+    Ch Peek() const { return cur_ == end_ ? '\0' : *cur_; }
+    Ch Take() {
+        if (cur_ == end_) return '\0';
+        const Ch c = *cur_++;
+        if (cur_ == end_) next_piece();
+        return c;
+    }
+    std::size_t Tell() const { return static_cast<std::size_t>(before_ + static_cast<std::uint64_t>(cur_ - begin_)); }
+
+    Ch* PutBegin() { return nullptr; }  // only for in-place parsing, which is not used
+    void Put(Ch) {}
+    void Flush() {}
+    std::size_t PutEnd(Ch*) { return 0; }
+
+private:
+    // The current piece is all taken: on to the next one with bytes, if any.
+    void next_piece() {
+        before_ += static_cast<std::uint64_t>(cur_ - begin_);
+        pull();
+    }
+    // The next piece with bytes becomes the current one; false (and no piece) at the end.
+    bool pull() {
+        for (;;) {
+            const ByteView piece = source_();
+            if (piece.empty()) {
+                begin_ = cur_ = end_ = nullptr;
+                return false;
+            }
+            total_ += piece.size();
+            if (total_ > limits_.max_input_bytes)
+                throw Error(Errc::limit_exceeded, {file_, ""},
+                            "input of more than " + std::to_string(limits_.max_input_bytes) + " bytes is over the limit");
+            begin_ = cur_ = reinterpret_cast<const Ch*>(piece.data());
+            end_ = cur_ + piece.size();
+            return true;
+        }
+    }
+
+    const TextSource& source_;
+    const Limits& limits_;
+    const std::string& file_;
+    crypto::SecureBytes first_;
+    const Ch* begin_ = nullptr;  // of the current piece
+    const Ch* cur_ = nullptr;
+    const Ch* end_ = nullptr;
+    std::uint64_t before_ = 0;  // bytes taken from the pieces before the current one
+    std::uint64_t total_ = 0;
+};
+
 // The SAX handler. Returns false to stop the parse after recording why in `failure`.
 class TapeBuilder {
 public:
-    TapeBuilder(Tape& tape, const Limits& limits, const Handoff* handoff, const rapidjson::MemoryStream& stream)
+    TapeBuilder(Tape& tape, const Limits& limits, const Handoff* handoff, const PieceStream& stream)
         : tape_(tape), limits_(limits), handoff_(handoff), stream_(stream) {
         path_.tape_ = &tape;
     }
@@ -218,22 +288,16 @@ private:
     Tape& tape_;
     const Limits& limits_;
     const Handoff* handoff_;
-    const rapidjson::MemoryStream& stream_;
+    const PieceStream& stream_;
     Path path_;
     std::vector<Frame> frames_;
     std::vector<std::uint32_t> next_index_;
 };
 
-void parse(std::string_view json, const std::string& file, const Limits& limits, Tape& tape, const Handoff* handoff) {
+void parse(const TextSource& source, const std::string& file, const Limits& limits, Tape& tape, const Handoff* handoff) {
     tape.nodes.clear();
     tape.text.clear();
-    if (json.size() > limits.max_input_bytes)
-        throw Error(Errc::limit_exceeded, {file, ""},
-                    "input of " + std::to_string(json.size()) + " bytes is over the limit of " +
-                        std::to_string(limits.max_input_bytes));
-    if (json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);  // a UTF-8 byte order mark carries no data
-
-    rapidjson::MemoryStream stream(json.data(), json.size());
+    PieceStream stream(source, limits, file);
     TapeBuilder builder(tape, limits, handoff, stream);
     rapidjson::Reader reader;
     constexpr unsigned flags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
@@ -248,6 +312,20 @@ void parse(std::string_view json, const std::string& file, const Limits& limits,
         throw Error(Errc::malformed, {file, builder.path().pointer()},
                     message + " (byte offset " + std::to_string(result.Offset()) + ")");
     }
+}
+
+void parse(std::string_view json, const std::string& file, const Limits& limits, Tape& tape, const Handoff* handoff) {
+    if (json.size() > limits.max_input_bytes)
+        throw Error(Errc::limit_exceeded, {file, ""},
+                    "input of " + std::to_string(json.size()) + " bytes is over the limit of " +
+                        std::to_string(limits.max_input_bytes));
+    bool given = false;
+    const TextSource whole = [&]() -> ByteView {
+        if (given) return {};
+        given = true;
+        return as_bytes(json);
+    };
+    parse(whole, file, limits, tape, handoff);
 }
 
 }  // namespace cxf::json

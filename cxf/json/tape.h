@@ -89,9 +89,14 @@ struct Handoff {
     std::function<void(const Tape& tape, std::uint32_t index, const Path& path)> take;
 };
 
-// Parses `json` into `tape` (cleared first). `file` names the input in errors. Throws cxf::Error:
-// malformed (syntax, truncation, invalid UTF-8, duplicate key) or limit_exceeded, with the pointer
-// of the place and the byte offset.
+// JSON text in pieces: each call gives the next one (valid until the following call), empty at the end.
+using TextSource = std::function<ByteView()>;
+
+// Parses the text into `tape` (cleared first) as its pieces come. `file` names the input in errors.
+// Throws cxf::Error: malformed (syntax, truncation, invalid UTF-8, duplicate key) or limit_exceeded,
+// with the pointer of the place and the byte offset; and what the source throws.
+void parse(const TextSource& source, const std::string& file, const Limits& limits, Tape& tape,
+           const Handoff* handoff = nullptr);
 void parse(std::string_view json, const std::string& file, const Limits& limits, Tape& tape,
            const Handoff* handoff = nullptr);
 

@@ -35,7 +35,7 @@ public:
                         "not a 1PUX export: the zip has no export.data entry");
         documents_.use(onepassword::data_entry);
         documents_.use(onepassword::attributes_entry);
-        const crypto::SecureBytes text = zip_.read(*entry);
+        io::ZipReader::Stream text = zip_.open(*entry);
         json::Tape tape;
         tape.names = onepassword::member_names;
         const json::Handoff handoff{is_item_path, [&](const json::Tape& t, std::uint32_t index, const json::Path& path) {
@@ -43,7 +43,7 @@ public:
                                         auto item = read_item(json::Cursor(t, index, base), file_, report_, documents_);
                                         if (item) items_.push_back({path.index(1), path.index(3), std::move(*item)});
                                     }};
-        json::parse(as_text(text), file_, limits_, tape, &handoff);
+        json::parse([&] { return text.next(); }, file_, limits_, tape, &handoff);
         const std::string base;
         const json::Cursor root(tape, 0, base);
         reader_.expect(root, json::Kind::object);

@@ -135,3 +135,65 @@ TEST_CASE("handed-off subtrees are delivered with their pointer and dropped", "[
     CHECK(root.find("after")->size() == 1);
     CHECK(root.find("after")->elements().begin().operator*().find("x")->uint64() == 1);
 }
+
+namespace {
+
+// The text handed to the parser in pieces of `size` bytes.
+json::TextSource pieces_of(const std::string& text, std::size_t size) {
+    return [&text, size, at = std::size_t{0}]() mutable -> ByteView {
+        const std::string_view piece = std::string_view(text).substr(std::min(at, text.size()), size);
+        at += piece.size();
+        return as_bytes(piece);
+    };
+}
+
+// What a parse gives: every node's kind and text or number, or the error's place and message.
+std::string outcome(const std::function<void(json::Tape&)>& parse) {
+    json::Tape tape;
+    try {
+        parse(tape);
+    } catch (const Error& e) {
+        return "error " + e.where().place + ": " + e.what();
+    }
+    std::string out;
+    for (const json::Node& n : tape.nodes) {
+        out += std::string(json::kind_name(n.kind)) + ' ';
+        if (n.kind == json::Kind::string || n.kind == json::Kind::key) out += tape.string(n);
+        else if (n.kind == json::Kind::uint64) out += std::to_string(n.u);
+        out += ';';
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("text in pieces of any size parses as it does whole, errors and byte order mark included", "[unit][json]") {
+    const std::string bom = "\xEF\xBB\xBF";
+    const std::string documents[] = {
+        R"({"items":[{"id":"a","n":1},{"id":"ünï","n":22}],"x":"y"})",
+        bom + R"({"a":[1,2,3]})",
+        bom + R"({"a":[1,2,})",         // a syntax error: its byte offset does not count the mark
+        R"({"a":"b","a":"c"})",          // a duplicate key
+        "{\"a\":\"\xC3\"}",              // invalid UTF-8
+        R"({"a":1} x)",                  // text after the document
+        "",
+        "1",
+        bom,
+    };
+    for (const std::string& text : documents) {
+        const std::string whole = outcome([&](json::Tape& t) { json::parse(text, "doc.json", {}, t); });
+        for (const std::size_t size : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{5}, std::size_t{4096}}) {
+            INFO(text << " in pieces of " << size);
+            CHECK(outcome([&](json::Tape& t) { json::parse(pieces_of(text, size), "doc.json", {}, t); }) == whole);
+        }
+    }
+    CHECK_THAT(outcome([&](json::Tape& t) { json::parse(documents[2], "doc.json", {}, t); }), Catch::Contains("byte offset 10"));
+}
+
+TEST_CASE("text in pieces is refused once it passes the size limit", "[unit][json][limits]") {
+    Limits limits;
+    limits.max_input_bytes = 100;
+    const std::string text = "[" + std::string(200, ' ') + "1]";
+    const std::string refused = outcome([&](json::Tape& t) { json::parse(pieces_of(text, 16), "doc.json", limits, t); });
+    CHECK_THAT(refused, Catch::Contains("over the limit"));
+}
