@@ -69,18 +69,23 @@ InnerHeader parse_inner_header(ByteView payload, const std::string& file) {
     }
 }
 
-void write_inner_header(InnerStream stream, ByteView stream_key, const std::vector<Binary>& binaries,
-                        crypto::SecureBytes& out) {
-    put_field(out, InnerFieldId::stream_id, 4);
-    append_le(out, inner_stream_id(stream));
-    put_field(out, InnerFieldId::stream_key, stream_key.size());
-    out.insert(out.end(), stream_key.begin(), stream_key.end());
+void write_inner_header(InnerStream stream, ByteView stream_key, const std::vector<Binary>& binaries, io::Output& out) {
+    crypto::SecureBytes fields;  // holds the stream key
+    put_field(fields, InnerFieldId::stream_id, 4);
+    append_le(fields, inner_stream_id(stream));
+    put_field(fields, InnerFieldId::stream_key, stream_key.size());
+    fields.insert(fields.end(), stream_key.begin(), stream_key.end());
+    out.write(fields);
     for (const Binary& binary : binaries) {
-        put_field(out, InnerFieldId::binary, binary.data.size() + 1);
-        out.push_back(binary.protect ? binary_protected_flag : 0);
-        out.insert(out.end(), binary.data.begin(), binary.data.end());
+        fields.clear();
+        put_field(fields, InnerFieldId::binary, binary.data.size() + 1);
+        fields.push_back(binary.protect ? binary_protected_flag : 0);
+        out.write(fields);
+        out.write(binary.data);
     }
-    put_field(out, InnerFieldId::end, 0);
+    fields.clear();
+    put_field(fields, InnerFieldId::end, 0);
+    out.write(fields);
 }
 
 }  // namespace cxf::kdbx::detail

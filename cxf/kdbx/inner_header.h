@@ -18,7 +18,7 @@ struct InnerHeader {
 
 // Offsets in messages are positions in the decrypted, decompressed payload.
 InnerHeader parse_inner_header(ByteView payload, const std::string& file);
-void write_inner_header(InnerStream stream, ByteView stream_key, const std::vector<Binary>& binaries,
-                        crypto::SecureBytes& out);
+// Written into `out` field by field: the attachments are not copied.
+void write_inner_header(InnerStream stream, ByteView stream_key, const std::vector<Binary>& binaries, io::Output& out);
 
 }  // namespace cxf::kdbx::detail

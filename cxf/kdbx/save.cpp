@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Writing a KDBX file: fresh seeds, IVs and stream key on every save; KDBX 4.0/4.1 or 3.1.
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 #include "cxf/crypto/hash.h"
@@ -97,16 +98,17 @@ Bytes random_public(std::size_t count) {
     return Bytes(r.begin(), r.end());
 }
 
-// `prefix` and the XML into `out`, compressed as they are written: no whole plaintext document.
-void write_payload(io::Output& out, ByteView prefix, const Database& db, const XmlWriteContext& context,
-                   Compression compression) {
+// What `prefix` writes, then the XML, into `out`, compressed as they are written: no whole plaintext
+// document.
+void write_payload(io::Output& out, const std::function<void(io::Output&)>& prefix, const Database& db,
+                   const XmlWriteContext& context, Compression compression) {
     if (compression != Compression::gzip) {
-        out.write(prefix);
+        prefix(out);
         write_xml(db, context, [&](ByteView piece) { out.write(piece); });
         return;
     }
     io::DeflateWriter zipped(out, io::Framing::gzip);
-    zipped.write(prefix);
+    prefix(zipped);
     write_xml(db, context, [&](ByteView piece) { zipped.write(piece); });
     zipped.finish();
 }
@@ -118,13 +120,12 @@ void save4(const Database& db, const OuterHeader& header, const MasterKeys& keys
     // KDBX 4 files get ChaCha20 with a 64-byte key, as KeePass writes them.
     const crypto::SecureBytes stream_key = crypto::random_bytes(64);
     InnerStreamCipher stream(InnerStream::chacha20, stream_key);
-    crypto::SecureBytes inner_header;
-    write_inner_header(InnerStream::chacha20, stream_key, db.binaries, inner_header);
     out.write(header_bytes);
     out.write(crypto::sha256({header_bytes}));
     out.write(crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header_bytes}));
     HmacBlockWriter blocks(keys.hmac_base_key, out);
     PayloadEncryptor encrypted(header.cipher, keys.cipher_key, header.iv, blocks);
+    const auto inner_header = [&](io::Output& to) { write_inner_header(InnerStream::chacha20, stream_key, db.binaries, to); };
     write_payload(encrypted, inner_header, db, XmlWriteContext{header.version, stream, {}, false}, compression);
     encrypted.finish();
     blocks.finish();
@@ -143,7 +144,7 @@ void save3(const Database& db, OuterHeader& header, const MasterKeys& keys, Comp
     PayloadEncryptor encrypted(header.cipher, keys.cipher_key, header.iv, out);
     encrypted.write(header.stream_start_bytes);
     HashedBlockWriter blocks(encrypted);
-    write_payload(blocks, {}, db, context, compression);
+    write_payload(blocks, [](io::Output&) {}, db, context, compression);
     blocks.finish();
     encrypted.finish();
 }

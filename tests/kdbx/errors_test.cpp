@@ -257,8 +257,9 @@ TEST_CASE("KeePass 1.x files and non-KDBX input are recognised and refused clear
 
 TEST_CASE("a gzip bomb stops at the decompression caps", "[kdbx]") {
     const CompositeKey key = password_key("bomb");
-    cxf::crypto::SecureBytes payload;
-    cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {}, payload);
+    cxf::io::MemoryOutput header;
+    cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {}, header);
+    cxf::crypto::SecureBytes payload = std::move(header.bytes());
     payload.resize(payload.size() + (8 << 20), ' ');  // 8 MiB of spaces compresses about 1000:1
     const cxf::Bytes file = forge_kdbx4({}, key, Compression::gzip, payload);
     CHECK(file.size() < 64 * 1024);
@@ -280,8 +281,9 @@ TEST_CASE("a gzip bomb is refused as its bytes stream out and not after inflatin
     const CompositeKey key = password_key("bomb");
     cxf::Bytes file;
     {
-        cxf::crypto::SecureBytes payload;
-        cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {}, payload);
+        cxf::io::MemoryOutput header;
+        cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {}, header);
+        cxf::crypto::SecureBytes payload = std::move(header.bytes());
         payload.resize(payload.size() + (32 << 20), ' ');  // about 1030:1, over the default ratio of 1000
         file = forge_kdbx4({}, key, Compression::gzip, payload);
     }
@@ -314,8 +316,9 @@ TEST_CASE("the decompression cap counts the payload and every compressed attachm
                             "</Generator></Meta><Root><Group><Name>r</Name><Entry><Binary><Key>a</Key>"
                             "<Value Compressed=\"True\">" + cxf::encoding::base64_encode(zipped) +
                             "</Value></Binary></Entry></Group></Root></KeePassFile>";
-    cxf::crypto::SecureBytes payload;
-    cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {}, payload);
+    cxf::io::MemoryOutput header;
+    cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {}, header);
+    cxf::crypto::SecureBytes payload = std::move(header.bytes());
     payload.insert(payload.end(), xml.begin(), xml.end());
     const cxf::Bytes file = forge_kdbx4({}, key, Compression::gzip, payload);
 

@@ -51,7 +51,9 @@ cxf::Bytes forge_kdbx4(std::string_view xml, const CompositeKey& key, Compressio
     if (raw_payload) {
         payload.assign(raw_payload->begin(), raw_payload->end());
     } else {
-        write_inner_header(InnerStream::chacha20, forged_stream_key(), {}, payload);
+        cxf::io::MemoryOutput inner;
+        write_inner_header(InnerStream::chacha20, forged_stream_key(), {}, inner);
+        payload = std::move(inner.bytes());
         payload.insert(payload.end(), xml.begin(), xml.end());
     }
     if (compression == Compression::gzip) payload = gzip(payload, cxf::io::tightest_deflate);
