@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // A 1PUX zip → Vault: export.attributes gives the time, export.data the accounts; each vault becomes
 // a collection of its account, and each item is mapped as soon as the parser has it.
+#include <map>
+
 #include "cxf/crypto/hash.h"
 #include "cxf/error.h"
 #include "cxf/onepassword/entries.h"
@@ -41,7 +43,10 @@ public:
         const json::Handoff handoff{is_item_path, [&](const json::Tape& t, std::uint32_t index, const json::Path& path) {
                                         const std::string base = path.pointer();
                                         auto item = read_item(json::Cursor(t, index, base), file_, report_, documents_);
-                                        if (item) items_.push_back({path.index(1), path.index(3), std::move(*item)});
+                                        if (!item) return;
+                                        std::vector<Item>& list = items_[path.index(1)];
+                                        placements_.push_back({path.index(1), path.index(3), list.size()});
+                                        list.push_back(std::move(*item));
                                     }};
         json::parse([&] { return text.next(); }, file_, limits_, tape, &handoff);
         const std::string base;
@@ -60,9 +65,10 @@ public:
     }
 
 private:
-    struct ReadItem {
+    // Where an item was in the export: its account's items are moved into the account whole.
+    struct Placement {
         std::uint32_t account, vault;
-        Item item;
+        std::size_t index;  // in items_[account]
     };
 
     Account read_account(const json::Cursor& account, std::uint32_t index, const std::optional<ExportAttributes>& attributes) {
@@ -90,8 +96,7 @@ private:
             for (const json::Cursor vault : vaults->elements()) out.collections.push_back(read_vault(vault, index, v++));
         for (const auto m : account.members())
             if (m.key != "attrs" && m.key != "vaults") extension.set_in("extra", m.key, json::to_json(m.value));
-        for (ReadItem& r : items_)
-            if (r.account == index) out.items.push_back(std::move(r.item));
+        if (const auto items = items_.find(index); items != items_.end()) out.items = std::move(items->second);
         extension.add_to(out.extensions);
         return out;
     }
@@ -119,8 +124,8 @@ private:
             for (const json::Cursor leftover : items->elements()) reader_.fail_expected(leftover, "an item object");
         for (const auto m : vault.members())
             if (m.key != "attrs" && m.key != "items") extension.set_in("extra", m.key, json::to_json(m.value));
-        for (const ReadItem& r : items_)
-            if (r.account == account && r.vault == index) out.items.push_back(LinkedItem{r.item.id, std::nullopt});
+        for (const Placement& p : placements_)
+            if (p.account == account && p.vault == index) out.items.push_back(LinkedItem{items_.at(account)[p.index].id, std::nullopt});
         extension.add_to(out.extensions);
         return out;
     }
@@ -132,7 +137,8 @@ private:
     const io::ZipReader& zip_;
     Documents documents_;
     json::Reader reader_;
-    std::vector<ReadItem> items_;
+    std::map<std::uint32_t, std::vector<Item>> items_;  // by account
+    std::vector<Placement> placements_;
 };
 
 }  // namespace
