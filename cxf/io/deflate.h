@@ -5,8 +5,6 @@
 #include <cstdint>
 #include <memory>
 
-#include <zlib.h>
-
 #include "cxf/io/output.h"
 
 namespace cxf::io {
@@ -15,9 +13,6 @@ namespace cxf::io {
 // default (6), into a file 4 % larger, and a CXF archive in 60 % of it, 6 % larger (docs/benchmarks.md).
 // 9 packs repetitive data tightest (the tests' bombs).
 inline constexpr int fast_deflate = 3, tightest_deflate = 9;
-
-// A z_stream whose window and state (plaintext) are wiped when zlib frees them.
-z_stream wiping_z_stream();
 
 enum class Framing { raw, gzip };
 

@@ -11,7 +11,6 @@
 #include <string_view>
 #include <vector>
 
-#include "cxf/io/deflate.h"
 #include "cxf/io/output.h"
 #include "cxf/limits.h"
 #include "cxf/secret.h"
@@ -19,6 +18,8 @@
 struct zip;
 
 namespace cxf::io {
+
+class DeflateWriter;
 
 struct ZipEntry {
     std::string name;

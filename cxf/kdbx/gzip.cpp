@@ -4,14 +4,12 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstdlib>
-#include <cstring>
 
-#include <openssl/crypto.h>
 #include <zlib.h>
 
 #include "cxf/error.h"
 #include "cxf/io/deflate.h"
+#include "cxf/io/zlib_memory.h"
 
 namespace cxf::kdbx::detail {
 
