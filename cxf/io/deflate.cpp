@@ -44,6 +44,12 @@ void DeflateWriter::write(ByteView data) {
 
 void DeflateWriter::finish() { deflate_into_out({}, true); }
 
+void DeflateWriter::restart() {
+    if (deflateReset(&state_->z) != Z_OK) throw Error(Errc::io, {}, "zlib: deflateReset failed");
+    in_ = out_count_ = 0;
+    crc_ = static_cast<std::uint32_t>(::crc32(0, nullptr, 0));
+}
+
 void DeflateWriter::deflate_into_out(ByteView data, bool last) {
     z_stream& z = state_->z;
     crypto::SecureBytes& buffer = state_->buffer;

@@ -27,6 +27,8 @@ public:
 
     void write(ByteView data) override;
     void finish();
+    // A new stream at the same level, keeping zlib's memory (a fresh writer allocates and wipes 300 KiB).
+    void restart();
 
     std::uint64_t bytes_in() const noexcept { return in_; }
     std::uint64_t bytes_out() const noexcept { return out_count_; }

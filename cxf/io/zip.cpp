@@ -137,7 +137,7 @@ struct ZipReader::Stream::State {
     const std::string* archive_name;
     const ZipEntry* entry;
     std::uint64_t read = 0;
-    crypto::SecureBytes chunk = crypto::SecureBytes(64 * 1024);  // inflated: wiped
+    crypto::SecureBytes chunk;  // inflated: wiped
     bool ended = false;
 };
 
@@ -178,6 +178,9 @@ ZipReader::Stream ZipReader::open(std::size_t index) const {
     if (!state->file) throw Error(Errc::malformed, {file_, entry.name}, std::string("cannot open entry: ") + zip_strerror(archive_));
     state->archive_name = &file_;
     state->entry = &entry;
+    // Small entries (most attachments) get a small buffer: each is wiped when released. One byte more
+    // than declared, so that an entry longer than its declaration shows.
+    state->chunk.resize(static_cast<std::size_t>(std::min<std::uint64_t>(64 * 1024, entry.size + 1)));
     return Stream(std::move(state));
 }
 

@@ -98,7 +98,9 @@ private:
 
     std::unique_ptr<Counted> out_;
     std::vector<Entry> entries_;
-    std::unique_ptr<DeflateWriter> streamed_;  // the entry begun
+    std::unique_ptr<DeflateWriter> deflate_;  // kept from entry to entry at one level
+    int level_ = 0;
+    bool streaming_ = false;  // an entry begun and not yet ended
 };
 
 // Whether a zip entry name is a safe relative path (no absolute path, no "..", no backslash, no NUL).

@@ -131,20 +131,26 @@ Output& ZipWriter::begin(const std::string& name, ZipMethod method, std::optiona
     local_header(entry);
     entries_.push_back(std::move(entry));
     const int level = method == ZipMethod::deflate_tightest ? tightest_deflate : fast_deflate;
-    streamed_ = std::make_unique<DeflateWriter>(*out_, Framing::raw, level);
-    return *streamed_;
+    if (deflate_ && level_ == level) {
+        deflate_->restart();
+    } else {
+        deflate_ = std::make_unique<DeflateWriter>(*out_, Framing::raw, level);
+        level_ = level;
+    }
+    streaming_ = true;
+    return *deflate_;
 }
 
 void ZipWriter::end_streamed() {
-    if (!streamed_) return;
-    DeflateWriter& deflate = *streamed_;
+    if (!streaming_) return;
+    streaming_ = false;
+    DeflateWriter& deflate = *deflate_;
     deflate.finish();
     Entry& entry = entries_.back();
     if (deflate.bytes_in() >= four_gib || deflate.bytes_out() >= four_gib) throw too_big(entry.name);
     entry.crc = deflate.crc32();
     entry.size = deflate.bytes_in();
     entry.compressed = deflate.bytes_out();
-    streamed_.reset();
     Le d;
     d.u32(descriptor_signature).u32(entry.crc).u32(entry.compressed).u32(entry.size);
     out_->write(d.bytes);
