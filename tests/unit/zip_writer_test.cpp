@@ -23,7 +23,7 @@ std::string python_check(const crypto::SecureBytes& archive, const test::TempDir
     const std::string path = dir.path("checked.zip");
     std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(archive.data()), static_cast<std::streamsize>(archive.size()));
     const std::string script = (std::filesystem::path(__FILE__).parent_path() / "zip" / "zip_check.py").string();
-    const std::string command = "/usr/bin/python3 -B '" + script + "' '" + path + "' " + std::to_string(listed);
+    const std::string command = "PYTHONIOENCODING=utf-8 /usr/bin/python3 -B '" + script + "' '" + path + "' " + std::to_string(listed);
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe);
     std::string output;
