@@ -14,6 +14,16 @@ constexpr std::size_t chunk = 64 * 1024;
 
 }  // namespace
 
+std::uint32_t crc32_of(ByteView data, std::uint32_t crc) {
+    uLong value = crc;
+    for (std::size_t at = 0; at < data.size();) {
+        const auto n = static_cast<uInt>(std::min<std::size_t>(data.size() - at, UINT32_MAX));
+        value = ::crc32(value, data.data() + at, n);
+        at += n;
+    }
+    return static_cast<std::uint32_t>(value);
+}
+
 struct DeflateWriter::State {
     z_stream z = wiping_z_stream();
     crypto::SecureBytes buffer = crypto::SecureBytes(chunk);  // compressed plaintext: wiped
@@ -28,16 +38,12 @@ struct DeflateWriter::State {
 };
 
 DeflateWriter::DeflateWriter(Output& out, Framing framing, int level)
-    : state_(std::make_unique<State>(framing, level)), out_(out), framing_(framing), crc_(static_cast<std::uint32_t>(::crc32(0, nullptr, 0))) {}
+    : state_(std::make_unique<State>(framing, level)), out_(out), framing_(framing) {}
 
 DeflateWriter::~DeflateWriter() = default;
 
 void DeflateWriter::write(ByteView data) {
-    for (std::size_t at = 0; framing_ == Framing::raw && at < data.size();) {
-        const auto n = static_cast<uInt>(std::min<std::size_t>(data.size() - at, UINT32_MAX));
-        crc_ = static_cast<std::uint32_t>(::crc32(crc_, data.data() + at, n));
-        at += n;
-    }
+    if (framing_ == Framing::raw) crc_ = crc32_of(data, crc_);
     in_ += data.size();
     deflate_into_out(data, false);
 }
@@ -47,7 +53,7 @@ void DeflateWriter::finish() { deflate_into_out({}, true); }
 void DeflateWriter::restart() {
     if (deflateReset(&state_->z) != Z_OK) throw Error(Errc::io, {}, "zlib: deflateReset failed");
     in_ = out_count_ = 0;
-    crc_ = static_cast<std::uint32_t>(::crc32(0, nullptr, 0));
+    crc_ = 0;
 }
 
 void DeflateWriter::deflate_into_out(ByteView data, bool last) {

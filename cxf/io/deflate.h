@@ -14,6 +14,9 @@ namespace cxf::io {
 // 9 packs repetitive data tightest (the tests' bombs).
 inline constexpr int fast_deflate = 3, tightest_deflate = 9;
 
+// zlib's CRC-32 of `data` continued from `crc` (0 to start), for inputs of any size.
+std::uint32_t crc32_of(ByteView data, std::uint32_t crc = 0);
+
 enum class Framing { raw, gzip };
 
 // Compresses into `out` as it is written; finish() ends the stream. Counts what came in and went out,

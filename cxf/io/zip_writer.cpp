@@ -50,16 +50,6 @@ std::pair<std::uint16_t, std::uint16_t> dos_date_time(std::optional<std::int64_t
     return {date, time};
 }
 
-std::uint32_t crc_of(ByteView data) {
-    auto crc = ::crc32(0, nullptr, 0);
-    for (std::size_t at = 0; at < data.size();) {
-        const auto n = static_cast<uInt>(std::min<std::size_t>(data.size() - at, UINT32_MAX));
-        crc = ::crc32(crc, data.data() + at, n);
-        at += n;
-    }
-    return static_cast<std::uint32_t>(crc);
-}
-
 Error too_big(const std::string& name) {
     return Error(Errc::limit_exceeded, {name, ""}, "a zip entry of 4 GiB or more cannot be written");
 }
@@ -113,7 +103,7 @@ void ZipWriter::add(const std::string& name, ByteView data, ZipMethod method, st
     Entry entry;
     entry.name = name;
     std::tie(entry.date, entry.time) = dos_date_time(modified);
-    entry.crc = crc_of(data);
+    entry.crc = crc32_of(data);
     entry.compressed = entry.size = data.size();
     local_header(entry);
     out_->write(data);

@@ -16,6 +16,17 @@ namespace {
 // KeePass and KeePassXC write 1 MiB blocks; readers take any size.
 constexpr std::size_t write_block_size = 1 << 20;
 
+// Appends `data` to `block`, handing each full block to `emit`, which empties it.
+template <typename Block, typename Emit>
+void fill_blocks(Block& block, ByteView data, Emit emit) {
+    while (!data.empty()) {
+        const std::size_t n = std::min(write_block_size - block.size(), data.size());
+        block.insert(block.end(), data.begin(), data.begin() + static_cast<std::ptrdiff_t>(n));
+        data = data.subspan(n);
+        if (block.size() == write_block_size) emit();
+    }
+}
+
 std::string block_place(std::uint64_t index, std::size_t offset) {
     return "offset " + std::to_string(offset) + " (block " + std::to_string(index) + ")";
 }
@@ -53,12 +64,7 @@ HmacBlockWriter::HmacBlockWriter(ByteView hmac_base_key, io::Output& out)
 
 // Blocks fill to write_block_size; the HMAC is over LE64(index) || LE32(size) || data.
 void HmacBlockWriter::write(ByteView ciphertext) {
-    while (!ciphertext.empty()) {
-        const std::size_t n = std::min(write_block_size - block_.size(), ciphertext.size());
-        block_.insert(block_.end(), ciphertext.begin(), ciphertext.begin() + static_cast<std::ptrdiff_t>(n));
-        ciphertext = ciphertext.subspan(n);
-        if (block_.size() == write_block_size) emit();
-    }
+    fill_blocks(block_, ciphertext, [this] { emit(); });
 }
 
 void HmacBlockWriter::finish() {
@@ -141,12 +147,7 @@ void HashedBlockReader::finish() const {
 }
 
 void HashedBlockWriter::write(ByteView payload) {
-    while (!payload.empty()) {
-        const std::size_t n = std::min(write_block_size - block_.size(), payload.size());
-        block_.insert(block_.end(), payload.begin(), payload.begin() + static_cast<std::ptrdiff_t>(n));
-        payload = payload.subspan(n);
-        if (block_.size() == write_block_size) emit();
-    }
+    fill_blocks(block_, payload, [this] { emit(); });
 }
 
 void HashedBlockWriter::finish() {
