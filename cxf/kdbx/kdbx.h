@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -119,13 +120,30 @@ struct SaveSettings {
     std::optional<std::chrono::milliseconds> target_unlock_time;
 };
 
-// The version save() writes for this content.
-FormatVersion save_version(const Database& database, const SaveSettings& settings);
+// Entries handed over group by group while save() writes the file, so that a big database need not
+// be held whole: a group's entries from here follow its own `entries`.
+class EntrySource {
+public:
+    virtual ~EntrySource() = default;
+    // Calls `write` with each entry (history included) this source has for `group`, in order.
+    virtual void entries(const Group& group, const std::function<void(const Entry&)>& write) const = 0;
+    // Whether any of them needs KDBX 4.1 (needs_kdbx41).
+    virtual bool needs_kdbx41() const = 0;
+};
 
-// The file, streamed into `out` as it is made (a few MiB in memory whatever its size). Throws
-// Errc::usage for settings it cannot write (Twofish, Argon2 in KDBX 3.1, a binary reference outside
-// the pool) before anything is written; a later error leaves `out` with part of a file.
-void save(const Database& database, const CompositeKey& key, const SaveSettings& settings, io::Output& out);
+// Whether the entry uses what KDBX 4.1 added (KeePass 2.48): see kdbx.md §2 "Versioning rules".
+bool needs_kdbx41(const Entry& entry);
+
+// The version save() writes for this content.
+FormatVersion save_version(const Database& database, const SaveSettings& settings, const EntrySource* more = nullptr);
+
+// The file, streamed into `out` as it is made (a few MiB in memory whatever its size), with the
+// entries of `more` after each group's own. Throws Errc::usage for settings it cannot write (Twofish,
+// Argon2 in KDBX 3.1, a binary reference outside the pool) before anything is written, except for a
+// bad reference in an entry of `more`, found when it is written; a later error leaves `out` with part
+// of a file.
+void save(const Database& database, const CompositeKey& key, const SaveSettings& settings, io::Output& out,
+          const EntrySource* more = nullptr);
 // The whole file in memory.
 crypto::SecureBytes save(const Database& database, const CompositeKey& key, const SaveSettings& settings);
 

@@ -26,15 +26,9 @@ bool has_timestamps(const CustomData& data) {
     return std::any_of(data.begin(), data.end(), [](const CustomDataItem& i) { return i.last_modified.has_value(); });
 }
 
-// KDBX 4.1 additions (KeePass 2.48): see kdbx.md §2 "Versioning rules".
-bool needs_41(const Entry& e) {
-    return !e.quality_check || e.previous_parent_group != nil_uuid || has_timestamps(e.custom_data) ||
-           std::any_of(e.history.begin(), e.history.end(), needs_41);
-}
-
 bool needs_41(const Group& g) {
     return !g.tags.empty() || g.previous_parent_group != nil_uuid || has_timestamps(g.custom_data) ||
-           std::any_of(g.entries.begin(), g.entries.end(), [](const Entry& e) { return needs_41(e); }) ||
+           std::any_of(g.entries.begin(), g.entries.end(), needs_kdbx41) ||
            std::any_of(g.groups.begin(), g.groups.end(), [](const Group& c) { return needs_41(c); });
 }
 
@@ -45,16 +39,8 @@ bool needs_41(const Database& db) {
            needs_41(db.root);
 }
 
-void check_refs(const Entry& e, std::size_t pool_size) {
-    for (const BinaryRef& ref : e.binaries)
-        if (ref.index >= pool_size)
-            throw Error(Errc::usage, {}, "attachment '" + ref.key + "' refers to binary " + std::to_string(ref.index) +
-                                             " of a pool of " + std::to_string(pool_size));
-    for (const Entry& h : e.history) check_refs(h, pool_size);
-}
-
 void check_refs(const Group& g, std::size_t pool_size) {
-    for (const Entry& e : g.entries) check_refs(e, pool_size);
+    for (const Entry& e : g.entries) check_binary_refs(e, pool_size);
     for (const Group& c : g.groups) check_refs(c, pool_size);
 }
 
@@ -114,8 +100,8 @@ void write_payload(io::Output& out, const std::function<void(io::Output&)>& pref
 }
 
 // Header, its hash and HMAC, then HMAC blocks of the encrypted, compressed inner header and XML.
-void save4(const Database& db, const OuterHeader& header, const MasterKeys& keys, Compression compression,
-           io::Output& out) {
+void save4(const Database& db, const EntrySource* more, const OuterHeader& header, const MasterKeys& keys,
+           Compression compression, io::Output& out) {
     const Bytes header_bytes = write_header(header);
     // KDBX 4 files get ChaCha20 with a 64-byte key, as KeePass writes them.
     const crypto::SecureBytes stream_key = crypto::random_bytes(64);
@@ -126,20 +112,21 @@ void save4(const Database& db, const OuterHeader& header, const MasterKeys& keys
     HmacBlockWriter blocks(keys.hmac_base_key, out);
     PayloadEncryptor encrypted(header.cipher, keys.cipher_key, header.iv, blocks);
     const auto inner_header = [&](io::Output& to) { write_inner_header(InnerStream::chacha20, stream_key, db.binaries, to); };
-    write_payload(encrypted, inner_header, db, XmlWriteContext{header.version, stream, {}, false}, compression);
+    write_payload(encrypted, inner_header, db, XmlWriteContext{header.version, stream, {}, false, more}, compression);
     encrypted.finish();
     blocks.finish();
 }
 
 // Header, then the encryption of the stream start bytes and hashed blocks of the compressed XML.
-void save3(const Database& db, OuterHeader& header, const MasterKeys& keys, Compression compression, io::Output& out) {
+void save3(const Database& db, const EntrySource* more, OuterHeader& header, const MasterKeys& keys,
+           Compression compression, io::Output& out) {
     header.stream_key = crypto::random_bytes(32);
     header.stream_start_bytes = random_public(32);
     header.inner_stream = InnerStream::salsa20;  // what KeePass writes in KDBX 3.1
     const Bytes header_bytes = write_header(header);
     InnerStreamCipher stream(header.inner_stream, header.stream_key);
     const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
-    const XmlWriteContext context{header.version, stream, header_hash, compression == Compression::gzip};
+    const XmlWriteContext context{header.version, stream, header_hash, compression == Compression::gzip, more};
     out.write(header_bytes);
     PayloadEncryptor encrypted(header.cipher, keys.cipher_key, header.iv, out);
     encrypted.write(header.stream_start_bytes);
@@ -151,15 +138,21 @@ void save3(const Database& db, OuterHeader& header, const MasterKeys& keys, Comp
 
 }  // namespace
 
-FormatVersion save_version(const Database& database, const SaveSettings& settings) {
-    if (settings.major_version == 3) return {3, 1};
-    return {4, static_cast<std::uint16_t>(needs_41(database) ? 1 : 0)};
+bool needs_kdbx41(const Entry& e) {
+    return !e.quality_check || e.previous_parent_group != nil_uuid || has_timestamps(e.custom_data) ||
+           std::any_of(e.history.begin(), e.history.end(), needs_kdbx41);
 }
 
-void save(const Database& database, const CompositeKey& key, const SaveSettings& settings, io::Output& out) {
+FormatVersion save_version(const Database& database, const SaveSettings& settings, const EntrySource* more) {
+    if (settings.major_version == 3) return {3, 1};
+    return {4, static_cast<std::uint16_t>(needs_41(database) || (more && more->needs_kdbx41()) ? 1 : 0)};
+}
+
+void save(const Database& database, const CompositeKey& key, const SaveSettings& settings, io::Output& out,
+          const EntrySource* more) {
     check_settings(database, settings);
     OuterHeader header;
-    header.version = save_version(database, settings);
+    header.version = save_version(database, settings, more);
     header.cipher = settings.cipher;
     header.compression = settings.compression;
     header.master_seed = random_public(32);
@@ -167,8 +160,8 @@ void save(const Database& database, const CompositeKey& key, const SaveSettings&
     header.kdf = fresh_kdf(settings);
     if (header.version.major >= 4) header.public_custom_data = database.public_custom_data;
     const MasterKeys keys = derive_master_keys(header.master_seed, transform_key(key.hash, header.kdf));
-    if (header.version.major >= 4) save4(database, header, keys, settings.compression, out);
-    else save3(database, header, keys, settings.compression, out);
+    if (header.version.major >= 4) save4(database, more, header, keys, settings.compression, out);
+    else save3(database, more, header, keys, settings.compression, out);
 }
 
 crypto::SecureBytes save(const Database& database, const CompositeKey& key, const SaveSettings& settings) {

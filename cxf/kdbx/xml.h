@@ -46,7 +46,11 @@ struct XmlWriteContext {
     InnerStreamCipher& stream;
     ByteView header_hash;    // KDBX 3.x: written as Meta/HeaderHash, with the pool in Meta/Binaries
     bool compress_binaries;  // KDBX 3.x Meta/Binaries
+    const EntrySource* more = nullptr;  // entries written after each group's own
 };
+
+// Errc::usage when one of the entry's attachments (or its history's) is outside the pool.
+void check_binary_refs(const Entry& entry, std::size_t pool_size);
 
 // Hands the XML document to `sink` in pieces (valid only during each call).
 void write_xml(const Database& database, const XmlWriteContext& context, const ByteSink& sink);

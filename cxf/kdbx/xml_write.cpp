@@ -21,6 +21,7 @@ public:
     }
 
     void document(const Database& db) {
+        pool_size_ = db.binaries.size();
         raw("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n");
         open("KeePassFile");
         meta(db);
@@ -255,6 +256,11 @@ private:
         if (!g.tags.empty()) element("Tags", join_tags(g.tags));
         custom_data(g.custom_data);
         for (const Entry& e : g.entries) entry(e, false);
+        if (ctx_.more)
+            ctx_.more->entries(g, [&](const Entry& e) {
+                check_binary_refs(e, pool_size_);
+                entry(e, false);
+            });
         for (const Group& child : g.groups) group(child);
         unknown(g.unknown);
         close("Group");
@@ -323,9 +329,18 @@ private:
     crypto::SecureBytes out_;
     const XmlWriteContext& ctx_;
     std::size_t depth_ = 0;
+    std::size_t pool_size_ = 0;
 };
 
 }  // namespace
+
+void check_binary_refs(const Entry& e, std::size_t pool_size) {
+    for (const BinaryRef& ref : e.binaries)
+        if (ref.index >= pool_size)
+            throw Error(Errc::usage, {}, "attachment '" + ref.key + "' refers to binary " + std::to_string(ref.index) +
+                                             " of a pool of " + std::to_string(pool_size));
+    for (const Entry& h : e.history) check_binary_refs(h, pool_size);
+}
 
 void write_xml(const Database& database, const XmlWriteContext& context, const ByteSink& sink) {
     XmlWriter(sink, context).document(database);
