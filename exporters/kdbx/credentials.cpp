@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "exporters/kdbx/credentials.h"
 
-#include "cxf/cxf_json/cxf_json.h"
-
 #include <algorithm>
+#include <utility>
+
+#include "cxf/cxf_json/cxf_json.h"
 
 #include "cxf/crypto/keys.h"
 #include "cxf/crypto/openssh.h"
@@ -57,10 +58,12 @@ void CredentialWriter::reserve(const Item& item) {
     bool passkey_done = false, totp_done = false;
     for (const Credential& c : item.credentials) {
         if (const auto* p = std::get_if<Passkey>(&c); p && !passkey_done) {
-            for (const kdbx::StringField& s : passkey_attributes(*p, first_passkey_spelling())) t_.attributes.reserve(s.key);
+            first_passkey_ = passkey_attributes(*p, first_passkey_spelling());
+            for (const kdbx::StringField& s : first_passkey_) t_.attributes.reserve(s.key);
             passkey_done = true;
         } else if (const auto* t = std::get_if<Totp>(&c); t && !totp_done) {
-            for (const kdbx::StringField& s : first_totp_attributes(*t)) t_.attributes.reserve(s.key);
+            first_totp_ = first_totp_attributes(*t);
+            for (const kdbx::StringField& s : first_totp_) t_.attributes.reserve(s.key);
             totp_done = true;
         }
     }
@@ -163,7 +166,8 @@ std::vector<kdbx::StringField> CredentialWriter::first_totp_attributes(const Tot
 void CredentialWriter::totp(const Totp& c) {
     std::string key;
     if (!had_totp_) {
-        for (kdbx::StringField& s : first_totp_attributes(c)) {
+        if (first_totp_.empty()) first_totp_ = first_totp_attributes(c);
+        for (kdbx::StringField& s : std::exchange(first_totp_, {})) {
             if (key.empty()) key = s.key;
             t_.attributes.add_exact(std::move(s));
         }
@@ -193,7 +197,8 @@ void CredentialWriter::passkey(const Passkey& c) {
     if (!had_passkey_) {
         const PasskeySpelling& spelling = first_passkey_spelling();
         bool handle_written = false;
-        for (kdbx::StringField& s : passkey_attributes(c, spelling)) {
+        if (first_passkey_.empty()) first_passkey_ = passkey_attributes(c, spelling);
+        for (kdbx::StringField& s : std::exchange(first_passkey_, {})) {
             if (s.key == passkey_user_handle) handle_written = true;
             t_.attributes.add_exact(std::move(s));
         }

@@ -28,7 +28,8 @@ class CredentialWriter {
 public:
     explicit CredentialWriter(CredentialTarget target) : t_(target) {}
 
-    // Reserves the exact keys the item's first passkey and first TOTP will take.
+    // Reserves the exact keys the item's first passkey and first TOTP will take (and keeps their
+    // attributes for write).
     void reserve(const Item& item);
     // False for a credential type KDBX cannot hold (an unknown type).
     bool write(const Credential& credential);
@@ -54,6 +55,7 @@ private:
     const PasskeySpelling& first_passkey_spelling() const;
 
     CredentialTarget t_;
+    std::vector<kdbx::StringField> first_passkey_, first_totp_;  // from reserve, until written
     bool had_basic_auth_ = false, had_note_ = false, had_totp_ = false, had_passkey_ = false;
 };
 
