@@ -17,6 +17,7 @@
 #include "cxf/kdbx/map/names.h"
 #include "cxf/kdbx/map/pool.h"
 #include "cxf/plugin/losses.h"
+#include "exporters/kdbx/database.h"
 #include "exporters/kdbx/entry.h"
 #include "exporters/kdbx/write.h"
 
@@ -45,56 +46,95 @@ std::string first_nonempty(std::initializer_list<std::string_view> texts) {
     return {};
 }
 
-class DatabaseWriter {
-public:
-    DatabaseWriter(const Vault& vault, Report& report, Time now) : vault_(vault), report_(report), now_(now) {}
+// A group as it is planned: its items wait in `slots`, its subgroups in `children` until the tree
+// is settled into the database, where their addresses no longer change.
+struct Planned {
+    kdbx::Group group;
+    std::vector<VaultDatabase::Slot> slots;
+    std::vector<Planned> children;
+};
 
-    kdbx::Database write() {
-        kdbx::Database db;
+}  // namespace
+
+class DatabaseBuilder {
+public:
+    DatabaseBuilder(const Vault& vault, Report& report, VaultDatabase& out)
+        : vault_(vault), report_(report), out_(out), db_(out.db_), now_(out.now_) {}
+
+    void build() {
         if (vault_.accounts.empty()) {
-            db.meta = fresh_meta(nullptr);
-            db.root = fresh_group(kdbx::new_uuid(), "Root");
-            return db;
+            db_.meta = fresh_meta(nullptr);
+            db_.root = fresh_group(kdbx::new_uuid(), "Root");
+            return;
         }
+        Planned root;
+        plan(root);
+        settle(root, db_.root);
+        std::vector<std::size_t> refs;  // staged attachments in document order
+        learn(db_.root, refs);
+        build_pool(refs);
+    }
+
+private:
+    void plan(Planned& root) {
         const Account& first = vault_.accounts.front();
         std::optional<JsonDoc> doc;
         if (const RawExtension* ext = json::find_extension(first.extensions, extension_name))
             doc.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of account 0");
         const auto member = [&](std::string_view key) { return doc ? doc->root().find(key) : std::nullopt; };
 
-        db.meta = member("meta") ? read_meta(*doc, *member("meta")) : fresh_meta(&first);
-        if (const auto root = member("root")) read_group_members(*doc, *root, db.root, true);
-        else db.root = fresh_group(uuid_for(first.id), first_nonempty({db.meta.database_name, "Root"}));
-        if (const auto v = member("deletedObjects")) db.deleted_objects = read_deleted_objects(*doc, *v);
-        if (const auto v = member("publicCustomData")) db.public_custom_data = read_variant_map(*doc, *v);
-        if (const auto v = member("unknown")) db.unknown = read_unknown(*doc, *v);
-        if (const auto v = member("rootUnknown")) db.root_unknown = read_unknown(*doc, *v);
+        db_.meta = member("meta") ? read_meta(*doc, *member("meta")) : fresh_meta(&first);
+        if (const auto r = member("root")) read_group_members(*doc, *r, root.group, true);
+        else root.group = fresh_group(uuid_for(first.id), first_nonempty({db_.meta.database_name, "Root"}));
+        if (const auto v = member("deletedObjects")) db_.deleted_objects = read_deleted_objects(*doc, *v);
+        if (const auto v = member("publicCustomData")) db_.public_custom_data = read_variant_map(*doc, *v);
+        if (const auto v = member("unknown")) db_.unknown = read_unknown(*doc, *v);
+        if (const auto v = member("rootUnknown")) db_.root_unknown = read_unknown(*doc, *v);
         if (const auto v = member("pool")) pool_ = read_pool(*doc, *v);
-        vault_marker(db.meta);
-        if (needs_marker(first, db.root.uuid)) db.meta.custom_data.push_back(account_marker(first));
-        carry_extensions(first.extensions, db.meta.custom_data);
+        vault_marker(db_.meta);
+        if (needs_marker(first, root.group.uuid)) db_.meta.custom_data.push_back(account_marker(first));
+        carry_extensions(first.extensions, db_.meta.custom_data);
 
-        WriteContext context{db.meta, now_, report_, staging_};
-        fill(first, 0, db.root, context);
-        if (const auto bin = member("recycleBin")) restore_recycle_bin(*doc, *bin, db.root);
+        fill(first, 0, root);
+        if (const auto bin = member("recycleBin")) restore_recycle_bin(*doc, *bin, root);
         for (std::size_t a = 1; a < vault_.accounts.size(); ++a) {
             const Account& account = vault_.accounts[a];
-            kdbx::Group group;
+            Planned group;
             std::optional<JsonDoc> own;
             if (const RawExtension* ext = json::find_extension(account.extensions, extension_name))
                 own.emplace(ext->json.view(), "extension " + std::string(extension_name) + " of account " + std::to_string(a));
-            if (const auto g = own ? own->root().find("group") : std::nullopt) read_group_members(*own, *g, group, true);
-            else group = fresh_group(uuid_for(account.id), first_nonempty({account.full_name.value_or(""), account.username, account.email, "Account " + std::to_string(a + 1)}));
-            group.custom_data.push_back(account_marker(account));
-            carry_extensions(account.extensions, group.custom_data);
-            fill(account, a, group, context);
-            db.root.groups.push_back(std::move(group));
+            if (const auto g = own ? own->root().find("group") : std::nullopt) read_group_members(*own, *g, group.group, true);
+            else group.group = fresh_group(uuid_for(account.id), first_nonempty({account.full_name.value_or(""), account.username, account.email, "Account " + std::to_string(a + 1)}));
+            group.group.custom_data.push_back(account_marker(account));
+            carry_extensions(account.extensions, group.group.custom_data);
+            fill(account, a, group);
+            root.children.push_back(std::move(group));
         }
-        build_pool(db);
-        return db;
     }
 
-private:
+    // `out` gets the planned group and, after its own subgroups (the recycle bin's), the planned ones.
+    void settle(Planned& planned, kdbx::Group& out) {
+        out = std::move(planned.group);
+        const std::size_t own = out.groups.size();
+        out.groups.resize(own + planned.children.size());
+        for (std::size_t c = 0; c < planned.children.size(); ++c) settle(planned.children[c], out.groups[own + c]);
+        if (!planned.slots.empty()) out_.slots_.emplace(&out, std::move(planned.slots));
+    }
+
+    // The first pass, in document order: each item is mapped (reporting what it loses) and let go,
+    // leaving where its attachments were staged, which it refers to, and whether it needs KDBX 4.1.
+    void learn(kdbx::Group& g, std::vector<std::size_t>& refs) {
+        for (kdbx::Entry& e : g.entries) for_each_ref_in_entry(e, [&](const kdbx::BinaryRef& ref) { refs.push_back(ref.index); });
+        if (const auto found = out_.slots_.find(&g); found != out_.slots_.end()) {
+            for (VaultDatabase::Slot& slot : found->second) {
+                slot.staged_from = staging_.blobs.size();
+                const kdbx::Entry e = out_.map(slot, slot.memo, report_, staging_);
+                for_each_ref_in_entry(e, [&](const kdbx::BinaryRef& ref) { refs.push_back(ref.index); });
+                out_.needs_41_ = out_.needs_41_ || kdbx::needs_kdbx41(e);
+            }
+        }
+        for (kdbx::Group& child : g.groups) learn(child, refs);
+    }
     kdbx::Meta fresh_meta(const Account* account) const {
         kdbx::Meta m;
         m.generator = "cxf";
@@ -151,7 +191,7 @@ private:
 
     // The account's collections become groups under `group`, its items entries in them (or in
     // `group` itself when in no collection).
-    void fill(const Account& account, std::size_t a, kdbx::Group& group, WriteContext& context) {
+    void fill(const Account& account, std::size_t a, Planned& group) {
         std::map<Id, std::size_t> index;
         for (std::size_t i = 0; i < account.items.size(); ++i) index.emplace(account.items[i].id, i);
         std::vector<bool> placed(account.items.size(), false);
@@ -202,19 +242,19 @@ private:
         for (const Node& n : nodes) walk(n);
         bool in_order = true;
         for (std::size_t i = 0; i < order.size(); ++i) in_order = in_order && order[i] == i;
-        const auto entry = [&](std::size_t i) {
-            return write_entry(account.items[i], context, item_place(a, i), in_order ? std::nullopt : std::optional(i));
+        const auto slot = [&](std::size_t i) {
+            return VaultDatabase::Slot{&account.items[i], a, i, in_order ? std::nullopt : std::optional(i), 0, {}};
         };
-        for (const std::size_t i : at_root) group.entries.push_back(entry(i));
-        std::function<kdbx::Group(const Collection&, const Node&)> build = [&](const Collection& c, const Node& n) {
+        for (const std::size_t i : at_root) group.slots.push_back(slot(i));
+        std::function<Planned(const Collection&, const Node&)> build = [&](const Collection& c, const Node& n) {
             std::set<Id> placed_here;
             for (const std::size_t i : n.items) placed_here.insert(account.items[i].id);
-            kdbx::Group g = collection_group(c, account.id, placed_here);
-            for (const std::size_t i : n.items) g.entries.push_back(entry(i));
-            for (std::size_t s = 0; s < c.sub_collections.size(); ++s) g.groups.push_back(build(c.sub_collections[s], n.children[s]));
+            Planned g{collection_group(c, account.id, placed_here), {}, {}};
+            for (const std::size_t i : n.items) g.slots.push_back(slot(i));
+            for (std::size_t s = 0; s < c.sub_collections.size(); ++s) g.children.push_back(build(c.sub_collections[s], n.children[s]));
             return g;
         };
-        for (std::size_t c = 0; c < account.collections.size(); ++c) group.groups.push_back(build(account.collections[c], nodes[c]));
+        for (std::size_t c = 0; c < account.collections.size(); ++c) group.children.push_back(build(account.collections[c], nodes[c]));
     }
 
     // `placed` are the ids of the items the group holds.
@@ -264,51 +304,49 @@ private:
         return info;
     }
 
-    void restore_recycle_bin(const JsonDoc& doc, const json::Cursor& o, kdbx::Group& root) {
+    void restore_recycle_bin(const JsonDoc& doc, const json::Cursor& o, Planned& root) {
         kdbx::Group bin;
         if (const auto g = doc.optional_object(o, "group")) bin = read_group(doc, *g);
         for_each_ref(bin, [&](kdbx::BinaryRef& ref) {
             const auto found = pool_.bytes.find(ref.index);
             ref.index = staging_.add(found == pool_.bytes.end() ? ByteView() : ByteView(found->second), ref.index);
         });
-        const kdbx::Uuid parent = doc.uuid(o, "parent").value_or(root.uuid);
+        const kdbx::Uuid parent = doc.uuid(o, "parent").value_or(root.group.uuid);
         const std::size_t index = doc.index(o, "index").value_or(0);
-        kdbx::Group* target = find_group(root, parent);
+        Planned* target = find_group(root, parent);
         if (!target) target = &root;
-        const std::size_t at = std::min(index, target->groups.size());
-        target->groups.insert(target->groups.begin() + static_cast<std::ptrdiff_t>(at), std::move(bin));
+        const std::size_t at = std::min(index, target->children.size());
+        target->children.insert(target->children.begin() + static_cast<std::ptrdiff_t>(at), Planned{std::move(bin), {}, {}});
     }
 
-    static kdbx::Group* find_group(kdbx::Group& g, const kdbx::Uuid& uuid) {
-        if (g.uuid == uuid) return &g;
-        for (kdbx::Group& child : g.groups)
-            if (kdbx::Group* found = find_group(child, uuid)) return found;
+    static Planned* find_group(Planned& g, const kdbx::Uuid& uuid) {
+        if (g.group.uuid == uuid) return &g;
+        for (Planned& child : g.children)
+            if (Planned* found = find_group(child, uuid)) return found;
         return nullptr;
     }
 
     // The pool as the file had it when every attachment still knows its place there; else each
     // distinct content once, in document order.
-    void build_pool(kdbx::Database& db) {
-        for_each_ref(db.root, [&](const kdbx::BinaryRef& ref) {
-            if (ref.index >= staging_.blobs.size())
-                throw Error(Errc::malformed, {}, "attachment '" + ref.key + "' refers to bytes neither the vault nor its " + std::string(extension_name) + " extension holds");
-        });
-        std::vector<std::size_t> final_index(staging_.blobs.size());
+    // `refs`: the staged attachments entries refer to, in document order.
+    void build_pool(const std::vector<std::size_t>& refs) {
+        std::vector<std::size_t>& final_index = out_.pool_index_;
+        final_index.assign(staging_.blobs.size(), 0);
         std::vector<ByteView> pool;
         if (!explicit_pool(pool, final_index)) {
             pool.clear();
             std::map<ByteView, std::size_t, ByteOrder> seen;
-            for_each_ref(db.root, [&](kdbx::BinaryRef& ref) {
-                const ByteView blob = staging_.blobs[ref.index];
+            for (const std::size_t staged : refs) {
+                const ByteView blob = staging_.blobs[staged];
                 const auto [it, added] = seen.emplace(blob, pool.size());
                 if (added) pool.push_back(blob);
-                final_index[ref.index] = it->second;
-            });
+                final_index[staged] = it->second;
+            }
         }
-        for_each_ref(db.root, [&](kdbx::BinaryRef& ref) { ref.index = final_index[ref.index]; });
-        for (const ByteView blob : pool) db.binaries.push_back({crypto::secure_copy(blob), false});
+        for_each_ref(db_.root, [&](kdbx::BinaryRef& ref) { ref.index = final_index[ref.index]; });
+        for (const ByteView blob : pool) db_.binaries.push_back({crypto::secure_copy(blob), false});
         for (const std::size_t i : pool_.protect)
-            if (i < db.binaries.size()) db.binaries[i].protect = true;
+            if (i < db_.binaries.size()) db_.binaries[i].protect = true;
     }
 
     bool explicit_pool(std::vector<ByteView>& pool, std::vector<std::size_t>& final_index) const {
@@ -333,12 +371,49 @@ private:
 
     const Vault& vault_;
     Report& report_;
+    VaultDatabase& out_;
+    kdbx::Database& db_;
     Time now_;
     Staging staging_;
     PoolInfo pool_;
 };
 
-}  // namespace
+VaultDatabase::VaultDatabase(const Vault& vault, Report& report, kdbx::Time now) : now_(now) {
+    DatabaseBuilder(vault, report, *this).build();
+}
+
+kdbx::Entry VaultDatabase::map(const Slot& slot, PlainMemo& memo, Report& report, Staging& staging) const {
+    WriteContext context{db_.meta, now_, report, staging};
+    return write_entry(*slot.item, context, item_place(slot.account, slot.index), slot.position, memo);
+}
+
+// The second mapping of an item: the same entry, its report already made, its attachments staged
+// afresh from 0 and referred to by their place in the pool.
+kdbx::Entry VaultDatabase::entry(const Slot& slot) const {
+    Report again;
+    Staging staging;
+    PlainMemo memo = slot.memo;
+    kdbx::Entry e = map(slot, memo, again, staging);
+    for_each_ref_in_entry(e, [&](kdbx::BinaryRef& ref) { ref.index = pool_index_[slot.staged_from + ref.index]; });
+    return e;
+}
+
+void VaultDatabase::entries(const kdbx::Group& group, const std::function<void(const kdbx::Entry&)>& write) const {
+    const auto found = slots_.find(&group);
+    if (found == slots_.end()) return;
+    for (const Slot& slot : found->second) write(entry(slot));
+}
+
+kdbx::Database VaultDatabase::whole() && {
+    const std::function<void(kdbx::Group&)> gather = [&](kdbx::Group& g) {
+        if (const auto found = slots_.find(&g); found != slots_.end())
+            for (const Slot& slot : found->second) g.entries.push_back(entry(slot));
+        for (kdbx::Group& child : g.groups) gather(child);
+    };
+    gather(db_.root);
+    slots_.clear();
+    return std::move(db_);
+}
 
 kdbx::Uuid uuid_for(const Id& id) {
     kdbx::Uuid uuid{};
@@ -354,8 +429,12 @@ kdbx::Uuid uuid_for(const Id& id) {
     return uuid;
 }
 
+kdbx::Time write_time(Timestamp now) {
+    return Time::from_unix(now != 0 ? now : static_cast<Timestamp>(std::time(nullptr)));
+}
+
 kdbx::Database to_database(const Vault& vault, Report& report, Timestamp now) {
-    return DatabaseWriter(vault, report, Time::from_unix(now != 0 ? now : static_cast<Timestamp>(std::time(nullptr)))).write();
+    return VaultDatabase(vault, report, write_time(now)).whole();
 }
 
 }  // namespace cxf::kdbx_map

@@ -26,7 +26,9 @@ class EntryWriter {
 public:
     EntryWriter(const Item& live, WriteContext& context) : live_(live), ctx_(context), uuid_(uuid_for(live.id)) {}
 
-    kdbx::Entry version(const Item& v, const std::string& place, std::size_t version_index, std::optional<std::size_t> position) {
+    // `memo`: whether the plain mapping gives this version back, when known; else it is found here.
+    kdbx::Entry version(const Item& v, const std::string& place, std::size_t version_index, std::optional<std::size_t> position,
+                        std::optional<bool>& memo) {
         kdbx::Entry e;
         e.uuid = uuid_;
         const EntryExtras extras = read_entry_extension(json::find_extension(v.extensions, extension_name), e, v.creation_at, v.modified_at, ctx_.now);
@@ -40,9 +42,11 @@ public:
             }
         }
         const std::size_t staged = ctx_.staging.blobs.size();
-        Written w = write_strings(v, urls, extras, place, true);
-        const bool plain = plain_gives_back(v, urls, w, version_index);
-        if (!plain) {
+        const bool tried_plain = memo.value_or(true);
+        Written w = write_strings(v, urls, extras, place, tried_plain);
+        if (!memo) memo = plain_gives_back(v, urls, w, version_index);
+        const bool plain = *memo;
+        if (!plain && tried_plain) {
             ctx_.staging.truncate(staged);  // the second try stages the attachments again
             w = write_strings(v, urls, extras, place, false);
         }
@@ -193,16 +197,26 @@ private:
 
 }  // namespace
 
-kdbx::Entry write_entry(const Item& item, WriteContext& context, const std::string& place, std::optional<std::size_t> position) {
+kdbx::Entry write_entry(const Item& item, WriteContext& context, const std::string& place, std::optional<std::size_t> position,
+                        PlainMemo& memo) {
     EntryWriter writer(item, context);
-    kdbx::Entry entry = writer.version(item, place, 0, position);
+    const bool remember = item.history.size() < 64;
+    const auto mapped = [&](const Item& v, const std::string& v_place, std::size_t k, std::optional<std::size_t> at) {
+        std::optional<bool> plain;
+        if (memo.known) plain = (memo.plain >> k & 1) != 0;
+        kdbx::Entry e = writer.version(v, v_place, k, at, plain);
+        if (remember && !memo.known && *plain) memo.plain |= std::uint64_t{1} << k;
+        return e;
+    };
+    kdbx::Entry entry = mapped(item, place, 0, position);
     for (std::size_t k = 0; k < item.history.size(); ++k) {
         const Item& old = item.history[k];
         const std::string old_place = place + "/history/" + std::to_string(k);
         if (!old.history.empty())
             context.report.lost_detail(Feature::history, old_place, item.title, "nested history", "a KDBX history entry has no history of its own");
-        entry.history.push_back(writer.version(old, old_place, k + 1, std::nullopt));
+        entry.history.push_back(mapped(old, old_place, k + 1, std::nullopt));
     }
+    memo.known = remember;
     return entry;
 }
 

@@ -5,6 +5,7 @@
 #include "cxf/error.h"
 #include "cxf/io/output.h"
 #include "cxf/kdbx/map/composite_key.h"
+#include "exporters/kdbx/database.h"
 
 namespace cxf::kdbx_map {
 
@@ -14,8 +15,8 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     if (!no_password && !options.password)
         throw Error(Errc::usage, {}, "a password is required for the KDBX output (or {out.kdbx.no_password})");
     const kdbx::CompositeKey key = composite_key(no_password ? nullptr : &options.password, options.key_file);
-    const kdbx::Database database = to_database(vault, report, options.now);
-    kdbx::save(database, key, options.kdbx.save, out);
+    const VaultDatabase database(vault, report, write_time(options.now));
+    kdbx::save(database.skeleton(), key, options.kdbx.save, out, &database);
 }
 
 }  // namespace cxf::kdbx_map

@@ -280,10 +280,20 @@ TEST_CASE("an item the plain mapping cannot give back stages its attachments onc
     Report report;
     kdbx_map::Staging staging;
     kdbx_map::WriteContext context{meta, kdbx::Time::from_unix(1700000000), report, staging};
-    const kdbx::Entry entry = kdbx_map::write_entry(item, context, "/accounts/0/items/0", std::nullopt);
+    kdbx_map::PlainMemo memo;
+    const kdbx::Entry entry = kdbx_map::write_entry(item, context, "/accounts/0/items/0", std::nullopt, memo);
     REQUIRE(entry.binaries.size() == 1);
     CHECK(std::any_of(entry.custom_data.begin(), entry.custom_data.end(),
                       [](const kdbx::CustomDataItem& d) { return d.key == kdbx_map::item_layout_key; }));
     CHECK(staging.blobs.size() == 1);
     CHECK(entry.binaries[0].index == 0);
+
+    // Mapped again with what the first mapping learnt, straight to the laid-out form: the same entry.
+    CHECK(memo.known);
+    CHECK(memo.plain == 0);
+    Report again;
+    kdbx_map::Staging restaged;
+    kdbx_map::WriteContext second{meta, kdbx::Time::from_unix(1700000000), again, restaged};
+    CHECK(kdbx_map::write_entry(item, second, "/accounts/0/items/0", std::nullopt, memo) == entry);
+    CHECK(restaged.blobs.size() == 1);
 }
