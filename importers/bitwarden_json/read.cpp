@@ -29,7 +29,9 @@ public:
                                   const std::string base = path.pointer();
                                   const json::Cursor item(t, index, base);
                                   check_strings(item);
-                                  items_.push_back(read_item(item, file_, report_));
+                                  ReadItem read = read_item(item, file_, report_);
+                                  items_.push_back(std::move(read.item));
+                                  filings_.push_back({std::move(read.folder_id), std::move(read.collection_ids)});
                               }};
         // One pass for every kind of export: a protected one is known only once its root is complete.
         json::parse(text, file_, bitwarden::parse_limits(limits_), tape, &handoff);
@@ -97,8 +99,7 @@ private:
         file_items();
         account.id = account_id();
         account.collections = folders_.build(limits_.max_depth, report_);
-        account.items.reserve(items_.size());
-        for (ReadItem& r : items_) account.items.push_back(std::move(r.item));
+        account.items = std::move(items_);
         account_extension.add_to(account.extensions);
         Vault vault;
         vault.accounts.push_back(std::move(account));
@@ -120,7 +121,7 @@ private:
         if (organization_id_)
             if (auto guid = bitwarden::parse_guid(*organization_id_)) return std::move(*guid);
         crypto::SecureBytes ids;
-        for (const ReadItem& r : items_) ids.insert(ids.end(), r.item.id.begin(), r.item.id.end());
+        for (const Item& item : items_) ids.insert(ids.end(), item.id.begin(), item.id.end());
         const crypto::SecureBytes digest = crypto::sha256({as_bytes("bitwarden account"), ids});
         return Id(digest.begin(), digest.begin() + 16);
     }
@@ -162,9 +163,9 @@ private:
 
     void file_items() {
         for (std::size_t n = 0; n < items_.size(); ++n) {
-            ReadItem& r = items_[n];
-            std::vector<std::string> ids = r.collection_ids;
-            if (r.folder_id) ids.insert(ids.begin(), *r.folder_id);
+            const Filing& filing = filings_[n];
+            std::vector<std::string> ids = filing.collection_ids;
+            if (filing.folder_id) ids.insert(ids.begin(), *filing.folder_id);
             for (const std::string& id : ids) {
                 const auto folder = by_id_.find(id);
                 if (folder == by_id_.end()) {
@@ -172,7 +173,7 @@ private:
                                                                    "export; left at the top level");
                     continue;
                 }
-                folders_.file(folder->second, r.item.id);
+                folders_.file(folder->second, items_[n].id);
             }
         }
     }
@@ -181,7 +182,13 @@ private:
     Limits limits_;
     PasswordProvider password_;
     Report& report_;
-    std::vector<ReadItem> items_;
+    // Items apart from where they are filed, so that they move into the account whole.
+    struct Filing {
+        std::optional<std::string> folder_id;
+        std::vector<std::string> collection_ids;
+    };
+    std::vector<Item> items_;
+    std::vector<Filing> filings_;
     FolderTree folders_;
     std::map<std::string, std::size_t, std::less<>> by_id_;
     std::optional<std::string> organization_id_;
