@@ -4,10 +4,9 @@
 #include <algorithm>
 #include <utility>
 
-#include "cxf/cxf_json/cxf_json.h"
-
 #include "cxf/crypto/keys.h"
 #include "cxf/crypto/openssh.h"
+#include "cxf/cxf_json/cxf_json.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/kdbx/map/names.h"
 #include "cxf/kdbx/map/passkey.h"
