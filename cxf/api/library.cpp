@@ -17,7 +17,11 @@ Loaded load(const Input& input, const ReadOptions& options, const Format* format
 }
 
 Loaded load_file(const std::string& path, const ReadOptions& options, const Format* format) {
-    return load(io::read_input(path, options.limits), options, format);
+    Loaded loaded;
+    loaded.format = format;
+    ReadOptions read = options;
+    loaded.vault = read_file_as(path, loaded.format, read, nullptr, loaded.report);
+    return loaded;
 }
 
 Report save_file(const Vault& vault, const std::string& path, const Format& format, const WriteOptions& options,

@@ -79,6 +79,7 @@ Format format() noexcept {
         .extensions = extensions,
         .detect = detect,
         .read = read,
+        .read_stream = read_stream,
         .write = write,
         .describe = describe,
         .carries = Feature::logins | Feature::passkeys | Feature::totp | Feature::notes | Feature::custom_fields |

@@ -42,6 +42,10 @@ Vault read_input(const Input& input, const ReadOptions& options, Report& report)
     return read(as_text(input.bytes), input.name, read_settings(options), report);
 }
 
+Vault read_stream(const InputStream& input, const ReadOptions& options, Report& report) {
+    return read(input.next, input.name, read_settings(options), report);
+}
+
 void write_output(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
     WriteSettings settings;
     settings.pretty = !options.cxf.compact;
@@ -80,6 +84,7 @@ Format format() noexcept {
         .extensions = extensions,
         .detect = detect,
         .read = read_input,
+        .read_stream = read_stream,
         .write = write_output,
         .describe = describe,
         .carries = all_features & ~Features(Feature::attachments),

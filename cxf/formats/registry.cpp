@@ -46,11 +46,14 @@ const Format* find_format(std::string_view id) noexcept {
 }
 
 const Format& detect_format(const Input& input) {
-    const ByteView head(input.bytes.data(), std::min(input.bytes.size(), detect_head_bytes));
+    return detect_format(ByteView(input.bytes.data(), std::min(input.bytes.size(), detect_head_bytes)), input.name);
+}
+
+const Format& detect_format(ByteView head, const std::string& name) {
     const Format* maybe = nullptr;
     for (const Format& f : builtin) {
         if (!f.detect || !f.read) continue;
-        const Confidence c = f.detect(head, input.name);
+        const Confidence c = f.detect(head, name);
         if (c == Confidence::yes) return f;
         if (c == Confidence::maybe && !maybe) maybe = &f;
     }
@@ -58,7 +61,7 @@ const Format& detect_format(const Input& input) {
     std::string ids;
     for (const Format& f : builtin)
         if (f.read) ids += (ids.empty() ? "" : ", ") + std::string(f.id);
-    throw Error(Errc::unrecognized, {input.name, ""},
+    throw Error(Errc::unrecognized, {name, ""},
                 "not a format cxf recognises; name it with {from} (one of: " + ids + ")");
 }
 

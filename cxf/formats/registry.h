@@ -5,6 +5,7 @@
 #include "cxf/export.h"
 #include <cstddef>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "cxf/plugin/format.h"
@@ -21,6 +22,8 @@ inline constexpr std::size_t detect_head_bytes = 64 * 1024;
 // The format of an input by content: the first `yes`, else the first `maybe`; throws
 // Errc::unrecognized when none claims it.
 CXF_API const Format& detect_format(const Input& input);
+// The same from its first detect_head_bytes (or fewer) and its name.
+CXF_API const Format& detect_format(ByteView head, const std::string& name);
 
 // The format an output path's extension selects ("x.cxf", "x.cxf.json", "x.kdbx"); null when the
 // extension names none or several.

@@ -119,28 +119,7 @@ std::size_t read_block(int fd, const std::string& name, crypto::SecureBytes& blo
     return used;
 }
 
-// Reads in fixed blocks, so that an oversized input is refused after at most the limit plus one block,
-// then joins them with one copy (each block released as it is copied).
-void read_all(int fd, const std::string& name, const Limits& limits, crypto::SecureBytes& out) {
-    constexpr std::size_t block_size = 1 << 20;
-    std::vector<crypto::SecureBytes> blocks;
-    std::uint64_t total = 0;
-    for (;;) {
-        crypto::SecureBytes& block = blocks.emplace_back(block_size);
-        const std::size_t n = read_block(fd, name, block);
-        block.resize(n);
-        total += n;
-        if (total > limits.max_input_bytes)
-            throw Error(Errc::limit_exceeded, {name, ""},
-                        "input is larger than the limit of " + std::to_string(limits.max_input_bytes) + " bytes");
-        if (n < block_size) break;
-    }
-    out.reserve(static_cast<std::size_t>(total));
-    for (crypto::SecureBytes& block : blocks) {
-        out.insert(out.end(), block.begin(), block.end());
-        crypto::SecureBytes().swap(block);
-    }
-}
+constexpr std::size_t block_size = 1 << 20;
 
 void write_all(int fd, ByteView bytes, const std::string& name) {
     std::size_t done = 0;
@@ -203,32 +182,79 @@ bool is_symlink(const std::string& path) {
 
 }  // namespace
 
-Input read_input(const std::string& path, const Limits& limits) {
-    Input input;
-    input.name = path;
+Input read_input(const std::string& path, const Limits& limits) { return InputFile(path, limits, 0).whole(); }
+
+InputFile::InputFile(const std::string& path, const Limits& limits, std::size_t head_bytes)
+    : name_(path), limits_(limits) {
     if (path == "-") {
-        input.name = "<stdin>";
-        read_all(STDIN_FILENO, input.name, limits, input.bytes);
-        return input;
+        name_ = "<stdin>";
+        fd_ = STDIN_FILENO;
+        owns_fd_ = false;
+    } else {
+        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd_ < 0) fail(path, "cannot open", errno);
     }
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail(path, "cannot open", errno);
     try {
         struct stat st {};
-        if (::fstat(fd, &st) == 0) {
+        if (owns_fd_ && ::fstat(fd_, &st) == 0) {
             if (S_ISDIR(st.st_mode)) throw Error(Errc::io, {path, ""}, "is a directory");
             if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limits.max_input_bytes)
                 throw Error(Errc::limit_exceeded, {path, ""},
                             "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +
                                 std::to_string(limits.max_input_bytes) + " bytes");
         }
-        read_all(fd, path, limits, input.bytes);
+        head_.resize(head_bytes);
+        head_.resize(read_block(fd_, name_, head_));
+        count(head_.size());
     } catch (...) {
-        ::close(fd);
+        if (owns_fd_) ::close(fd_);
         throw;
     }
-    ::close(fd);
+}
+
+InputFile::~InputFile() {
+    if (owns_fd_) ::close(fd_);
+}
+
+// Counting as it reads, an oversized input is refused after at most the limit plus one block.
+void InputFile::count(std::size_t bytes) {
+    total_ += bytes;
+    if (total_ > limits_.max_input_bytes)
+        throw Error(Errc::limit_exceeded, {name_, ""},
+                    "input is larger than the limit of " + std::to_string(limits_.max_input_bytes) + " bytes");
+}
+
+// Reads in blocks after the head, then joins them with one copy (each block released as it is copied).
+Input InputFile::whole() {
+    std::vector<crypto::SecureBytes> blocks;
+    blocks.push_back(std::move(head_));
+    for (;;) {
+        crypto::SecureBytes& block = blocks.emplace_back(block_size);
+        const std::size_t n = read_block(fd_, name_, block);
+        block.resize(n);
+        count(n);
+        if (n < block_size) break;
+    }
+    Input input{name_, {}};
+    input.bytes.reserve(static_cast<std::size_t>(total_));
+    for (crypto::SecureBytes& block : blocks) {
+        input.bytes.insert(input.bytes.end(), block.begin(), block.end());
+        crypto::SecureBytes().swap(block);
+    }
     return input;
+}
+
+InputStream InputFile::stream() {
+    return {name_, [this]() -> ByteView {
+                if (!head_given_) {
+                    head_given_ = true;
+                    if (!head_.empty()) return head_;
+                }
+                piece_.resize(block_size);
+                const std::size_t n = read_block(fd_, name_, piece_);
+                count(n);
+                return ByteView(piece_.data(), n);
+            }};
 }
 
 bool exists(const std::string& path) {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// An input as readers see it: its bytes, read whole into wiped memory, and the name the user gave it.
+// An input as readers see it: its bytes, read whole into wiped memory, or its pieces as they are read;
+// and the name the user gave it.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "cxf/secret.h"
@@ -13,6 +15,13 @@ namespace cxf {
 struct Input {
     std::string name;
     crypto::SecureBytes bytes;
+};
+
+// An input in pieces as it is read, for a reader that never needs it whole: `next` gives the next
+// piece (valid until the following call), empty at the end, and throws cxf::Error as reading fails.
+struct InputStream {
+    std::string name;
+    std::function<ByteView()> next;
 };
 
 // How sure a format's detector is that an input is in its format.

@@ -142,12 +142,10 @@ std::unique_ptr<io::AtomicFile> staged_report(const OutputOptions& o, const Conv
 
 Vault read_one(const std::string& path, const Format* from, ReadOptions& read,
                const std::function<void(const Format&, ReadOptions&)>& prepare, Report& report, std::string& format) {
-    // The input's bytes are released as soon as the vault is read.
-    const Input input = io::read_input(path, read.limits);
-    const Format& format_read = from ? *from : detect_format(input);
-    format = format_read.id;
-    if (prepare) prepare(format_read, read);
-    return read_as(input, format_read, read, report);
+    const Format* format_read = from;
+    Vault vault = read_file_as(path, format_read, read, prepare, report);
+    format = format_read->id;
+    return vault;
 }
 
 Error invalid_output(const std::string& name, const Notice& finding) {

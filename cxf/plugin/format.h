@@ -108,6 +108,9 @@ struct Format {
     Confidence (*detect)(ByteView head, std::string_view file_name) = nullptr;
     // A complete vault, or cxf::Error. Whatever it changed or skipped goes into the report.
     Vault (*read)(const Input& input, const ReadOptions& options, Report& report) = nullptr;
+    // The same from the input's pieces as they are read, for a reader that never needs it whole: a
+    // file is read this way when the format has it. Optional.
+    Vault (*read_stream)(const InputStream& input, const ReadOptions& options, Report& report) = nullptr;
     // Streams the output into `out` (memory, or a temp file that appears under its name only if the
     // caller commits it). Plaintext the format encrypts never goes to `out`. What the format cannot
     // carry goes into the report as lost.

@@ -10,5 +10,7 @@ namespace cxf::bitwarden_json {
 // an account-restricted export, usage when a password is needed and none can be had, and whatever
 // decrypting or parsing finds.
 Vault read(const Input& input, const ReadOptions& options, Report& report);
+// The same from its pieces as they are read.
+Vault read_stream(const InputStream& input, const ReadOptions& options, Report& report);
 
 }  // namespace cxf::bitwarden_json

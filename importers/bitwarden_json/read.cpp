@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // A Bitwarden JSON export → Vault: open the envelope, map each item as soon as it is parsed, then
 // rebuild the folder (or collection) tree from the "/" in the names and file the items in it.
+#include <functional>
 #include <map>
 
 #include "cxf/bitwarden/guid.h"
@@ -22,7 +23,8 @@ public:
     ExportReader(std::string file, const Limits& limits, PasswordProvider password, Report& report)
         : file_(std::move(file)), limits_(limits), password_(std::move(password)), report_(report) {}
 
-    Vault run(std::string_view text) {
+    // `parse` parses the export into the tape with the handoff.
+    Vault run(const std::function<void(json::Tape&, const json::Handoff&)>& parse) {
         json::Tape tape;
         tape.names = bitwarden::member_names;
         json::Handoff handoff{is_item_path, [&](const json::Tape& t, std::uint32_t index, const json::Path& path) {
@@ -34,7 +36,7 @@ public:
                                   filings_.push_back({std::move(read.folder_id), std::move(read.collection_ids)});
                               }};
         // One pass for every kind of export: a protected one is known only once its root is complete.
-        json::parse(text, file_, bitwarden::parse_limits(limits_), tape, &handoff);
+        parse(tape, handoff);
         const std::string base;
         const json::Cursor root(tape, 0, base);
         if (!root.is_object())
@@ -112,7 +114,10 @@ private:
                         "this Bitwarden export is password-protected: give its password with {password}");
         const crypto::Secret password = password_();
         const crypto::SecureBytes plain = bitwarden::decrypt_export(envelope, file_, password, limits_);
-        return ExportReader(file_ + " (decrypted data)", limits_, nullptr, report_).run(as_text(plain));
+        const std::string file = file_ + " (decrypted data)";
+        return ExportReader(file, limits_, nullptr, report_).run([&](json::Tape& tape, const json::Handoff& handoff) {
+            json::parse(as_text(plain), file, bitwarden::parse_limits(limits_), tape, &handoff);
+        });
     }
 
     // Organisation exports: the organisation's id; individual ones: 16 bytes of a hash of the item
@@ -197,7 +202,17 @@ private:
 }  // namespace
 
 Vault read(const Input& input, const ReadOptions& options, Report& report) {
-    return ExportReader(input.name, options.limits, options.password, report).run(as_text(input.bytes));
+    return ExportReader(input.name, options.limits, options.password, report)
+        .run([&](json::Tape& tape, const json::Handoff& handoff) {
+            json::parse(as_text(input.bytes), input.name, bitwarden::parse_limits(options.limits), tape, &handoff);
+        });
+}
+
+Vault read_stream(const InputStream& input, const ReadOptions& options, Report& report) {
+    return ExportReader(input.name, options.limits, options.password, report)
+        .run([&](json::Tape& tape, const json::Handoff& handoff) {
+            json::parse(input.next, input.name, bitwarden::parse_limits(options.limits), tape, &handoff);
+        });
 }
 
 }  // namespace cxf::bitwarden_json

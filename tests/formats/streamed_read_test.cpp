@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// Formats that read in pieces (Bitwarden JSON, CXF JSON) get a file as it is read: the same vault as
+// from the whole file, without the whole file in memory.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "cxf/cxf_json/cxf_json.h"
+#include "cxf/io/output.h"
+#include "cxf/pipeline/read_as.h"
+#include "tests/support/peak_memory.h"
+#include "tests/support/testdata.h"
+
+using namespace cxf;
+
+namespace {
+
+std::string as_cxf(const Vault& vault) {
+    io::MemoryOutput out;
+    Report report;
+    cxf_json::write(vault, out, {}, report);
+    return std::string(as_text(out.bytes()));
+}
+
+std::string notices(const Report& report) {
+    std::string all;
+    for (const Notice& n : report.notices()) all += n.place + ": " + n.message + "\n";
+    return all;
+}
+
+}  // namespace
+
+TEST_CASE("a file in a format that reads in pieces gives what it gives read whole", "[formats][streaming]") {
+    const auto fixture = GENERATE(as<std::string>{}, "bitwarden/keepassxc-bitwarden_export.json",
+                                  "bitwarden/pass-import-bitwarden-org.json", "cxf/apple-cxp-1password-account.json",
+                                  "cxf/spec-appendix-a-ps-20250814.json");
+    CAPTURE(fixture);
+    const Format* format = nullptr;
+    ReadOptions options;
+    Report streamed_report, whole_report;
+    const Vault streamed = read_file_as(test::testdata(fixture), format, options, nullptr, streamed_report);
+    REQUIRE(format != nullptr);
+    CHECK(format->read_stream != nullptr);
+    const Vault whole = read_as(test::read_testdata(fixture), *format, {}, whole_report);
+    CHECK(as_cxf(streamed) == as_cxf(whole));
+    CHECK(notices(streamed_report) == notices(whole_report));
+    CHECK_FALSE(whole.accounts.empty());
+}
+
+TEST_CASE("a file in a format that reads in pieces is never in memory whole", "[formats][streaming]") {
+    // A small export padded with 32 MiB of whitespace before its closing brace: read whole, it costs
+    // its size; read in pieces, one piece.
+    const auto fixture = GENERATE(as<std::string>{}, "bitwarden/keepassxc-bitwarden_export.json",
+                                  "cxf/spec-appendix-a-ps-20250814.json");
+    CAPTURE(fixture);
+    test::TempDir dir;
+    std::string text = test::read_text(test::testdata(fixture));
+    text.insert(text.rfind('}'), std::string(32 << 20, ' '));
+    const std::string path = dir.path("padded.json");
+    std::ofstream(path, std::ios::binary) << text;
+    text = {};
+
+    const Format* format = nullptr;
+    ReadOptions options;
+    Report report;
+    std::size_t items = 0;
+    const std::uint64_t streamed = test::peak_memory_growth([&] {
+        items = read_file_as(path, format, options, nullptr, report).accounts.at(0).items.size();
+    });
+    CHECK(items > 0);
+    CHECK(streamed < (8u << 20));
+    const std::uint64_t whole = test::peak_memory_growth([&] { read_as(io::read_input(path, {}), *format, {}, report); });
+    CHECK(whole > (32u << 20));
+}
