@@ -68,6 +68,7 @@ Format format() noexcept {
         .detect = detect,
         .read = read,
         .write = write,
+        .prepare_write = prepare_write,
         .describe = describe,
         .carries = all_features,
         .read_options = read_options,

@@ -182,6 +182,26 @@ bool is_symlink(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// A descriptor to read the file at `path` from, or Errc::io.
+int open_input(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, "cannot open", errno);
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        throw Error(Errc::io, {path, ""}, "is a directory");
+    }
+    return fd;
+}
+
+}  // namespace
+
+void check_readable(const std::string& path) {
+    if (path != "-") ::close(open_input(path));
+}
+
 Input read_input(const std::string& path, const Limits& limits) { return InputFile(path, limits, 0).whole(); }
 
 InputFile::InputFile(const std::string& path, const Limits& limits, std::size_t head_bytes)
@@ -191,13 +211,11 @@ InputFile::InputFile(const std::string& path, const Limits& limits, std::size_t 
         fd_ = STDIN_FILENO;
         owns_fd_ = false;
     } else {
-        fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd_ < 0) fail(path, "cannot open", errno);
+        fd_ = open_input(path);
     }
     try {
         struct stat st {};
         if (owns_fd_ && ::fstat(fd_, &st) == 0) {
-            if (S_ISDIR(st.st_mode)) throw Error(Errc::io, {path, ""}, "is a directory");
             if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limits.max_input_bytes)
                 throw Error(Errc::limit_exceeded, {path, ""},
                             "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +

@@ -15,6 +15,9 @@ namespace cxf::io {
 // "-" reads standard input. Throws Errc::io (cannot read) or Errc::limit_exceeded (too big).
 Input read_input(const std::string& path, const Limits& limits);
 
+// Throws what reading `path` would throw first (Errc::io: cannot open, is a directory), without reading.
+void check_readable(const std::string& path);
+
 // An input opened for reading ("-": standard input): its first bytes, to tell its format, then either
 // all of it or its pieces as a streaming reader takes them. Throws as read_input() does, at the
 // point where the input turns out to be unreadable or too big.

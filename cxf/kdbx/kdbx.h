@@ -113,7 +113,7 @@ struct SaveSettings {
     std::uint16_t major_version = 4;
     Cipher cipher = Cipher::aes256_cbc;  // AES-256-CBC or ChaCha20
     Compression compression = Compression::gzip;
-    // The salt is ignored: every save draws a fresh one, like every other seed and IV.
+    // The salt is ignored: every key derived for a save draws a fresh one, like every other seed and IV.
     KdfParameters kdf = default_kdf();
     // When set, the iterations (Argon2) or rounds (AES-KDF) are measured on this machine to take
     // about this long, replacing kdf.iterations/kdf.rounds.
@@ -137,12 +137,27 @@ bool needs_kdbx41(const Entry& entry);
 // The version save() writes for this content.
 FormatVersion save_version(const Database& database, const SaveSettings& settings, const EntrySource* more = nullptr);
 
+// What a save encrypts with: the settings' KDF with a fresh salt (its cost tuned to the target time
+// if one is set), and the composite key transformed by it.
+struct DerivedKey {
+    KdfParameters kdf;
+    crypto::SecureBytes transformed;
+};
+
+// The KDF's work, which can be done before the database is at hand so that the KDF's memory is not
+// taken beside it. One key for one file: two saved with the same key share its salt. Throws
+// Errc::usage for settings that cannot be written.
+DerivedKey derive_key(const CompositeKey& key, const SaveSettings& settings);
+
 // The file, streamed into `out` as it is made (a few MiB in memory whatever its size), with the
 // entries of `more` after each group's own. Throws Errc::usage for settings it cannot write (Twofish,
 // Argon2 in KDBX 3.1, a binary reference outside the pool) before anything is written, except for a
 // bad reference in an entry of `more`, found when it is written; a later error leaves `out` with part
 // of a file.
 void save(const Database& database, const CompositeKey& key, const SaveSettings& settings, io::Output& out,
+          const EntrySource* more = nullptr);
+// The same with a key derived with these settings (derive_key).
+void save(const Database& database, const DerivedKey& key, const SaveSettings& settings, io::Output& out,
           const EntrySource* more = nullptr);
 // The whole file in memory.
 crypto::SecureBytes save(const Database& database, const CompositeKey& key, const SaveSettings& settings);

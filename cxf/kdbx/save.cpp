@@ -44,13 +44,16 @@ void check_refs(const Group& g, std::size_t pool_size) {
     for (const Group& c : g.groups) check_refs(c, pool_size);
 }
 
-void check_settings(const Database& db, const SaveSettings& settings) {
+void check_settings(const SaveSettings& settings) {
     if (settings.major_version != 3 && settings.major_version != 4)
         throw Error(Errc::usage, {},
                     "KDBX " + std::to_string(settings.major_version) + " cannot be written (3 or 4 can)");
     if (settings.cipher == Cipher::twofish_cbc) throw Error(Errc::usage, {}, "Twofish is supported for reading only");
     if (settings.major_version == 3 && settings.kdf.kdf != Kdf::aes_kdf)
         throw Error(Errc::usage, {}, "KDBX 3.1 can only use AES-KDF, not " + std::string(name(settings.kdf.kdf)));
+}
+
+void check_content(const Database& db) {
     check_refs(db.root, db.binaries.size());
     for (const Binary& b : db.binaries)
         if (b.data.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
@@ -148,20 +151,36 @@ FormatVersion save_version(const Database& database, const SaveSettings& setting
     return {4, static_cast<std::uint16_t>(needs_41(database) || (more && more->needs_kdbx41()) ? 1 : 0)};
 }
 
-void save(const Database& database, const CompositeKey& key, const SaveSettings& settings, io::Output& out,
+DerivedKey derive_key(const CompositeKey& key, const SaveSettings& settings) {
+    check_settings(settings);
+    DerivedKey derived;
+    derived.kdf = fresh_kdf(settings);
+    derived.transformed = transform_key(key.hash, derived.kdf);
+    return derived;
+}
+
+void save(const Database& database, const DerivedKey& key, const SaveSettings& settings, io::Output& out,
           const EntrySource* more) {
-    check_settings(database, settings);
+    check_settings(settings);
+    check_content(database);
     OuterHeader header;
     header.version = save_version(database, settings, more);
     header.cipher = settings.cipher;
     header.compression = settings.compression;
     header.master_seed = random_public(32);
     header.iv = random_public(iv_size(settings.cipher));
-    header.kdf = fresh_kdf(settings);
+    header.kdf = key.kdf;
     if (header.version.major >= 4) header.public_custom_data = database.public_custom_data;
-    const MasterKeys keys = derive_master_keys(header.master_seed, transform_key(key.hash, header.kdf));
+    const MasterKeys keys = derive_master_keys(header.master_seed, key.transformed);
     if (header.version.major >= 4) save4(database, more, header, keys, settings.compression, out);
     else save3(database, more, header, keys, settings.compression, out);
+}
+
+void save(const Database& database, const CompositeKey& key, const SaveSettings& settings, io::Output& out,
+          const EntrySource* more) {
+    check_settings(settings);
+    check_content(database);  // before the KDF's time is spent
+    save(database, derive_key(key, settings), settings, out, more);
 }
 
 crypto::SecureBytes save(const Database& database, const CompositeKey& key, const SaveSettings& settings) {

@@ -64,6 +64,7 @@ struct ReportClash : Error {
 };
 
 void check_before_reading(const OutputOptions& o, const std::vector<std::string>& inputs) {
+    for (const std::string& input : inputs) io::check_readable(input);
     if (o.split > 0 && o.output == "-") throw Error(Errc::usage, {}, "{split} needs an output file name, not -");
     if (!o.dry_run && o.output != "-" && !o.overwrite && o.split == 0 && io::exists(o.output))
         throw Error(Errc::io, {o.output, ""}, "already exists; use {overwrite} to replace it");
@@ -96,7 +97,8 @@ void take_findings(const Report& found, const std::string& name, bool strict, Co
     if (first && !strict) throw *first;
 }
 
-void write_parts(Vault&& vault, const OutputOptions& o, Conversion& c, Outputs& outputs) {
+// `first` is what the first part is written with: the options as prepared before reading.
+void write_parts(Vault&& vault, const OutputOptions& o, const WriteOptions& first, Conversion& c, Outputs& outputs) {
     const std::vector<Vault> parts = split(std::move(vault), o.split);
     for (std::size_t p = 0; p < parts.size(); ++p) {
         const std::string name = parts.size() == 1 ? o.output : part_name(o.output, p + 1, *o.to);
@@ -115,7 +117,7 @@ void write_parts(Vault&& vault, const OutputOptions& o, Conversion& c, Outputs& 
         Report part_report;
         try {
             io::Output& out = outputs.open(name);
-            o.to->write(parts[p], out, o.write, part_report);
+            o.to->write(parts[p], out, p == 0 ? first : o.write, part_report);
             outputs.finish(out);
         } catch (...) {
             if (findings.valid()) take_findings(findings.get(), name, o.strict, c);
@@ -160,12 +162,14 @@ Conversion run(const OutputOptions& o, const std::vector<std::string>& inputs, C
     try {
         if (!o.to || !o.to->write) throw Error(Errc::usage, {}, "no output format to write");
         check_before_reading(o, inputs);
+        WriteOptions first = o.write;
+        if (o.to->prepare_write) o.to->prepare_write(first);
         Vault vault = read(c);
         c.filters = o.selection.expressions;
         if (!o.selection.empty()) c.selection = select(vault, o.selection);
 
         Outputs outputs(o.dry_run, o.overwrite);
-        write_parts(std::move(vault), o, c, outputs);
+        write_parts(std::move(vault), o, first, c, outputs);
         if (o.strict && (c.report.has_losses() || c.invalid_output > 0)) c.outcome = Outcome::losses_refused;
         else if (o.dry_run) c.outcome = Outcome::dry_run;
         else {

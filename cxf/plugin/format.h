@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -52,6 +53,8 @@ struct CxfWriteOptions {
 struct KdbxWriteOptions {
     kdbx::SaveSettings save;
     bool no_password = false;  // protect with the key file alone
+    // The key, derived by Format::prepare_write before the input was read; null: derived when writing.
+    std::shared_ptr<const kdbx::DerivedKey> derived;
 };
 // Bitwarden's two layouts: folders (individual vault) or collections (organisation).
 enum class BitwardenLayout : std::uint8_t { as_read, individual, organization };
@@ -115,6 +118,10 @@ struct Format {
     // caller commits it). Plaintext the format encrypts never goes to `out`. What the format cannot
     // carry goes into the report as lost.
     void (*write)(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) = nullptr;
+    // Work the writer can do before the input is read, into the options it will be given: KDBX derives
+    // its key, so that the KDF's memory is not taken beside the vault's. A run writes its first output
+    // with the options this leaves, and any further one (a split) with the options as they were. Optional.
+    void (*prepare_write)(WriteOptions& options) = nullptr;
     // Facts readable without a password (version, cipher, KDF parameters), within `limits`. Optional.
     std::vector<Property> (*describe)(const Input& input, const Limits& limits) = nullptr;
     Features carries = 0;

@@ -9,14 +9,28 @@
 
 namespace cxf::kdbx_map {
 
-void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
+namespace {
+
+kdbx::CompositeKey output_key(const WriteOptions& options) {
     const bool no_password = options.kdbx.no_password;
     if (no_password && !options.key_file) throw Error(Errc::usage, {}, "{out.kdbx.no_password} needs {out.key_file}");
     if (!no_password && !options.password)
         throw Error(Errc::usage, {}, "a password is required for the KDBX output (or {out.kdbx.no_password})");
-    const kdbx::CompositeKey key = composite_key(no_password ? nullptr : &options.password, options.key_file);
+    return composite_key(no_password ? nullptr : &options.password, options.key_file);
+}
+
+}  // namespace
+
+void prepare_write(WriteOptions& options) {
+    options.kdbx.derived = std::make_shared<const kdbx::DerivedKey>(kdbx::derive_key(output_key(options), options.kdbx.save));
+}
+
+void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
+    const std::shared_ptr<const kdbx::DerivedKey> key =
+        options.kdbx.derived ? options.kdbx.derived
+                             : std::make_shared<const kdbx::DerivedKey>(kdbx::derive_key(output_key(options), options.kdbx.save));
     const VaultDatabase database(vault, report, write_time(options.now));
-    kdbx::save(database.skeleton(), key, options.kdbx.save, out, &database);
+    kdbx::save(database.skeleton(), *key, options.kdbx.save, out, &database);
 }
 
 }  // namespace cxf::kdbx_map

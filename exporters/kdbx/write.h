@@ -11,6 +11,9 @@ namespace cxf::kdbx_map {
 // `now` (Unix seconds, 0: the clock) dates what the vault leaves undated.
 kdbx::Database to_database(const Vault& vault, Report& report, Timestamp now);
 
+// Format::prepare_write for "kdbx": asks for the password and derives the key.
+void prepare_write(WriteOptions& options);
+
 // Format::write for "kdbx".
 void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report);
 

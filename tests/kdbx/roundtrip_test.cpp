@@ -4,10 +4,12 @@
 
 #include <chrono>
 
+#include "cxf/io/output.h"
 #include "cxf/kdbx/kdf.h"
 #include "tests/kdbx/database_diff.h"
 #include "tests/kdbx/kdbx_support.h"
 #include "tests/kdbx/kitchen_sink.h"
+#include "tests/support/thrown.h"
 
 using namespace test::kdbx;
 
@@ -68,6 +70,26 @@ TEST_CASE("every save draws fresh seeds, IVs and salts", "[kdbx]") {
     CHECK(read_header_info(a, "a").kdf.salt != read_header_info(b, "b").kdf.salt);
     CHECK(a != b);
     CHECK(open(a, key, {}, "a") == open(b, key, {}, "b"));
+}
+
+TEST_CASE("a key derived before the save is the one the file is saved with", "[kdbx]") {
+    const Database db = kitchen_sink(false);
+    const CompositeKey key = password_key("derived first");
+    const SaveSettings settings = cheap_settings();
+    const DerivedKey derived = derive_key(key, settings);
+    CHECK(derived.kdf.salt.size() == 32);
+    CHECK(derive_key(key, settings).kdf.salt != derived.kdf.salt);  // each key its own salt
+
+    cxf::io::MemoryOutput out;
+    save(db, derived, settings, out);
+    CHECK(read_header_info(out.bytes(), "saved").kdf == derived.kdf);
+    CHECK(open(out.bytes(), key, {}, "saved") == db);
+    const cxf::Error wrong = test::thrown_by([&] { open(out.bytes(), password_key("other"), {}, "saved"); });
+    CHECK(wrong.code() == cxf::Errc::wrong_password);
+
+    SaveSettings v3 = settings;
+    v3.major_version = 3;  // Argon2 in KDBX 3.1: refused before the KDF's work
+    CHECK(test::thrown_by([&] { derive_key(key, v3); }).code() == cxf::Errc::usage);
 }
 
 TEST_CASE("the written version follows the content: 4.0 unless 4.1 data is present", "[kdbx]") {
