@@ -121,6 +121,18 @@ std::size_t read_block(int fd, const std::string& name, crypto::SecureBytes& blo
 
 constexpr std::size_t block_size = 1 << 20;
 
+// A descriptor to read the file at `path` from, or Errc::io.
+int open_input(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail(path, "cannot open", errno);
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        throw Error(Errc::io, {path, ""}, "is a directory");
+    }
+    return fd;
+}
+
 void write_all(int fd, ByteView bytes, const std::string& name) {
     std::size_t done = 0;
     while (done < bytes.size()) {
@@ -178,22 +190,6 @@ bool is_special(const struct stat& st) { return S_ISCHR(st.st_mode) || S_ISFIFO(
 bool is_symlink(const std::string& path) {
     struct stat st {};
     return ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
-}
-
-}  // namespace
-
-namespace {
-
-// A descriptor to read the file at `path` from, or Errc::io.
-int open_input(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail(path, "cannot open", errno);
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        ::close(fd);
-        throw Error(Errc::io, {path, ""}, "is a directory");
-    }
-    return fd;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Reading inputs whole (bounded), and writing a whole output atomically (see io::AtomicFile).
+// Reading inputs, whole or in pieces (bounded), and writing a whole output atomically (see io::AtomicFile).
 #pragma once
 
 #include <cstdint>

@@ -159,10 +159,11 @@ DerivedKey derive_key(const CompositeKey& key, const SaveSettings& settings) {
     return derived;
 }
 
-void save(const Database& database, const DerivedKey& key, const SaveSettings& settings, io::Output& out,
-          const EntrySource* more) {
-    check_settings(settings);
-    check_content(database);
+namespace {
+
+// save() once its settings and content are checked.
+void save_checked(const Database& database, const DerivedKey& key, const SaveSettings& settings, io::Output& out,
+                  const EntrySource* more) {
     OuterHeader header;
     header.version = save_version(database, settings, more);
     header.cipher = settings.cipher;
@@ -176,11 +177,20 @@ void save(const Database& database, const DerivedKey& key, const SaveSettings& s
     else save3(database, more, header, keys, settings.compression, out);
 }
 
+}  // namespace
+
+void save(const Database& database, const DerivedKey& key, const SaveSettings& settings, io::Output& out,
+          const EntrySource* more) {
+    check_settings(settings);
+    check_content(database);
+    save_checked(database, key, settings, out, more);
+}
+
 void save(const Database& database, const CompositeKey& key, const SaveSettings& settings, io::Output& out,
           const EntrySource* more) {
     check_settings(settings);
     check_content(database);  // before the KDF's time is spent
-    save(database, derive_key(key, settings), settings, out, more);
+    save_checked(database, derive_key(key, settings), settings, out, more);
 }
 
 crypto::SecureBytes save(const Database& database, const CompositeKey& key, const SaveSettings& settings) {
