@@ -64,6 +64,7 @@ operations() {
   timed "$n" "pykeepass open + read all" kdbx /usr/bin/python3 bench/kdbx/open_pykeepass.py "$v.kdbx" "$PW" --read-all
   timed "$n" "KDBX read (cxf inspect)" kdbx "$CXF" inspect "$v.kdbx" --password-env PW
   timed "$n" "CXF archive → KDBX" cxf-archive "$CXF" convert "$v.cxf.zip" "$out.kdbx" --out-password-env PW --force "${kdf[@]}"
+  timed "$n" "CXF JSON → KDBX" cxf-json "$CXF" convert "$v.cxf" "$out.kdbx" --out-password-env PW --force "${kdf[@]}"
   timed "$n" "Bitwarden JSON → KDBX" bitwarden "$CXF" convert "$v.bitwarden.json" "$out.kdbx" --out-password-env PW \
     --force "${kdf[@]}"
   # The same two with a KDF that costs nothing: their peak memory without Argon2's.
@@ -72,6 +73,7 @@ operations() {
   timed "$n" "Bitwarden JSON → KDBX, AES-KDF 1000 rounds" bitwarden "$CXF" convert "$v.bitwarden.json" "$out.kdbx" \
     --out-password-env PW --force --kdbx-kdf aes-kdf --kdbx-iterations 1000
   timed "$n" "1PUX → CXF archive" 1pux "$CXF" convert "$v.1pux" "$out.cxf.zip" --force
+  timed "$n" "CXF JSON → CXF archive" cxf-json "$CXF" convert "$v.cxf" "$out.cxf.zip" --force
   timed "$n" "CXF archive read (cxf inspect)" cxf-archive "$CXF" inspect "$v.cxf.zip"
   timed "$n" "CXF archive → CXF archive" cxf-archive "$CXF" convert "$v.cxf.zip" "$out.cxf.zip" --force
 }
