@@ -52,13 +52,13 @@ int run_validate(const Args& args) {
     const std::string path = vm["file"].as<std::string>();
     ReadOptions read;
     read.collect_errors = true;
-    const Input input = io::read_input(path, read.limits);
-    const Format& format = detect_format(input);
+    io::InputFile input(path, read.limits, detect_head_bytes);
+    const Format& format = detect_format(input.head(), input.name());
     if (format.id != "cxf")
-        throw Error(Errc::unrecognized, {input.name, ""},
+        throw Error(Errc::unrecognized, {input.name(), ""},
                     "is " + std::string(format.id) + ", not CXF; cxf validate checks CXF JSON documents");
     Report report;
-    const Vault vault = format.read(input, read, report);
+    const Vault vault = format.read_stream(input.stream(), read, report);  // never the whole file in memory
     validate(vault, report);
 
     std::size_t errors = 0, warnings = 0;
@@ -68,12 +68,12 @@ int run_validate(const Args& args) {
     }
     const bool valid = errors == 0;
     if (vm.count("json")) {
-        print_json(input.name, report, valid);
+        print_json(input.name(), report, valid);
     } else {
         for (const Notice& n : report.notices())
-            std::cout << input.name << ": " << (n.place.empty() ? "/" : n.place) << ": " << severity_name(n.severity) << ": "
+            std::cout << input.name() << ": " << (n.place.empty() ? "/" : n.place) << ": " << severity_name(n.severity) << ": "
                       << n.message << '\n';
-        std::cout << input.name << ": " << (valid ? "valid" : "invalid") << " (" << errors << " error(s), " << warnings
+        std::cout << input.name() << ": " << (valid ? "valid" : "invalid") << " (" << errors << " error(s), " << warnings
                   << " warning(s))\n";
     }
     return valid ? exit_ok : exit_invalid_input;
