@@ -121,12 +121,13 @@ std::size_t read_block(int fd, const std::string& name, crypto::SecureBytes& blo
 
 constexpr std::size_t block_size = 1 << 20;
 
-// A descriptor to read the file at `path` from, or Errc::io.
-int open_input(const std::string& path) {
+// A descriptor to read the file at `path` from, or Errc::io; `st` is what fstat says of it (zeros if
+// it cannot say).
+int open_input(const std::string& path, struct stat& st) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) fail(path, "cannot open", errno);
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (::fstat(fd, &st) != 0) st = {};
+    if (S_ISDIR(st.st_mode)) {
         ::close(fd);
         throw Error(Errc::io, {path, ""}, "is a directory");
     }
@@ -195,28 +196,27 @@ bool is_symlink(const std::string& path) {
 }  // namespace
 
 void check_readable(const std::string& path) {
-    if (path != "-") ::close(open_input(path));
+    struct stat st {};
+    if (path != "-") ::close(open_input(path, st));
 }
 
 Input read_input(const std::string& path, const Limits& limits) { return InputFile(path, limits, 0).whole(); }
 
 InputFile::InputFile(const std::string& path, const Limits& limits, std::size_t head_bytes)
     : name_(path), limits_(limits) {
+    struct stat st {};  // standard input is not looked at: the limit is counted as it is read
     if (path == "-") {
         name_ = "<stdin>";
         fd_ = STDIN_FILENO;
         owns_fd_ = false;
     } else {
-        fd_ = open_input(path);
+        fd_ = open_input(path, st);
     }
     try {
-        struct stat st {};
-        if (owns_fd_ && ::fstat(fd_, &st) == 0) {
-            if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limits.max_input_bytes)
-                throw Error(Errc::limit_exceeded, {path, ""},
-                            "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +
-                                std::to_string(limits.max_input_bytes) + " bytes");
-        }
+        if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > limits.max_input_bytes)
+            throw Error(Errc::limit_exceeded, {path, ""},
+                        "file of " + std::to_string(st.st_size) + " bytes is larger than the limit of " +
+                            std::to_string(limits.max_input_bytes) + " bytes");
         head_.resize(head_bytes);
         head_.resize(read_block(fd_, name_, head_));
         count(head_.size());

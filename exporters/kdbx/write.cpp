@@ -19,16 +19,16 @@ kdbx::CompositeKey output_key(const WriteOptions& options) {
     return composite_key(no_password ? nullptr : &options.password, options.key_file);
 }
 
-}  // namespace
-
-void prepare_write(WriteOptions& options) {
-    options.kdbx.derived = std::make_shared<const kdbx::DerivedKey>(kdbx::derive_key(output_key(options), options.kdbx.save));
+std::shared_ptr<const kdbx::DerivedKey> derived_key(const WriteOptions& options) {
+    return std::make_shared<const kdbx::DerivedKey>(kdbx::derive_key(output_key(options), options.kdbx.save));
 }
 
+}  // namespace
+
+void prepare_write(WriteOptions& options) { options.kdbx.derived = derived_key(options); }
+
 void write(const Vault& vault, io::Output& out, const WriteOptions& options, Report& report) {
-    const std::shared_ptr<const kdbx::DerivedKey> key =
-        options.kdbx.derived ? options.kdbx.derived
-                             : std::make_shared<const kdbx::DerivedKey>(kdbx::derive_key(output_key(options), options.kdbx.save));
+    const std::shared_ptr<const kdbx::DerivedKey> key = options.kdbx.derived ? options.kdbx.derived : derived_key(options);
     const VaultDatabase database(vault, report, write_time(options.now));
     kdbx::save(database.skeleton(), *key, options.kdbx.save, out, &database);
 }
