@@ -48,7 +48,7 @@ private:
     std::optional<GzipReader> gzip_;
 };
 
-// The KDBX 4 payload: the inner header, gathered until its End record, then the XML.
+// The KDBX 4 payload: the inner header, read as it streams in, then the XML.
 class Kdbx4Payload {
 public:
     Kdbx4Payload(const std::string& file, const Limits& limits, FormatVersion version, ByteView header_hash,
@@ -58,46 +58,28 @@ public:
 
     void feed(ByteView data) {
         if (xml_) return xml_->feed(data);
-        header_.insert(header_.end(), data.begin(), data.end());
-        const std::optional<std::size_t> size = inner_header_size();
-        if (!size) return;
-        InnerHeader inner = parse_inner_header(header_, file_);
+        const std::size_t used = inner_.feed(data);
+        if (!inner_.done()) return;
+        InnerHeader inner = inner_.take();
         stream_.emplace(inner.stream, inner.stream_key);
         context_.emplace(XmlReadContext{file_, limits_, version_, *stream_, header_hash_, budget_});
         xml_.emplace(*context_, std::move(inner.binaries), visitor_);
-        const crypto::SecureBytes rest(header_.begin() + static_cast<std::ptrdiff_t>(*size), header_.end());
-        header_ = crypto::SecureBytes();
-        xml_->feed(rest);
+        xml_->feed(data.subspan(used));
     }
 
     void finish(VariantMap public_custom_data) {
-        if (!xml_) parse_inner_header(header_, file_);  // it names what is missing
-        if (!xml_) throw Error(Errc::malformed, {file_, "inner header"}, "truncated: the payload holds no XML");
+        inner_.finish();  // it names what is missing
         xml_->finish(std::move(public_custom_data));
     }
 
 private:
-    // Where the XML starts, once the End record is in.
-    std::optional<std::size_t> inner_header_size() const {
-        std::size_t at = 0;
-        while (header_.size() >= at + 5) {
-            const std::uint8_t id = header_[at];
-            const auto length = load_le<std::int32_t>(header_.data() + at + 1);
-            if (length < 0) return at + 5;  // parse_inner_header names it
-            at += 5 + static_cast<std::size_t>(length);
-            if (header_.size() < at) return std::nullopt;
-            if (id == 0) return at;
-        }
-        return std::nullopt;
-    }
-
     const std::string& file_;
     const Limits& limits_;
     FormatVersion version_;
     ByteView header_hash_;
     std::uint64_t& budget_;
     DatabaseVisitor& visitor_;
-    crypto::SecureBytes header_;
+    InnerHeaderReader inner_{file_};
     std::optional<InnerStreamCipher> stream_;
     std::optional<XmlReadContext> context_;
     std::optional<XmlReader> xml_;

@@ -442,3 +442,49 @@ TEST_CASE("a second Meta, after Meta or Root, is refused: Meta and the pool are 
         CHECK(contains(e.what(), "Meta comes again"));
     }
 }
+
+TEST_CASE("a truncated or damaged inner header is reported at its record", "[kdbx]") {
+    const CompositeKey key = password_key("inner");
+    cxf::io::MemoryOutput header;
+    cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {Binary{cxf::crypto::SecureBytes(100, 7), false}}, header);
+    const cxf::crypto::SecureBytes& whole = header.bytes();
+    const std::size_t binary_at = 14;  // after InnerRandomStreamID (5 + 4 bytes) and an empty InnerRandomStreamKey
+
+    const cxf::crypto::SecureBytes cut(whole.begin(), whole.begin() + binary_at + 50);
+    const cxf::Error inside = open_error(forge_kdbx4({}, key, Compression::gzip, cut), key);
+    CHECK(inside.code() == Errc::malformed);
+    CHECK(inside.where().place == "inner header offset 14 (Binary)");
+    CHECK(contains(inside.what(), "ends inside the inner header's Binary record (45 of its 101 bytes of data came)"));
+
+    const cxf::crypto::SecureBytes no_end(whole.begin(), whole.end() - 5);
+    const cxf::Error before_end = open_error(forge_kdbx4({}, key, Compression::gzip, no_end), key);
+    CHECK(before_end.code() == Errc::malformed);
+    CHECK(contains(before_end.what(), "ends before the inner header's End record"));
+
+    cxf::crypto::SecureBytes negative = whole;
+    std::fill(negative.begin() + binary_at + 1, negative.begin() + binary_at + 5, 0xFF);  // length -1
+    const cxf::Error length = open_error(forge_kdbx4({}, key, Compression::gzip, negative), key);
+    CHECK(length.code() == Errc::malformed);
+    CHECK(length.where().place == "inner header offset 14 (Binary length)");
+    CHECK(contains(length.what(), "negative length -1"));
+}
+
+TEST_CASE("an attachment in the inner header is read into its own buffer, not gathered and copied", "[kdbx]") {
+    const CompositeKey key = password_key("inner");
+    constexpr std::size_t size = 40 << 20;  // past glibc's largest mmap threshold: its buffers go back when freed
+    cxf::crypto::SecureBytes data(size);
+    std::uint32_t seed = 9;
+    for (std::uint8_t& b : data) b = static_cast<std::uint8_t>((seed = seed * 1103515245 + 12345) >> 24);
+    cxf::io::MemoryOutput payload;
+    cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {Binary{data, false}}, payload);
+    payload.bytes().insert(payload.bytes().end(), minimal_xml.begin(), minimal_xml.end());
+    const cxf::Bytes file = forge_kdbx4({}, key, Compression::none, payload.bytes());
+    payload.bytes() = {};
+
+    std::optional<cxf::kdbx::Database> db;
+    const std::uint64_t growth = test::peak_memory_growth([&] { db = open(file, key, {}, "big.kdbx"); });
+    REQUIRE(db->binaries.size() == 1);
+    CHECK(db->binaries[0].data == data);
+    CHECK(growth >= size);            // the database holds it
+    CHECK(growth < size + size / 2);  // gathering the inner header and then copying it held it twice
+}
