@@ -32,7 +32,7 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     const Layout layout{"", "", std::string(index_file)};
     cxf_json::write(vault, zip.begin(layout.index), settings, report);
     for (const File* file : files_with_data(vault))
-        zip.add(document_name(layout, file->id), *file->data, io::ZipMethod::deflate);
+        zip.add(document_name(layout, file->id), *file->data, io::ZipMethod::deflate_or_store);
     zip.finish();
 }
 

@@ -24,6 +24,16 @@ std::uint32_t crc32_of(ByteView data, std::uint32_t crc) {
     return static_cast<std::uint32_t>(value);
 }
 
+bool compresses(ByteView data) {
+    constexpr std::size_t sample = 64 << 10;
+    if (data.size() <= sample) return true;
+    NullOutput nowhere;
+    DeflateWriter deflate(nowhere, Framing::raw);
+    deflate.write(data.first(sample));
+    deflate.finish();
+    return deflate.bytes_out() < sample - sample / 16;
+}
+
 struct DeflateWriter::State {
     z_stream z = wiping_z_stream();
     crypto::SecureBytes buffer = crypto::SecureBytes(chunk);  // compressed plaintext: wiped
@@ -38,7 +48,7 @@ struct DeflateWriter::State {
 };
 
 DeflateWriter::DeflateWriter(Output& out, Framing framing, int level)
-    : state_(std::make_unique<State>(framing, level)), out_(out), framing_(framing) {}
+    : state_(std::make_unique<State>(framing, level)), out_(out), framing_(framing), level_(level) {}
 
 DeflateWriter::~DeflateWriter() = default;
 
@@ -46,6 +56,30 @@ void DeflateWriter::write(ByteView data) {
     if (framing_ == Framing::raw) crc_ = crc32_of(data, crc_);
     in_ += data.size();
     deflate_into_out(data, false);
+}
+
+void DeflateWriter::write_incompressible(ByteView data) {
+    set_level(Z_NO_COMPRESSION);
+    write(data);
+    set_level(level_);
+}
+
+// zlib ends the block deflated so far before it changes level, which may take more than one buffer.
+void DeflateWriter::set_level(int level) {
+    z_stream& z = state_->z;
+    crypto::SecureBytes& buffer = state_->buffer;
+    for (;;) {
+        z.next_out = buffer.data();
+        z.avail_out = static_cast<uInt>(buffer.size());
+        const int rc = deflateParams(&z, level, Z_DEFAULT_STRATEGY);
+        const std::size_t produced = buffer.size() - z.avail_out;
+        if (produced != 0) {
+            out_.write(ByteView(buffer.data(), produced));
+            out_count_ += produced;
+        }
+        if (rc == Z_OK) return;
+        if (rc != Z_BUF_ERROR || produced == 0) throw Error(Errc::io, {}, "zlib: deflateParams failed");
+    }
 }
 
 void DeflateWriter::finish() { deflate_into_out({}, true); }

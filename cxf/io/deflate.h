@@ -17,6 +17,10 @@ inline constexpr int fast_deflate = 3, tightest_deflate = 9;
 // zlib's CRC-32 of `data` continued from `crc` (0 to start), for inputs of any size.
 std::uint32_t crc32_of(ByteView data, std::uint32_t crc = 0);
 
+// Whether deflating shrinks these bytes by a sixteenth or more, judged on their first 64 KiB (bytes
+// already compressed, such as images, PDFs and archives, do not shrink); short ones are taken to.
+bool compresses(ByteView data);
+
 enum class Framing { raw, gzip };
 
 // Compresses into `out` as it is written; finish() ends the stream. Counts what came in and went out,
@@ -29,6 +33,8 @@ public:
     DeflateWriter& operator=(const DeflateWriter&) = delete;
 
     void write(ByteView data) override;
+    // Written in stored blocks: deflating such bytes costs time and gains nothing.
+    void write_incompressible(ByteView data) override;
     void finish();
     // A new stream at the same level, keeping zlib's memory (a fresh writer allocates and wipes 300 KiB).
     void restart();
@@ -39,10 +45,12 @@ public:
 
 private:
     void deflate_into_out(ByteView data, bool last);
+    void set_level(int level);
     struct State;
     std::unique_ptr<State> state_;
     Output& out_;
     Framing framing_;
+    int level_;
     std::uint64_t in_ = 0, out_count_ = 0;
     std::uint32_t crc_ = 0;
 };

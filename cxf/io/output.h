@@ -16,6 +16,8 @@ class Output {
 public:
     virtual ~Output() = default;
     virtual void write(ByteView bytes) = 0;
+    // Bytes that compressing would not shrink (io::compresses): a stage that compresses may store them.
+    virtual void write_incompressible(ByteView bytes) { write(bytes); }
 };
 
 class MemoryOutput final : public Output {

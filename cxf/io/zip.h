@@ -68,7 +68,9 @@ private:
     std::unique_ptr<State> state_;
 };
 
-enum class ZipMethod { store, deflate, deflate_tightest };  // deflate: at io::fast_deflate
+// deflate: at io::fast_deflate. deflate_or_store (for add()): deflated, unless a sample of the bytes
+// shows they do not compress (files already compressed: images, PDFs, archives), then stored.
+enum class ZipMethod { store, deflate, deflate_tightest, deflate_or_store };
 
 // Writes a zip archive into `out` as entries come: deflated entries are compressed as they are written
 // and followed by a data descriptor, so no entry or archive is held whole. Zip64 records are written when

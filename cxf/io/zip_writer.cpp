@@ -93,6 +93,7 @@ void ZipWriter::local_header(Entry& entry) {
 }
 
 void ZipWriter::add(const std::string& name, ByteView data, ZipMethod method, std::optional<std::int64_t> modified) {
+    if (method == ZipMethod::deflate_or_store) method = compresses(data) ? ZipMethod::deflate : ZipMethod::store;
     if (method != ZipMethod::store) {
         begin(name, method, modified).write(data);
         end_streamed();
@@ -111,7 +112,8 @@ void ZipWriter::add(const std::string& name, ByteView data, ZipMethod method, st
 }
 
 Output& ZipWriter::begin(const std::string& name, ZipMethod method, std::optional<std::int64_t> modified) {
-    if (method == ZipMethod::store) throw Error(Errc::usage, {name, ""}, "a zip entry written as a stream must be deflated");
+    if (method == ZipMethod::store || method == ZipMethod::deflate_or_store)
+        throw Error(Errc::usage, {name, ""}, "a zip entry written as a stream must be deflated");
     end_streamed();
     Entry entry;
     entry.name = name;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cxf/io/deflate.h"
 #include "cxf/kdbx/bytes.h"
 #include "cxf/kdbx/header.h"
 
@@ -142,7 +143,8 @@ void write_inner_header(InnerStream stream, ByteView stream_key, const std::vect
         put_field(fields, InnerFieldId::binary, binary.data.size() + 1);
         fields.push_back(binary.protect ? binary_protected_flag : 0);
         out.write(fields);
-        out.write(binary.data);
+        if (io::compresses(binary.data)) out.write(binary.data);
+        else out.write_incompressible(binary.data);
     }
     fields.clear();
     put_field(fields, InnerFieldId::end, 0);

@@ -272,3 +272,37 @@ TEST_CASE("files we write open in keepassxc-cli: listing, attributes and attachm
         }
     }
 }
+
+TEST_CASE("attachments that do not compress go into the gzip payload stored, and keepassxc-cli reads them", "[kdbx][interop]") {
+    const test::TempDir dir;
+    const std::string password = "stored blocks";
+    const CompositeKey key = password_key(password);
+    Database db = kitchen_sink(true);
+    cxf::crypto::SecureBytes random(3 << 20), text;
+    std::uint32_t seed = 5;
+    for (std::uint8_t& b : random) b = static_cast<std::uint8_t>((seed = seed * 1103515245 + 12345) >> 24);
+    for (int i = 0; text.size() < (1u << 20); ++i) {
+        const std::string line = "line " + std::to_string(i) + " of a statement\n";
+        text.insert(text.end(), line.begin(), line.end());
+    }
+    Entry& main = db.root.entries.at(0);
+    for (auto* data : {&random, &text}) {
+        main.binaries.push_back(BinaryRef{data == &random ? "scan.jpg" : "statement.txt", db.binaries.size()});
+        db.binaries.push_back(Binary{*data, false});
+    }
+    const std::string file = dir.path("stored.kdbx");
+    write_file(file, save(db, key, cheap_settings(Kdf::argon2d, Cipher::aes256_cbc, 4)));
+    const std::size_t size = read_file(file).size();
+    CHECK(size > random.size());
+    CHECK(size < random.size() + text.size() / 4);  // the text is still deflated
+
+    CHECK(open(read_file(file), key, {}, "stored.kdbx").binaries == db.binaries);
+    const std::string err = dir.path("keepassxc-cli.err");
+    for (const auto& [name, data] : {std::pair{"scan.jpg", &random}, std::pair{"statement.txt", &text}}) {
+        CAPTURE(name);
+        const std::string out = dir.path("exported");
+        keepassxc(password, "attachment-export " + quote(file) + " 'Main entry' " + quote(name) + " " + quote(out), err);
+        const cxf::Bytes exported = read_file(out);
+        CHECK(exported == cxf::Bytes(data->begin(), data->end()));
+    }
+}

@@ -105,4 +105,33 @@ TEST_CASE("only deflated entries can be written as a stream", "[unit][zip]") {
     io::MemoryOutput out;
     io::ZipWriter zip(out);
     CHECK(test::thrown_by([&] { zip.begin("x", io::ZipMethod::store); }).code() == Errc::usage);
+    CHECK(test::thrown_by([&] { zip.begin("x", io::ZipMethod::deflate_or_store); }).code() == Errc::usage);
+}
+
+TEST_CASE("deflate_or_store stores bytes that do not compress and deflates those that do", "[unit][zip]") {
+    const std::string random = noise(1 << 20, 11);
+    std::string text;
+    for (int i = 0; text.size() < (1u << 20); ++i) text += "line " + std::to_string(i) + " of a document\n";
+    const std::string small_random = noise(1000, 3);
+
+    io::MemoryOutput out;
+    io::ZipWriter zip(out);
+    zip.add("random.bin", as_bytes(random), io::ZipMethod::deflate_or_store, 0);
+    zip.add("text.txt", as_bytes(text), io::ZipMethod::deflate_or_store, 0);
+    zip.add("small.bin", as_bytes(small_random), io::ZipMethod::deflate_or_store, 0);
+    zip.finish();
+
+    const io::ZipReader reader(out.bytes(), "mixed.zip", {});
+    const io::ZipEntry& stored = reader.entries()[*reader.find("random.bin")];
+    CHECK(stored.compressed_size == stored.size);  // deflate would have made it larger
+    const io::ZipEntry& deflated = reader.entries()[*reader.find("text.txt")];
+    CHECK(deflated.compressed_size < deflated.size / 4);
+    const io::ZipEntry& small = reader.entries()[*reader.find("small.bin")];
+    CHECK(small.compressed_size != small.size);  // too small to sample: deflated as before
+    CHECK(as_text(reader.read(*reader.find("random.bin"))) == random);
+    CHECK(as_text(reader.read(*reader.find("text.txt"))) == text);
+    CHECK(as_text(reader.read(*reader.find("small.bin"))) == small_random);
+
+    const test::TempDir dir;
+    CHECK(python_check(out.bytes(), dir, 0) == "bad None\ncount 3\n");
 }
