@@ -110,10 +110,12 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     const Layout layout{"", std::string(document_extension), std::string(index_file)};
     std::deque<std::string> jwes;  // kept until the zip is finished; a deque never moves its elements
     jwes.push_back(cxp::jwe_encrypt(to.suite, to.key, index));
-    zip.add(layout.index, as_bytes(jwes.back()), io::ZipMethod::deflate);
+    // JWE text is base64 of encrypted bytes: nothing repeats, and Huffman coding alone gets what
+    // deflate would (a quarter off), several times faster.
+    zip.add(layout.index, as_bytes(jwes.back()), io::ZipMethod::deflate_huffman_only);
     for (const File* file : files_with_data(vault)) {
         jwes.push_back(cxp::jwe_encrypt(to.suite, to.key, *file->data));
-        zip.add(document_name(layout, file->id), as_bytes(jwes.back()), io::ZipMethod::deflate);
+        zip.add(document_name(layout, file->id), as_bytes(jwes.back()), io::ZipMethod::deflate_huffman_only);
     }
     zip.finish();
 }

@@ -37,9 +37,9 @@ bool compresses(ByteView data) {
 struct DeflateWriter::State {
     z_stream z = wiping_z_stream();
     crypto::SecureBytes buffer = crypto::SecureBytes(chunk);  // compressed plaintext: wiped
-    State(Framing framing, int level) {
+    State(Framing framing, int level, int strategy) {
         const int window_bits = framing == Framing::gzip ? 16 + MAX_WBITS : -MAX_WBITS;
-        if (deflateInit2(&z, level, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        if (deflateInit2(&z, level, Z_DEFLATED, window_bits, 8, strategy) != Z_OK)
             throw Error(Errc::io, {}, "zlib: deflateInit2 failed");
     }
     ~State() { deflateEnd(&z); }
@@ -47,8 +47,11 @@ struct DeflateWriter::State {
     State& operator=(const State&) = delete;
 };
 
-DeflateWriter::DeflateWriter(Output& out, Framing framing, int level)
-    : state_(std::make_unique<State>(framing, level)), out_(out), framing_(framing), level_(level) {}
+DeflateWriter::DeflateWriter(Output& out, Framing framing, int level, Repeats repeats)
+    : out_(out), framing_(framing), level_(level),
+      strategy_(repeats == Repeats::none ? Z_HUFFMAN_ONLY : Z_DEFAULT_STRATEGY) {
+    state_ = std::make_unique<State>(framing, level, strategy_);
+}
 
 DeflateWriter::~DeflateWriter() = default;
 
@@ -71,7 +74,7 @@ void DeflateWriter::set_level(int level) {
     for (;;) {
         z.next_out = buffer.data();
         z.avail_out = static_cast<uInt>(buffer.size());
-        const int rc = deflateParams(&z, level, Z_DEFAULT_STRATEGY);
+        const int rc = deflateParams(&z, level, strategy_);
         const std::size_t produced = buffer.size() - z.avail_out;
         if (produced != 0) {
             out_.write(ByteView(buffer.data(), produced));

@@ -23,11 +23,16 @@ bool compresses(ByteView data);
 
 enum class Framing { raw, gzip };
 
+// Whether deflate looks for repeated strings (zlib's default strategy), or only Huffman-codes the
+// bytes: for text with no repeats worth finding, such as base64 of encrypted bytes, that is as small
+// and several times faster.
+enum class Repeats { search, none };
+
 // Compresses into `out` as it is written; finish() ends the stream. Counts what came in and went out,
 // and for raw deflate the CRC-32 of what came in (zip needs them; gzip has its own).
 class DeflateWriter final : public Output {
 public:
-    DeflateWriter(Output& out, Framing framing, int level = fast_deflate);
+    DeflateWriter(Output& out, Framing framing, int level = fast_deflate, Repeats repeats = Repeats::search);
     ~DeflateWriter() override;
     DeflateWriter(const DeflateWriter&) = delete;
     DeflateWriter& operator=(const DeflateWriter&) = delete;
@@ -50,7 +55,7 @@ private:
     std::unique_ptr<State> state_;
     Output& out_;
     Framing framing_;
-    int level_;
+    int level_, strategy_;
     std::uint64_t in_ = 0, out_count_ = 0;
     std::uint32_t crc_ = 0;
 };

@@ -70,7 +70,9 @@ private:
 
 // deflate: at io::fast_deflate. deflate_or_store (for add()): deflated, unless a sample of the bytes
 // shows they do not compress (files already compressed: images, PDFs, archives), then stored.
-enum class ZipMethod { store, deflate, deflate_tightest, deflate_or_store };
+// deflate_huffman_only: deflated without looking for repeats (io::Repeats::none), for text that has
+// none, such as base64 of encrypted bytes.
+enum class ZipMethod { store, deflate, deflate_tightest, deflate_or_store, deflate_huffman_only };
 
 // Writes a zip archive into `out` as entries come: deflated entries are compressed as they are written
 // and followed by a data descriptor, so no entry or archive is held whole. Zip64 records are written when
@@ -100,8 +102,8 @@ private:
 
     std::unique_ptr<Counted> out_;
     std::vector<Entry> entries_;
-    std::unique_ptr<DeflateWriter> deflate_;  // kept from entry to entry at one level
-    int level_ = 0;
+    std::unique_ptr<DeflateWriter> deflate_;  // kept from entry to entry of one method
+    ZipMethod method_ = ZipMethod::store;  // deflate_'s
     bool streaming_ = false;  // an entry begun and not yet ended
 };
 

@@ -122,12 +122,13 @@ Output& ZipWriter::begin(const std::string& name, ZipMethod method, std::optiona
     std::tie(entry.date, entry.time) = dos_date_time(modified);
     local_header(entry);
     entries_.push_back(std::move(entry));
-    const int level = method == ZipMethod::deflate_tightest ? tightest_deflate : fast_deflate;
-    if (deflate_ && level_ == level) {
+    if (deflate_ && method_ == method) {
         deflate_->restart();
     } else {
-        deflate_ = std::make_unique<DeflateWriter>(*out_, Framing::raw, level);
-        level_ = level;
+        const int level = method == ZipMethod::deflate_tightest ? tightest_deflate : fast_deflate;
+        const Repeats repeats = method == ZipMethod::deflate_huffman_only ? Repeats::none : Repeats::search;
+        deflate_ = std::make_unique<DeflateWriter>(*out_, Framing::raw, level, repeats);
+        method_ = method;
     }
     streaming_ = true;
     return *deflate_;

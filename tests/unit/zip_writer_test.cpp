@@ -135,3 +135,29 @@ TEST_CASE("deflate_or_store stores bytes that do not compress and deflates those
     const test::TempDir dir;
     CHECK(python_check(out.bytes(), dir, 0) == "bad None\ncount 3\n");
 }
+
+TEST_CASE("deflate_huffman_only entries shrink text without repeats and read back", "[unit][zip]") {
+    const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    std::string base64;  // like base64 of encrypted bytes: 6 bits of noise per character
+    for (const char c : noise(1 << 20, 5)) base64 += alphabet[static_cast<unsigned char>(c) % 64];
+    std::string text;
+    for (int i = 0; text.size() < (1u << 20); ++i) text += "line " + std::to_string(i) + "\n";
+
+    io::MemoryOutput out;
+    io::ZipWriter zip(out);
+    zip.add("a.jwe", as_bytes(base64), io::ZipMethod::deflate_huffman_only, 0);
+    zip.add("b.txt", as_bytes(text), io::ZipMethod::deflate, 0);  // another method: another compressor
+    zip.add("c.jwe", as_bytes(base64), io::ZipMethod::deflate_huffman_only, 0);
+    zip.finish();
+
+    const io::ZipReader reader(out.bytes(), "jwe.zip", {});
+    for (const char* name : {"a.jwe", "c.jwe"}) {
+        CAPTURE(name);
+        const io::ZipEntry& entry = reader.entries()[*reader.find(name)];
+        CHECK(entry.compressed_size < entry.size * 4 / 5);
+        CHECK(as_text(reader.read(*reader.find(name))) == base64);
+    }
+    CHECK(as_text(reader.read(*reader.find("b.txt"))) == text);
+    const test::TempDir dir;
+    CHECK(python_check(out.bytes(), dir, 0) == "bad None\ncount 3\n");
+}
