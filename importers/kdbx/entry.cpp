@@ -91,7 +91,7 @@ EntryReading read_version(const kdbx::Entry& entry, const kdbx::Uuid& uuid, cons
         return d.key == item_layout_key || d.key == extensions_key;
     });
     json::add_extension(item.extensions, extension_name, entry_extension(members, extras));
-    return {std::move(item), layout.position};
+    return {std::move(item), layout.position, {std::move(source.awaiting_bytes)}};
 }
 
 }  // namespace
@@ -102,9 +102,10 @@ EntryReading read_entry(const kdbx::Entry& entry, const EntryContext& context, c
     EntryReading r = read_version(entry, fresh_uuid.value_or(entry.uuid), context, place, 0);
     for (std::size_t k = 0; k < entry.history.size(); ++k) {
         const kdbx::Entry& old = entry.history[k];
-        r.item.history.push_back(read_version(old, fresh_uuid.value_or(old.uuid), context,
-                                              place + " (history " + std::to_string(k + 1) + ")", k + 1)
-                                     .item);
+        EntryReading version = read_version(old, fresh_uuid.value_or(old.uuid), context,
+                                            place + " (history " + std::to_string(k + 1) + ")", k + 1);
+        r.item.history.push_back(std::move(version.item));
+        r.awaiting_bytes.push_back(std::move(version.awaiting_bytes.front()));
     }
     return r;
 }

@@ -21,10 +21,14 @@ struct EntryContext {
 struct EntryReading {
     Item item;
     std::optional<std::size_t> position;  // where cxf wrote it among its account's items
+    // For the item, then each history version: the pool indices of its files that await their bytes
+    // (kdbx_map::awaits_bytes), in order.
+    std::vector<std::vector<std::size_t>> awaiting_bytes;
 };
 
-// The attachments' pool indices are not kept here: whether the pool needs them is known only once
-// the whole file is read (add_pool_indices). `place` is the entry's path ("/Group/Title") for the report.
+// The attachments' pool indices for the extension are not kept here: whether the pool needs them is
+// known only once the whole file is read (add_pool_indices). `place` is the entry's path
+// ("/Group/Title") for the report.
 // `fresh_uuid` stands in for the entry's UUID (and its history's) in the ids it gets.
 EntryReading read_entry(const kdbx::Entry& entry, const EntryContext& context, const std::string& place,
                         const std::optional<kdbx::Uuid>& fresh_uuid = std::nullopt);

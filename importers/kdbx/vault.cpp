@@ -12,6 +12,7 @@
 #include "cxf/encoding/base64.h"
 #include "cxf/kdbx/background_visitor.h"
 #include "cxf/kdbx/map/extension.h"
+#include "cxf/kdbx/map/entry_source.h"
 #include "cxf/kdbx/map/kdbx_json.h"
 #include "cxf/kdbx/map/names.h"
 #include "cxf/kdbx/map/pool.h"
@@ -162,6 +163,7 @@ public:
         }
         EntryReading r = read_item(e, f.path + "/" + title(e));
         keep_pool_indices(e, r.item.id);
+        note_awaiting_bytes(r);
         if (f.kind == FrameKind::collection) f.linked.push_back(r.item.id);
         f.items->emplace_back(r.position, std::move(r.item));
     }
@@ -221,6 +223,7 @@ public:
         vault.accounts.push_back(std::move(first_));
         for (Account& other : others_) vault.accounts.push_back(std::move(other));
         if (!canonical_pool_) add_pool_indices(vault);
+        give_attachment_bytes(vault);
         vault_ = std::move(vault);
     }
 
@@ -321,6 +324,35 @@ private:
         std::vector<std::vector<std::size_t>>& versions = pool_indices_[item_id];
         versions.push_back(indices(e));
         for (const kdbx::Entry& old : e.history) versions.push_back(indices(old));
+    }
+
+    void note_awaiting_bytes(EntryReading& r) {
+        const bool any = std::any_of(r.awaiting_bytes.begin(), r.awaiting_bytes.end(), [](const auto& v) { return !v.empty(); });
+        if (!any) return;
+        for (const auto& version : r.awaiting_bytes)
+            for (const std::size_t i : version) ++references_[i];
+        awaiting_bytes_[r.item.id] = std::move(r.awaiting_bytes);
+    }
+
+    // The files' bytes, from the pool, once nothing else needs it: each binary moves into the last
+    // file that refers to it and is copied into the others, so that a binary referred to once is
+    // never held twice (with large attachments, that copy was a third of the peak).
+    void give_attachment_bytes(Vault& vault) {
+        for (Account& account : vault.accounts)
+            for (Item& item : account.items) {
+                const auto found = awaiting_bytes_.find(item.id);
+                if (found == awaiting_bytes_.end()) continue;
+                const std::vector<std::vector<std::size_t>>& versions = found->second;
+                for (std::size_t v = 0; v < versions.size() && v <= item.history.size(); ++v) {
+                    auto next = versions[v].begin();
+                    for (Credential& c : (v == 0 ? item : item.history[v - 1]).credentials) {
+                        File* file = std::get_if<File>(&c);
+                        if (!file || !awaits_bytes(*file) || next == versions[v].end()) continue;
+                        const std::size_t i = *next++;
+                        file->data = --references_[i] == 0 ? std::move(pool_[i].data) : crypto::secure_copy(pool_[i].data);
+                    }
+                }
+            }
     }
 
     // A pool out of cxf's order: every attachment keeps its index (kept in the item's extension).
@@ -452,6 +484,8 @@ private:
     bool in_order_ = true;
     bool canonical_pool_ = true;  // known at the end
     std::map<Id, std::vector<std::vector<std::size_t>>> pool_indices_;  // by item id
+    std::map<Id, std::vector<std::vector<std::size_t>>> awaiting_bytes_;  // by item id, per version
+    std::map<std::size_t, std::size_t> references_;  // by pool index: the files that await its bytes
     // Hashed, not ordered: a lookup per entry in ordered sets cost 7 % of a 200k-entry read, and more
     // per entry the larger the file.
     std::unordered_set<kdbx::Uuid, BytesHash> entry_uuids_;

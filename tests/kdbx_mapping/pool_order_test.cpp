@@ -8,6 +8,7 @@
 #include "importers/kdbx/read.h"
 #include "tests/kdbx/database_diff.h"
 #include "tests/kdbx/kdbx_support.h"
+#include "tests/support/peak_memory.h"
 
 using namespace cxf;
 
@@ -93,4 +94,55 @@ TEST_CASE("a pool in cxf's order adds no pool indices to the items", "[kdbx-mapp
     Report write_report;
     const kdbx::Database again = kdbx_map::to_database(vault, write_report, 1700000000);
     CHECK(test::kdbx::database_diff(db, again).empty());
+}
+
+namespace {
+
+std::string file_bytes(const Item& item, std::string_view name) {
+    for (const Credential& c : item.credentials)
+        if (const auto* file = std::get_if<File>(&c); file && file->name == name && file->data)
+            return std::string(as_text(*file->data));
+    return "(none)";
+}
+
+}  // namespace
+
+TEST_CASE("each file credential gets its attachment's bytes, however many entries and versions share them", "[kdbx-mapping]") {
+    Report report;
+    const Vault vault = kdbx_map::read_database(out_of_order_pool(), report);
+    const std::vector<Item>& items = vault.accounts.at(0).items;
+    REQUIRE(items.size() == 3);
+    CHECK(file_bytes(items[0], "a.txt") == "three");
+    CHECK(file_bytes(items[0], "b.txt") == "two");
+    REQUIRE(items[1].history.size() == 1);
+    CHECK(file_bytes(items[1].history[0], "old.txt") == "one");
+    CHECK(file_bytes(items[2], "again.txt") == "three");
+    CHECK(file_bytes(items[2], "z.txt") == "zero");
+    for (const Item& item : items)
+        for (const Credential& c : item.credentials)
+            if (const auto* file = std::get_if<File>(&c)) CHECK(file->data->size() == file->decrypted_size);
+}
+
+TEST_CASE("an attachment's bytes are held once in the vault read from a KDBX file, not twice", "[kdbx-mapping]") {
+    constexpr std::size_t size = 40 << 20;  // past glibc's largest mmap threshold: its buffers go back when freed
+    kdbx::Database db;
+    db.root.uuid = kdbx::Uuid{1};
+    db.root.name = "Root";
+    crypto::SecureBytes data(size);
+    std::uint32_t seed = 3;
+    for (std::uint8_t& b : data) b = static_cast<std::uint8_t>((seed = seed * 1103515245 + 12345) >> 24);
+    db.binaries.push_back({data, false});
+    db.root.entries.push_back(entry_with("scan", 10, {{"scan.jpg", 0}}));
+    kdbx::SaveSettings settings = test::kdbx::cheap_settings(kdbx::Kdf::aes_kdf, kdbx::Cipher::aes256_cbc, 4);
+    settings.compression = kdbx::Compression::none;
+    const crypto::SecureBytes file = kdbx::save(db, key(), settings);
+    db = {};
+
+    Report report;
+    std::optional<Vault> vault;
+    const std::uint64_t growth =
+        test::peak_memory_growth([&] { vault = kdbx_map::read_file(file, key(), {}, "scan.kdbx", report); });
+    CHECK(file_bytes(vault->accounts.at(0).items.at(0), "scan.jpg") == as_text(data));
+    CHECK(growth >= size);            // the vault holds them
+    CHECK(growth < size + size / 2);  // the pool and a copy in the file credential held them twice
 }

@@ -24,8 +24,11 @@ File read_attachment(EntrySource& source, std::size_t index, Id id) {
     file.decrypted_size = data.size();
     const crypto::SecureBytes hash = crypto::sha256({data});
     file.integrity_hash.assign(hash.begin(), hash.end());
-    file.data = data;
+    file.data.emplace();
+    if (!data.empty()) source.awaiting_bytes.push_back(ref.index);
     return file;
 }
+
+bool awaits_bytes(const File& file) noexcept { return file.data && file.data->size() != file.decrypted_size; }
 
 }  // namespace cxf::kdbx_map

@@ -22,6 +22,9 @@ struct EntrySource {
     std::size_t version;  // 0: the live entry; k + 1: history entry k
     // Keys used by credentials after the standard five, URLs and apps, in the order cxf writes them.
     std::vector<std::size_t> written_order;
+    // The pool indices of the attachments read as file credentials whose bytes are still to come, in
+    // the order of those credentials.
+    std::vector<std::size_t> awaiting_bytes;
 
     // Marks a string used by a credential and notes its place in the writing order.
     void use(std::size_t i) {
@@ -34,7 +37,11 @@ struct EntrySource {
 // reads of the same file, unique within the account).
 Id attachment_id(const kdbx::Uuid& uuid, std::size_t version, std::size_t index);
 
-// Attachment `index` of the entry as a file credential with its bytes, size and SHA-256.
+// Attachment `index` of the entry as a file credential with its size and SHA-256. Its bytes stay in
+// the pool, to be moved or copied into it once the whole file is read and every reference to them is
+// known: until then its `data` is empty and its size is not (awaits_bytes), and its pool index is in
+// `source.awaiting_bytes`.
 File read_attachment(EntrySource& source, std::size_t index, Id id);
+bool awaits_bytes(const File& file) noexcept;
 
 }  // namespace cxf::kdbx_map
