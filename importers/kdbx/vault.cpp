@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <set>
 #include <string_view>
 #include <unordered_set>
@@ -191,11 +192,15 @@ public:
             case FrameKind::account: {
                 Account a = std::move(*f.account);
                 a.items.reserve(f.own_items->size());
-                // Items cxf wrote out of the vault's order (those in collections sit in groups) go back in it.
-                std::stable_sort(f.own_items->begin(), f.own_items->end(), [](const auto& x, const auto& y) {
-                    return x.first.value_or(SIZE_MAX) < y.first.value_or(SIZE_MAX);
+                // Items cxf wrote out of the vault's order (those in collections sit in groups) go back in
+                // it. Their order is sorted, not the items: each moves once.
+                Items& own = *f.own_items;
+                std::vector<std::size_t> order(own.size());
+                std::iota(order.begin(), order.end(), std::size_t{0});
+                std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+                    return own[x].first.value_or(SIZE_MAX) < own[y].first.value_or(SIZE_MAX);
                 });
-                for (auto& [position, item] : *f.own_items) a.items.push_back(std::move(item));
+                for (const std::size_t i : order) a.items.push_back(std::move(own[i].second));
                 if (frames_.empty()) {
                     root_ = std::move(g);
                     first_ = std::move(a);
