@@ -55,9 +55,10 @@ std::size_t InnerHeaderReader::feed(ByteView data) {
             if (bytes.capacity() < bytes.size() + piece.size())
                 bytes.reserve(std::min(std::max(2 * bytes.capacity(), bytes.size() + piece.size()), length_ - 1));
             bytes.insert(bytes.end(), piece.begin(), piece.end());
-        } else if (static_cast<InnerFieldId>(fields_[0]) != InnerFieldId::end) {
+        } else if (static_cast<InnerFieldId>(fields_[0]) == InnerFieldId::stream_id ||
+                   static_cast<InnerFieldId>(fields_[0]) == InnerFieldId::stream_key) {
             small_.insert(small_.end(), piece.begin(), piece.end());
-        }
+        }  // the End record's data and unknown records are skipped, as KeePass does
         have_ += n;
         used += n;
         if (have_ == length_) end_record();
@@ -75,7 +76,6 @@ void InnerHeaderReader::begin_record() {
                     "negative length " + std::to_string(length) + " for " + what + " length");
     length_ = static_cast<std::size_t>(length);
     have_ = 0;
-    small_.clear();
     switch (static_cast<InnerFieldId>(fields_[0])) {
         case InnerFieldId::stream_id:
             if (length_ != 4)
@@ -108,7 +108,7 @@ void InnerHeaderReader::end_record() {
             seen_id_ = true;
             break;
         case InnerFieldId::stream_key: header_.stream_key = std::move(small_); break;
-        default: break;  // attachments are complete; unknown records are skipped, as KeePass does
+        default: break;
     }
     small_ = crypto::SecureBytes();
     fields_have_ = 0;

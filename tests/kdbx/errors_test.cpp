@@ -488,3 +488,18 @@ TEST_CASE("an attachment in the inner header is read into its own buffer, not ga
     CHECK(growth >= size);            // the database holds it
     CHECK(growth < size + size / 2);  // gathering the inner header and then copying it held it twice
 }
+
+TEST_CASE("an unknown inner header record is skipped, as KeePass does", "[kdbx]") {
+    const CompositeKey key = password_key("inner");
+    cxf::io::MemoryOutput header;
+    cxf::kdbx::detail::write_inner_header(InnerStream::none, {}, {Binary{cxf::crypto::SecureBytes(3, 1), true}}, header);
+    cxf::crypto::SecureBytes payload = std::move(header.bytes());
+    const cxf::crypto::SecureBytes unknown = {0x7F, 4, 0, 0, 0, 'a', 'b', 'c', 'd'};
+    payload.insert(payload.end() - 5, unknown.begin(), unknown.end());  // before the End record
+    payload.insert(payload.end(), minimal_xml.begin(), minimal_xml.end());
+    const Database db = open(forge_kdbx4({}, key, Compression::gzip, payload), key, {}, "unknown.kdbx");
+    REQUIRE(db.binaries.size() == 1);
+    CHECK(db.binaries[0].data == cxf::crypto::SecureBytes(3, 1));
+    CHECK(db.binaries[0].protect);
+    CHECK(db.root.name == "r");
+}
