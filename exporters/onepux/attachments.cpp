@@ -31,7 +31,7 @@ std::optional<DocumentOut> Attachments::add(const File& file, const std::string&
 }
 
 void Attachments::write_to(io::ZipWriter& zip, std::int64_t modified) const {
-    for (const auto& [name, data] : entries_) zip.add(name, *data, io::ZipMethod::deflate, modified);
+    for (const auto& [name, data] : entries_) zip.add(name, *data, io::ZipMethod::deflate_or_store, modified);
 }
 
 }  // namespace cxf::onepux::out

@@ -118,3 +118,31 @@ TEST_CASE("a labelled website entry without a URL is kept and written back", "[o
     REQUIRE(item.scope);
     CHECK(item.scope->urls == std::vector<std::string>{"https://example.com"});
 }
+
+TEST_CASE("a large attachment that does not compress is stored in the 1PUX and comes back whole", "[onepux][writer]") {
+    Report report;
+    Vault vault = onepux_test::read(onepux_test::keepassxc_sample, report);
+    crypto::SecureBytes scan(1 << 20);
+    std::uint32_t seed = 17;
+    for (std::uint8_t& b : scan) b = static_cast<std::uint8_t>((seed = seed * 1103515245 + 12345) >> 24);
+    File file;
+    file.id = Id{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    file.name = "scan.jpg";
+    file.decrypted_size = scan.size();
+    file.data = scan;
+    Item& item = vault.accounts.at(0).items.at(0);
+    item.credentials.emplace_back(std::move(file));
+
+    const crypto::SecureBytes written = onepux_test::write(vault, report);
+    const io::ZipReader zip(written, "scan.1pux", {});
+    const auto stored = std::find_if(zip.entries().begin(), zip.entries().end(), [](const io::ZipEntry& e) {
+        return e.name.ends_with("__scan.jpg");
+    });
+    REQUIRE(stored != zip.entries().end());
+    CHECK(stored->compressed_size == stored->size);
+    const Vault back = onepux_test::read_bytes(written, report);
+    bool found = false;
+    for (const Credential& c : back.accounts.at(0).items.at(0).credentials)
+        if (const auto* f = std::get_if<File>(&c); f && f->name == "scan.jpg") found = f->data && *f->data == scan;
+    CHECK(found);
+}
