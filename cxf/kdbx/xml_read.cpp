@@ -144,10 +144,10 @@ private:
     void text(std::string_view data) override {
         if (gathering_.empty()) return;  // layout between structure elements
         Node& node = *gathering_.back();
-        if (node.text.size() + layout_.size() + data.size() > ctx_.limits.max_string_bytes)
+        const std::uint64_t cap = holds_attachment() ? ctx_.limits.max_input_bytes : ctx_.limits.max_string_bytes;
+        if (node.text.size() + layout_.size() + data.size() > cap)
             throw Error(Errc::limit_exceeded, {ctx_.file, place(node.name)},
-                        "a text value is longer than the cap of " + std::to_string(ctx_.limits.max_string_bytes) +
-                            " bytes");
+                        "a text value is longer than the cap of " + std::to_string(cap) + " bytes");
         // Whitespace is held back until it is known not to be layout between child elements, so that
         // the elements holding others keep no text of their own.
         if (node.text.empty() && trim(data).empty()) {
@@ -157,6 +157,14 @@ private:
         node.text.append(layout_);
         layout_.clear();
         node.text.append(data);
+    }
+
+    // Whether the text being gathered is an attachment's base64: a pool binary (KDBX 3.1, Meta/Binaries)
+    // or an entry's inline binary (KDBX 2.x, Binary/Value). Its cap is an input's, not a string's.
+    bool holds_attachment() const {
+        if (use_ == Use::pool_binary) return gathering_.size() == 1;
+        const std::size_t n = gathering_.size();
+        return use_ == Use::entry && n >= 3 && gathering_[n - 1]->name == "Value" && gathering_[n - 2]->name == "Binary";
     }
 
     void fill(Node& node, std::string_view name, std::span<const XmlAttribute> attributes) const {

@@ -183,3 +183,27 @@ TEST_CASE("Argon2 version 0x10 is written and read, and gives a different key fr
     v13.version = 0x13;
     CHECK(cxf::kdbx::detail::transform_key(key.hash, v10) != cxf::kdbx::detail::transform_key(key.hash, v13));
 }
+
+TEST_CASE("a KDBX 3.1 attachment whose base64 is longer than the string cap reads back", "[kdbx]") {
+    const CompositeKey key = password_key("big 3.1");
+    Database db = kitchen_sink(false);
+    cxf::Limits limits;
+    limits.max_string_bytes = 1 << 20;  // the default's 16 MiB, scaled down with the attachment
+    cxf::crypto::SecureBytes scan((1 << 20) + 4096);  // its base64 is a third longer than the cap
+    std::uint32_t seed = 21;
+    for (std::uint8_t& b : scan) b = static_cast<std::uint8_t>((seed = seed * 1103515245 + 12345) >> 24);
+    db.root.entries.at(0).binaries.push_back(BinaryRef{"scan.jpg", db.binaries.size()});
+    db.binaries.push_back(Binary{scan, false});
+    SaveSettings settings = cheap_settings(Kdf::aes_kdf, Cipher::aes256_cbc, 3);
+    const cxf::crypto::SecureBytes file = save(db, key, settings);
+
+    const Database opened = open(file, key, limits, "big31.kdbx");
+    REQUIRE(opened.binaries.size() == db.binaries.size());
+    for (std::size_t i = 0; i < db.binaries.size(); ++i) CHECK(opened.binaries[i].data == db.binaries[i].data);
+
+    // Other text keeps the string cap.
+    db.root.entries.at(0).strings.push_back({"Long", cxf::crypto::Secret(std::string((1 << 20) + 1, 'x')), false});
+    const cxf::Error e = test::thrown_by([&] { open(save(db, key, settings), key, limits, "long.kdbx"); });
+    CHECK(e.code() == cxf::Errc::limit_exceeded);
+    CHECK(e.where().place.find("(Value)") != std::string::npos);
+}
