@@ -45,7 +45,8 @@ std::size_t InnerHeaderReader::feed(ByteView data) {
         }
         const std::size_t n = std::min(length_ - have_, data.size() - used);
         ByteView piece = data.subspan(used, n);
-        if (static_cast<InnerFieldId>(fields_[0]) == InnerFieldId::binary) {
+        const auto id = static_cast<InnerFieldId>(fields_[0]);
+        if (id == InnerFieldId::binary) {
             Binary& binary = header_.binaries.back();
             if (have_ == 0) {
                 binary.protect = (piece[0] & binary_protected_flag) != 0;
@@ -55,8 +56,7 @@ std::size_t InnerHeaderReader::feed(ByteView data) {
             if (bytes.capacity() < bytes.size() + piece.size())
                 bytes.reserve(std::min(std::max(2 * bytes.capacity(), bytes.size() + piece.size()), length_ - 1));
             bytes.insert(bytes.end(), piece.begin(), piece.end());
-        } else if (static_cast<InnerFieldId>(fields_[0]) == InnerFieldId::stream_id ||
-                   static_cast<InnerFieldId>(fields_[0]) == InnerFieldId::stream_key) {
+        } else if (id == InnerFieldId::stream_id || id == InnerFieldId::stream_key) {
             small_.insert(small_.end(), piece.begin(), piece.end());
         }  // the End record's data and unknown records are skipped, as KeePass does
         have_ += n;

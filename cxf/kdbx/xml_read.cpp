@@ -144,10 +144,13 @@ private:
     void text(std::string_view data) override {
         if (gathering_.empty()) return;  // layout between structure elements
         Node& node = *gathering_.back();
-        const std::uint64_t cap = holds_attachment() ? ctx_.limits.max_input_bytes : ctx_.limits.max_string_bytes;
-        if (node.text.size() + layout_.size() + data.size() > cap)
-            throw Error(Errc::limit_exceeded, {ctx_.file, place(node.name)},
-                        "a text value is longer than the cap of " + std::to_string(cap) + " bytes");
+        const std::uint64_t size = node.text.size() + layout_.size() + data.size();
+        if (size > ctx_.limits.max_string_bytes) {  // asked only then: text comes in many small pieces
+            const std::uint64_t cap = holds_attachment() ? ctx_.limits.max_input_bytes : ctx_.limits.max_string_bytes;
+            if (size > cap)
+                throw Error(Errc::limit_exceeded, {ctx_.file, place(node.name)},
+                            "a text value is longer than the cap of " + std::to_string(cap) + " bytes");
+        }
         // Whitespace is held back until it is known not to be layout between child elements, so that
         // the elements holding others keep no text of their own.
         if (node.text.empty() && trim(data).empty()) {

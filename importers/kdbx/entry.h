@@ -27,8 +27,8 @@ struct EntryReading {
 };
 
 // The attachments' pool indices for the extension are not kept here: whether the pool needs them is
-// known only once the whole file is read (add_pool_indices). `place` is the entry's path
-// ("/Group/Title") for the report.
+// known only once the whole file is read (VaultReader::finish_attachments). `place` is the entry's
+// path ("/Group/Title") for the report.
 // `fresh_uuid` stands in for the entry's UUID (and its history's) in the ids it gets.
 EntryReading read_entry(const kdbx::Entry& entry, const EntryContext& context, const std::string& place,
                         const std::optional<kdbx::Uuid>& fresh_uuid = std::nullopt);

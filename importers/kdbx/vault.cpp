@@ -163,8 +163,7 @@ public:
             return;
         }
         EntryReading r = read_item(e, f.path + "/" + title(e));
-        keep_pool_indices(e, r.item.id);
-        note_awaiting_bytes(r);
+        keep_attachments(e, r);
         if (f.kind == FrameKind::collection) f.linked.push_back(r.item.id);
         f.items->emplace_back(r.position, std::move(r.item));
     }
@@ -227,8 +226,7 @@ public:
         json::add_extension(first_.extensions, extension_name, first_account_extension(rest));
         vault.accounts.push_back(std::move(first_));
         for (Account& other : others_) vault.accounts.push_back(std::move(other));
-        if (!canonical_pool_) add_pool_indices(vault);
-        give_attachment_bytes(vault);
+        finish_attachments(vault);
         vault_ = std::move(vault);
     }
 
@@ -316,8 +314,15 @@ private:
         });
     }
 
-    // Each version's pool indices of an item with attachments, kept until the pool's order is known.
-    void keep_pool_indices(const kdbx::Entry& e, const Id& item_id) {
+    // An item's attachments, per version (the item, then its history), until the whole file is read:
+    // its pool indices in the entry's order, which the item's extension keeps when the pool is not in
+    // cxf's order, and those of its files that await their bytes, in the files' order.
+    struct ItemAttachments {
+        std::vector<std::vector<std::size_t>> pool_indices;
+        std::vector<std::vector<std::size_t>> awaiting_bytes;
+    };
+
+    void keep_attachments(const kdbx::Entry& e, EntryReading& r) {
         bool any = !e.binaries.empty();
         for (const kdbx::Entry& old : e.history) any = any || !old.binaries.empty();
         if (!any) return;
@@ -326,51 +331,41 @@ private:
             for (const kdbx::BinaryRef& ref : version.binaries) out.push_back(ref.index);
             return out;
         };
-        std::vector<std::vector<std::size_t>>& versions = pool_indices_[item_id];
-        versions.push_back(indices(e));
-        for (const kdbx::Entry& old : e.history) versions.push_back(indices(old));
-    }
-
-    void note_awaiting_bytes(EntryReading& r) {
-        const bool any = std::any_of(r.awaiting_bytes.begin(), r.awaiting_bytes.end(), [](const auto& v) { return !v.empty(); });
-        if (!any) return;
+        ItemAttachments& kept = attachments_[r.item.id];
+        kept.pool_indices.push_back(indices(e));
+        for (const kdbx::Entry& old : e.history) kept.pool_indices.push_back(indices(old));
         for (const auto& version : r.awaiting_bytes)
             for (const std::size_t i : version) ++references_[i];
-        awaiting_bytes_[r.item.id] = std::move(r.awaiting_bytes);
+        kept.awaiting_bytes = std::move(r.awaiting_bytes);
     }
 
-    // The files' bytes, from the pool, once nothing else needs it: each binary moves into the last
-    // file that refers to it and is copied into the others, so that a binary referred to once is
-    // never held twice (with large attachments, that copy was a third of the peak).
-    void give_attachment_bytes(Vault& vault) {
+    // Once every reference is known: the pool indices go into the extensions when the pool is out of
+    // cxf's order, and the files get their bytes. Each binary moves into the last file that refers to
+    // it and is copied into the others, so that one referred to once is never held twice (with large
+    // attachments, that copy was a third of the peak).
+    void finish_attachments(Vault& vault) {
         for (Account& account : vault.accounts)
             for (Item& item : account.items) {
-                const auto found = awaiting_bytes_.find(item.id);
-                if (found == awaiting_bytes_.end()) continue;
-                const std::vector<std::vector<std::size_t>>& versions = found->second;
-                for (std::size_t v = 0; v < versions.size() && v <= item.history.size(); ++v) {
-                    auto next = versions[v].begin();
-                    for (Credential& c : (v == 0 ? item : item.history[v - 1]).credentials) {
-                        File* file = std::get_if<File>(&c);
-                        if (!file || !awaits_bytes(*file) || next == versions[v].end()) continue;
-                        const std::size_t i = *next++;
-                        file->data = --references_[i] == 0 ? std::move(pool_[i].data) : crypto::secure_copy(pool_[i].data);
-                    }
+                const auto found = attachments_.find(item.id);
+                if (found == attachments_.end()) continue;
+                const ItemAttachments& kept = found->second;
+                for (std::size_t v = 0; v <= item.history.size(); ++v) {
+                    Item& version = v == 0 ? item : item.history[v - 1];
+                    if (!canonical_pool_ && v < kept.pool_indices.size() && !kept.pool_indices[v].empty())
+                        kdbx_map::add_pool_indices(version.extensions, kept.pool_indices[v]);
+                    if (v < kept.awaiting_bytes.size()) give_bytes(version, kept.awaiting_bytes[v]);
                 }
             }
     }
 
-    // A pool out of cxf's order: every attachment keeps its index (kept in the item's extension).
-    void add_pool_indices(Vault& vault) const {
-        for (Account& account : vault.accounts)
-            for (Item& item : account.items) {
-                const auto found = pool_indices_.find(item.id);
-                if (found == pool_indices_.end()) continue;
-                const std::vector<std::vector<std::size_t>>& versions = found->second;
-                if (!versions[0].empty()) kdbx_map::add_pool_indices(item.extensions, versions[0]);
-                for (std::size_t k = 1; k < versions.size() && k <= item.history.size(); ++k)
-                    if (!versions[k].empty()) kdbx_map::add_pool_indices(item.history[k - 1].extensions, versions[k]);
-            }
+    void give_bytes(Item& version, const std::vector<std::size_t>& awaiting) {
+        auto next = awaiting.begin();
+        for (Credential& c : version.credentials) {
+            File* file = std::get_if<File>(&c);
+            if (!file || !awaits_bytes(*file) || next == awaiting.end()) continue;
+            const std::size_t i = *next++;
+            file->data = --references_[i] == 0 ? std::move(pool_[i].data) : crypto::secure_copy(pool_[i].data);
+        }
     }
 
     void vault_members(const kdbx::Meta& meta, Vault& vault) const {
@@ -488,8 +483,7 @@ private:
     std::size_t next_ref_ = 0;
     bool in_order_ = true;
     bool canonical_pool_ = true;  // known at the end
-    std::map<Id, std::vector<std::vector<std::size_t>>> pool_indices_;  // by item id
-    std::map<Id, std::vector<std::vector<std::size_t>>> awaiting_bytes_;  // by item id, per version
+    std::map<Id, ItemAttachments> attachments_;     // by item id
     std::map<std::size_t, std::size_t> references_;  // by pool index: the files that await its bytes
     // Hashed, not ordered: a lookup per entry in ordered sets cost 7 % of a 200k-entry read, and more
     // per entry the larger the file.
