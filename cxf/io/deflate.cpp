@@ -62,19 +62,25 @@ void DeflateWriter::write(ByteView data) {
 }
 
 void DeflateWriter::write_incompressible(ByteView data) {
-    set_level(Z_NO_COMPRESSION);
+    set_params(Z_NO_COMPRESSION, strategy_);
     write(data);
-    set_level(level_);
+    set_params(level_, strategy_);
 }
 
-// zlib ends the block deflated so far before it changes level, which may take more than one buffer.
-void DeflateWriter::set_level(int level) {
+void DeflateWriter::write_without_repeats(ByteView data) {
+    set_params(level_, Z_HUFFMAN_ONLY);
+    write(data);
+    set_params(level_, strategy_);
+}
+
+// zlib ends the block deflated so far before it changes parameters, which may take more than one buffer.
+void DeflateWriter::set_params(int level, int strategy) {
     z_stream& z = state_->z;
     crypto::SecureBytes& buffer = state_->buffer;
     for (;;) {
         z.next_out = buffer.data();
         z.avail_out = static_cast<uInt>(buffer.size());
-        const int rc = deflateParams(&z, level, strategy_);
+        const int rc = deflateParams(&z, level, strategy);
         const std::size_t produced = buffer.size() - z.avail_out;
         if (produced != 0) {
             out_.write(ByteView(buffer.data(), produced));

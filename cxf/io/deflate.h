@@ -40,6 +40,7 @@ public:
     void write(ByteView data) override;
     // Written in stored blocks: deflating such bytes costs time and gains nothing.
     void write_incompressible(ByteView data) override;
+    void write_without_repeats(ByteView data) override;
     void finish();
     // A new stream at the same level, keeping zlib's memory (a fresh writer allocates and wipes 300 KiB).
     void restart();
@@ -50,7 +51,7 @@ public:
 
 private:
     void deflate_into_out(ByteView data, bool last);
-    void set_level(int level);
+    void set_params(int level, int strategy);
     struct State;
     std::unique_ptr<State> state_;
     Output& out_;

@@ -18,6 +18,9 @@ public:
     virtual void write(ByteView bytes) = 0;
     // Bytes that compressing would not shrink (io::compresses): a stage that compresses may store them.
     virtual void write_incompressible(ByteView bytes) { write(bytes); }
+    // Text with no repeated strings worth finding, such as base64 of compressed or encrypted bytes:
+    // a stage that compresses may Huffman-code it only.
+    virtual void write_without_repeats(ByteView bytes) { write(bytes); }
 };
 
 class MemoryOutput final : public Output {

@@ -93,12 +93,12 @@ void write_payload(io::Output& out, const std::function<void(io::Output&)>& pref
                    const XmlWriteContext& context, Compression compression) {
     if (compression != Compression::gzip) {
         prefix(out);
-        write_xml(db, context, [&](ByteView piece) { out.write(piece); });
+        write_xml(db, context, out);
         return;
     }
     io::DeflateWriter zipped(out, io::Framing::gzip);
     prefix(zipped);
-    write_xml(db, context, [&](ByteView piece) { zipped.write(piece); });
+    write_xml(db, context, zipped);
     zipped.finish();
 }
 

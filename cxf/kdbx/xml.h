@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cxf/io/output.h"
 #include "cxf/kdbx/bytes.h"
 #include "cxf/kdbx/inner_stream.h"
 
@@ -52,7 +53,7 @@ struct XmlWriteContext {
 // Errc::usage when one of the entry's attachments (or its history's) is outside the pool.
 void check_binary_refs(const Entry& entry, std::size_t pool_size);
 
-// Hands the XML document to `sink` in pieces (valid only during each call).
-void write_xml(const Database& database, const XmlWriteContext& context, const ByteSink& sink);
+// Writes the XML document to `sink` in pieces.
+void write_xml(const Database& database, const XmlWriteContext& context, io::Output& sink);
 
 }  // namespace cxf::kdbx::detail

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Database → KDBX XML, handed on in pieces from a wiped buffer (no DOM and no whole document holds
 // the plaintext). Element order as KeePass 2.55 KdbxFile.Write.
+#include <algorithm>
 #include <string>
 
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
+#include "cxf/io/deflate.h"
 #include "cxf/json/utf8.h"
-#include "cxf/kdbx/gzip.h"
 #include "cxf/kdbx/xml.h"
 #include "cxf/kdbx/xml_values.h"
 
@@ -14,9 +15,40 @@ namespace cxf::kdbx::detail {
 
 namespace {
 
+// Bytes in, their base64 out in pieces of about a MiB, each handed on as text without repeats.
+class Base64Writer final : public io::Output {
+public:
+    explicit Base64Writer(io::Output& out) : out_(out) { pending_.reserve(chunk); }
+
+    void write(ByteView bytes) override {
+        while (!bytes.empty()) {
+            const std::size_t take = std::min(bytes.size(), chunk - pending_.size());
+            pending_.insert(pending_.end(), bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(take));
+            bytes = bytes.subspan(take);
+            if (pending_.size() == chunk) hand_on();
+        }
+    }
+
+    void finish() {
+        if (!pending_.empty()) hand_on();
+    }
+
+private:
+    static constexpr std::size_t chunk = 3 * 256 * 1024;  // a multiple of 3: the pieces' base64 concatenates
+
+    void hand_on() {
+        out_.write_without_repeats(encoding::base64_encode_secret(pending_).bytes());
+        OPENSSL_cleanse(pending_.data(), pending_.size());
+        pending_.clear();
+    }
+
+    io::Output& out_;
+    crypto::SecureBytes pending_;
+};
+
 class XmlWriter {
 public:
-    XmlWriter(const ByteSink& sink, const XmlWriteContext& context) : sink_(sink), ctx_(context) {
+    XmlWriter(io::Output& sink, const XmlWriteContext& context) : sink_(sink), ctx_(context) {
         out_.reserve(piece + piece / 2);
     }
 
@@ -56,7 +88,7 @@ private:
     }
 
     void hand_on() {
-        sink_(out_);
+        sink_.write(out_);
         OPENSSL_cleanse(out_.data(), out_.size());
         out_.clear();
     }
@@ -197,17 +229,29 @@ private:
         close("Meta");
     }
 
-    // KDBX 3.x attachment pool, compressed when the file is (as KeePass does). Binary.protect is not
-    // written: stream-encrypted pool entries (Protected="True") are legal, but pykeepass does not
-    // decrypt them and then misreads every later protected value, so 3.1 drops the flag.
+    // KDBX 3.x attachment pool, streamed: each binary gzipped when the file is (as KeePass does) and
+    // it compresses, then base64. Binary.protect is not written: stream-encrypted pool entries
+    // (Protected="True") are legal, but pykeepass does not decrypt them and then misreads every later
+    // protected value, so 3.1 drops the flag.
     void pool(const std::vector<Binary>& binaries) {
         open("Binaries");
         for (std::size_t i = 0; i < binaries.size(); ++i) {
-            const Binary& b = binaries[i];
-            std::string attributes = " ID=\"" + std::to_string(i) + "\"";
-            if (ctx_.compress_binaries) attributes += " Compressed=\"True\"";
-            const crypto::SecureBytes data = ctx_.compress_binaries ? gzip(b.data) : b.data;
-            element_with("Binary", attributes, encoding::base64_encode_secret(data).view(), false);
+            const ByteView data = binaries[i].data;
+            const bool compressed = ctx_.compress_binaries && io::compresses(data);
+            indent();
+            raw("<Binary ID=\"" + std::to_string(i) + "\"");
+            raw(compressed ? " Compressed=\"True\">" : ">");
+            hand_on();
+            Base64Writer text(sink_);
+            if (compressed) {
+                io::DeflateWriter zipped(text, io::Framing::gzip);
+                zipped.write(data);
+                zipped.finish();
+            } else {
+                text.write(data);
+            }
+            text.finish();
+            raw("</Binary>\n");
         }
         close("Binaries");
     }
@@ -325,7 +369,7 @@ private:
     }
 
     static constexpr std::size_t piece = 64 * 1024;
-    const ByteSink& sink_;
+    io::Output& sink_;
     crypto::SecureBytes out_;
     const XmlWriteContext& ctx_;
     std::size_t depth_ = 0;
@@ -342,7 +386,7 @@ void check_binary_refs(const Entry& e, std::size_t pool_size) {
     for (const Entry& h : e.history) check_binary_refs(h, pool_size);
 }
 
-void write_xml(const Database& database, const XmlWriteContext& context, const ByteSink& sink) {
+void write_xml(const Database& database, const XmlWriteContext& context, io::Output& sink) {
     XmlWriter(sink, context).document(database);
 }
 

@@ -273,7 +273,9 @@ TEST_CASE("files we write open in keepassxc-cli: listing, attributes and attachm
     }
 }
 
-TEST_CASE("attachments that do not compress go into the gzip payload stored, and keepassxc-cli reads them", "[kdbx][interop]") {
+// KDBX 4 keeps them in the inner header, stored in the payload's gzip; KDBX 3.1 keeps them in the
+// XML as base64, not gzipped themselves.
+TEST_CASE("attachments that do not compress are stored, not deflated, and keepassxc-cli reads them", "[kdbx][interop]") {
     const test::TempDir dir;
     const std::string password = "stored blocks";
     const CompositeKey key = password_key(password);
@@ -290,19 +292,24 @@ TEST_CASE("attachments that do not compress go into the gzip payload stored, and
         main.binaries.push_back(BinaryRef{data == &random ? "scan.jpg" : "statement.txt", db.binaries.size()});
         db.binaries.push_back(Binary{*data, false});
     }
-    const std::string file = dir.path("stored.kdbx");
-    write_file(file, save(db, key, cheap_settings(Kdf::argon2d, Cipher::aes256_cbc, 4)));
-    const std::size_t size = read_file(file).size();
-    CHECK(size > random.size());
-    CHECK(size < random.size() + text.size() / 4);  // the text is still deflated
+    for (const std::uint16_t major : {std::uint16_t{4}, std::uint16_t{3}}) {
+        CAPTURE(major);
+        const std::string file = dir.path("stored.kdbx");
+        write_file(file, save(db, key, cheap_settings(major == 4 ? Kdf::argon2d : Kdf::aes_kdf, Cipher::aes256_cbc, major)));
+        const std::size_t size = read_file(file).size();
+        CHECK(size > random.size());
+        CHECK(size < random.size() + text.size() / 4);  // the text is still deflated
 
-    CHECK(open(read_file(file), key, {}, "stored.kdbx").binaries == db.binaries);
-    const std::string err = dir.path("keepassxc-cli.err");
-    for (const auto& [name, data] : {std::pair{"scan.jpg", &random}, std::pair{"statement.txt", &text}}) {
-        CAPTURE(name);
-        const std::string out = dir.path("exported");
-        keepassxc(password, "attachment-export " + quote(file) + " 'Main entry' " + quote(name) + " " + quote(out), err);
-        const cxf::Bytes exported = read_file(out);
-        CHECK(exported == cxf::Bytes(data->begin(), data->end()));
+        const Database back = open(read_file(file), key, {}, "stored.kdbx");
+        REQUIRE(back.binaries.size() == db.binaries.size());
+        for (std::size_t i = 0; i < db.binaries.size(); ++i) CHECK(back.binaries[i].data == db.binaries[i].data);  // 3.1 drops `protect`
+        const std::string err = dir.path("keepassxc-cli.err");
+        for (const auto& [name, data] : {std::pair{"scan.jpg", &random}, std::pair{"statement.txt", &text}}) {
+            CAPTURE(name);
+            const std::string out = dir.path("exported");
+            keepassxc(password, "attachment-export " + quote(file) + " 'Main entry' " + quote(name) + " " + quote(out), err);
+            const cxf::Bytes exported = read_file(out);
+            CHECK(exported == cxf::Bytes(data->begin(), data->end()));
+        }
     }
 }

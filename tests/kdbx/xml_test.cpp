@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
 #include "cxf/kdbx/gzip.h"
 #include "cxf/kdbx/inner_stream.h"
@@ -15,6 +16,21 @@
 using namespace test::kdbx;
 
 namespace {
+
+// The pieces the XML writer hands on, and how many it marked as text without repeats.
+struct PieceRecorder final : cxf::io::Output {
+    std::vector<std::size_t> pieces;
+    std::string xml;
+    std::size_t without_repeats = 0;
+    void write(cxf::ByteView piece) override {
+        pieces.push_back(piece.size());
+        xml += cxf::as_text(piece);
+    }
+    void write_without_repeats(cxf::ByteView piece) override {
+        ++without_repeats;
+        write(piece);
+    }
+};
 
 // Encrypts values in the order the document will hold them, as a writer would.
 class Protector {
@@ -200,6 +216,30 @@ TEST_CASE("a gzip member written in pieces of any size inflates to what was writ
     }
 }
 
+TEST_CASE("a gzip member mixing deflated, stored and Huffman-only pieces inflates to what was written", "[kdbx]") {
+    const std::string text = std::string(100000, 'a');
+    const cxf::crypto::SecureBytes random = cxf::crypto::random_bytes(300000);
+    const cxf::crypto::Secret base64 = cxf::encoding::base64_encode_secret(random);
+    cxf::io::MemoryOutput out;
+    cxf::io::DeflateWriter writer(out, cxf::io::Framing::gzip);
+    writer.write(cxf::as_bytes(text));
+    writer.write_without_repeats(base64.bytes());
+    writer.write_incompressible(random);
+    writer.write(cxf::as_bytes(text));
+    writer.finish();
+    // Base64 has 6 bits in each byte: Huffman coding gets it to about three quarters; the random bytes
+    // stay as they are, and the repeated text almost vanishes.
+    CHECK(out.bytes().size() < random.size() + base64.view().size() * 78 / 100);
+    CHECK(out.bytes().size() > random.size() + base64.view().size() * 74 / 100);
+    std::uint64_t budget = 1 << 30;
+    const cxf::crypto::SecureBytes back = cxf::kdbx::detail::gunzip(out.bytes(), {}, budget, "mixed.gz", "");
+    std::string expected = text;
+    expected += base64.view();
+    expected += cxf::as_text(random);
+    expected += text;
+    CHECK(cxf::as_text(back) == expected);
+}
+
 TEST_CASE("a gzip member's length is checked against its trailer in pieces of any size, its CRC not", "[kdbx]") {
     const std::string content = "<KeePassFile>" + std::string(5000, 'x') + "</KeePassFile>";
     const cxf::crypto::SecureBytes zipped = cxf::kdbx::detail::gzip(cxf::as_bytes(content));
@@ -241,14 +281,43 @@ TEST_CASE("the XML of a large database is handed on in pieces, never held whole"
         db.root.entries.push_back(std::move(e));
     }
     cxf::kdbx::detail::InnerStreamCipher stream(InnerStream::chacha20, forged_stream_key());
-    std::vector<std::size_t> pieces;
-    std::string xml;
-    cxf::kdbx::detail::write_xml(db, {cxf::kdbx::FormatVersion{4, 0}, stream, {}, false}, [&](cxf::ByteView piece) {
-        pieces.push_back(piece.size());
-        xml += cxf::as_text(piece);
-    });
-    CHECK(pieces.size() > 10);
-    CHECK(*std::max_element(pieces.begin(), pieces.end()) < (64u << 10) + 4096);  // a piece, and the line that passed it
-    CHECK(xml.find("<Value>entry 2999</Value>") != std::string::npos);
-    CHECK(xml.ends_with("</KeePassFile>\n"));
+    PieceRecorder out;
+    cxf::kdbx::detail::write_xml(db, {cxf::kdbx::FormatVersion{4, 0}, stream, {}, false}, out);
+    CHECK(out.pieces.size() > 10);
+    CHECK(*std::max_element(out.pieces.begin(), out.pieces.end()) < (64u << 10) + 4096);  // a piece, and the line that passed it
+    CHECK(out.xml.find("<Value>entry 2999</Value>") != std::string::npos);
+    CHECK(out.xml.ends_with("</KeePassFile>\n"));
+    CHECK(out.without_repeats == 0);
+}
+
+TEST_CASE("a KDBX 3.1 pool binary is streamed as base64 without repeats, gzipped only when that shrinks it", "[kdbx]") {
+    Database db;
+    db.root.name = "r";
+    const cxf::crypto::SecureBytes random = cxf::crypto::random_bytes((2u << 20) + 1);  // several pieces, and a last byte
+    std::string text;
+    for (int i = 0; text.size() < (1u << 20); ++i) text += "line " + std::to_string(i) + " of a text attachment\n";
+    db.binaries.push_back({random, false});
+    db.binaries.push_back({cxf::crypto::secure_copy(cxf::as_bytes(text)), false});
+    cxf::kdbx::detail::InnerStreamCipher stream(InnerStream::salsa20, forged_stream_key());
+    PieceRecorder out;
+    cxf::kdbx::detail::write_xml(db, {cxf::kdbx::FormatVersion{3, 1}, stream, {}, true}, out);
+
+    const auto binary_text = [&](const std::string& id, bool compressed) {
+        const std::string open = "<Binary ID=\"" + id + "\"" + (compressed ? " Compressed=\"True\">" : ">");
+        const std::size_t at = out.xml.find(open);
+        REQUIRE(at != std::string::npos);
+        const std::size_t from = at + open.size();
+        return out.xml.substr(from, out.xml.find("</Binary>", from) - from);
+    };
+    const auto stored = cxf::encoding::base64_decode(binary_text("0", false));
+    REQUIRE(stored);
+    CHECK(cxf::crypto::equal_ct(*stored, random));
+    const auto zipped = cxf::encoding::base64_decode(binary_text("1", true));
+    REQUIRE(zipped);
+    CHECK(zipped->size() < text.size() / 4);
+    std::uint64_t budget = 1 << 30;
+    CHECK(cxf::as_text(cxf::kdbx::detail::gunzip(*zipped, {}, budget, "pool.kdbx", "")) == text);
+    // The pieces of base64 are about a MiB: the binary is never held whole as text.
+    CHECK(out.without_repeats >= 4);
+    CHECK(*std::max_element(out.pieces.begin(), out.pieces.end()) <= (1u << 20));
 }
