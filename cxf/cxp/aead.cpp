@@ -66,23 +66,28 @@ Bytes aead_seal(Aead aead, ByteView key, ByteView nonce, ByteView aad, ByteView 
 }
 
 std::optional<crypto::SecureBytes> aead_open(Aead aead, ByteView key, ByteView nonce, ByteView aad,
-                                             ByteView ciphertext) {
+                                             ByteView ciphertext, ByteView tag) {
+    crypto::SecureBytes text(ciphertext.begin(), ciphertext.end());
+    if (!aead_open_in_place(aead, key, nonce, aad, text, tag)) return std::nullopt;
+    return text;
+}
+
+bool aead_open_in_place(Aead aead, ByteView key, ByteView nonce, ByteView aad, std::span<std::uint8_t> text,
+                        ByteView tag) {
     const std::size_t nt = tag_size(aead);
-    if (ciphertext.size() < nt) return std::nullopt;
-    const ByteView body = ciphertext.first(ciphertext.size() - nt);
-    Bytes tag(ciphertext.end() - static_cast<std::ptrdiff_t>(nt), ciphertext.end());
+    if (tag.size() != nt) return false;
+    Bytes tag_copy(tag.begin(), tag.end());  // EVP takes a mutable pointer
     const crypto::CipherCtxPtr ctx = start(aead, key, nonce, aad, false);
-    crypto::SecureBytes out(body.size());
-    update(ctx.get(), body, out);
-    check(EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, static_cast<int>(nt), tag.data()), "AEAD");
+    update(ctx.get(), text, text);
+    check(EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_AEAD_SET_TAG, static_cast<int>(nt), tag_copy.data()), "AEAD");
     std::uint8_t none[16];  // stream modes write nothing here
     int written = 0;
     // The tag comparison inside EVP_CipherFinal_ex is constant-time (CRYPTO_memcmp).
     if (EVP_CipherFinal_ex(ctx.get(), none, &written) != 1) {
         ERR_clear_error();
-        return std::nullopt;
+        return false;
     }
-    return out;
+    return true;
 }
 
 }  // namespace cxf::cxp::hpke::detail

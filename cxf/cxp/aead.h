@@ -11,8 +11,12 @@ namespace cxf::cxp::hpke::detail {
 
 // ciphertext || 16-byte tag.
 Bytes aead_seal(Aead aead, ByteView key, ByteView nonce, ByteView aad, ByteView plaintext);
-// nullopt when the tag does not verify (or the input is shorter than a tag).
+// nullopt when the tag does not verify (or is not the AEAD's tag size).
 std::optional<crypto::SecureBytes> aead_open(Aead aead, ByteView key, ByteView nonce, ByteView aad,
-                                             ByteView ciphertext);
+                                             ByteView ciphertext, ByteView tag);
+// The same, decrypting `text` where it is (a JWE's ciphertext, which may be large): false when the
+// tag does not verify, and then `text` holds unauthenticated plaintext that the caller must wipe.
+bool aead_open_in_place(Aead aead, ByteView key, ByteView nonce, ByteView aad, std::span<std::uint8_t> text,
+                        ByteView tag);
 
 }  // namespace cxf::cxp::hpke::detail

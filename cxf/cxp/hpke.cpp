@@ -107,21 +107,25 @@ Bytes SenderContext::seal(ByteView aad, ByteView plaintext) {
 
 crypto::SecureBytes RecipientContext::open(ByteView aad, ByteView ciphertext) {
     check_aead_usable();
-    auto plaintext = detail::aead_open(suite_.aead, key_, nonce(), aad, ciphertext);
+    const std::size_t nt = tag_size(suite_.aead);
+    if (ciphertext.size() < nt) throw Error(Errc::wrong_password, {"", "ciphertext"}, std::string(open_failed));
+    auto plaintext = detail::aead_open(suite_.aead, key_, nonce(), aad, ciphertext.first(ciphertext.size() - nt),
+                                       ciphertext.last(nt));
     if (!plaintext) throw Error(Errc::wrong_password, {"", "ciphertext"}, std::string(open_failed));
     ++sequence_;
     return std::move(*plaintext);
 }
 
-crypto::SecureBytes RecipientContext::open_with_nonce(ByteView nonce, ByteView aad, ByteView ciphertext) const {
+crypto::SecureBytes RecipientContext::open_with_nonce(ByteView nonce, ByteView aad, crypto::SecureBytes ciphertext,
+                                                      ByteView tag) const {
     check_aead_usable();
     if (nonce.size() != nonce_size(suite_.aead))
         throw Error(Errc::malformed, {"", "nonce"},
                     "the nonce is " + std::to_string(nonce.size()) + " bytes; expected " +
                         std::to_string(nonce_size(suite_.aead)));
-    auto plaintext = detail::aead_open(suite_.aead, key_, nonce, aad, ciphertext);
-    if (!plaintext) throw Error(Errc::wrong_password, {"", "ciphertext"}, std::string(open_failed));
-    return std::move(*plaintext);
+    if (!detail::aead_open_in_place(suite_.aead, key_, nonce, aad, ciphertext, tag))
+        throw Error(Errc::wrong_password, {"", "ciphertext"}, std::string(open_failed));
+    return ciphertext;
 }
 
 // RFC 9180 §4.1 Encap/AuthEncap, then the key schedule.

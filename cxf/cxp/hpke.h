@@ -83,8 +83,10 @@ public:
     // RFC 9180 §5.2 ContextR.Open; the sequence number advances only on success. A tag that does
     // not verify throws Errc::wrong_password ("wrong private key, or the data is damaged").
     crypto::SecureBytes open(ByteView aad, ByteView ciphertext);
-    // Open with a nonce the message carries itself (a JWE's iv), leaving the sequence number alone.
-    crypto::SecureBytes open_with_nonce(ByteView nonce, ByteView aad, ByteView ciphertext) const;
+    // Open with a nonce the message carries itself (a JWE's iv), and its tag apart from the
+    // ciphertext, leaving the sequence number alone. The ciphertext is decrypted where it is.
+    crypto::SecureBytes open_with_nonce(ByteView nonce, ByteView aad, crypto::SecureBytes ciphertext,
+                                        ByteView tag) const;
 
 private:
     RecipientContext() = default;

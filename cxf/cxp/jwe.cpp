@@ -79,15 +79,16 @@ Parts split(std::string_view jwe, const std::string& file) {
     return parts;
 }
 
-Bytes decode(const Parts& parts, std::size_t index, const std::string& file) {
-    auto bytes = encoding::base64url_decode(parts.text[index]);
+// Secure memory for all of them: the ciphertext becomes the plaintext where it is.
+crypto::SecureBytes decode(const Parts& parts, std::size_t index, const std::string& file) {
+    auto bytes = encoding::base64url_decode_secure(parts.text[index]);
     if (!bytes)
         throw Error(Errc::malformed, {file, place(parts, index)},
                     "the " + std::string(part_names[index]) + " is not base64url");
     return std::move(*bytes);
 }
 
-void expect_size(const Parts& parts, std::size_t index, const Bytes& bytes, std::size_t size, const std::string& file) {
+void expect_size(const Parts& parts, std::size_t index, ByteView bytes, std::size_t size, const std::string& file) {
     if (bytes.size() != size)
         throw Error(Errc::malformed, {file, place(parts, index)},
                     "the " + std::string(part_names[index]) + " is " + std::to_string(bytes.size()) +
@@ -107,7 +108,7 @@ Header read_header(const Parts& parts, const std::string& file, const Limits& li
         throw Error(Errc::limit_exceeded, {file, place(parts, 0)},
                     "the protected header is " + std::to_string(text.size()) + " bytes; the cap is " +
                         std::to_string(max_header_bytes));
-    const Bytes json_bytes = decode(parts, 0, file);
+    const crypto::SecureBytes json_bytes = decode(parts, 0, file);
     json::Tape tape;
     try {
         json::parse(as_text(json_bytes), file, limits, tape);
@@ -195,12 +196,11 @@ crypto::SecureBytes jwe_decrypt(std::string_view jwe, const hpke::PrivateKey& ke
     if (!parts.text[1].empty())
         throw Error(Errc::unsupported, {file, place(parts, 1)},
                     "the JWE has an encrypted key; the CXP convention uses HPKE directly and leaves it empty");
-    const Bytes iv = decode(parts, 2, file);
+    const crypto::SecureBytes iv = decode(parts, 2, file);
     expect_size(parts, 2, iv, hpke::nonce_size(header.suite.aead), file);
-    Bytes sealed = decode(parts, 3, file);
-    const Bytes tag = decode(parts, 4, file);
+    crypto::SecureBytes ciphertext = decode(parts, 3, file);
+    const crypto::SecureBytes tag = decode(parts, 4, file);
     expect_size(parts, 4, tag, hpke::tag_size(header.suite.aead), file);
-    sealed.insert(sealed.end(), tag.begin(), tag.end());
 
     if (key.kem() != header.suite.kem)
         throw Error(Errc::wrong_password, {file, std::string(header_place) + "/alg"},
@@ -219,7 +219,7 @@ crypto::SecureBytes jwe_decrypt(std::string_view jwe, const hpke::PrivateKey& ke
         throw Error(e.code(), {file, std::string(header_place) + "/epk"}, e.what());
     }
     try {
-        return context->open_with_nonce(iv, as_bytes(parts.text[0]), sealed);
+        return context->open_with_nonce(iv, as_bytes(parts.text[0]), std::move(ciphertext), tag);
     } catch (const Error& e) {
         if (e.code() != Errc::wrong_password) throw e.in_file(file);
         if (kid_matches)

@@ -109,7 +109,11 @@ TEST_CASE("HPKE open refuses a wrong key or altered data and keeps its sequence"
 
     hpke::RecipientContext other_info = hpke::setup_recipient(x25519_suite, key, sender.enc, as_bytes("other"));
     CHECK(thrown_by([&] { other_info.open(as_bytes("aad"), ct); }).code() == Errc::wrong_password);
-    CHECK(thrown_by([&] { right.open_with_nonce(Bytes(11), {}, ct); }).code() == Errc::malformed);
+    const ByteView body = ByteView(ct).first(ct.size() - 16), tag = ByteView(ct).last(16);
+    CHECK(thrown_by([&] { right.open_with_nonce(Bytes(11), {}, cxf::crypto::secure_copy(body), tag); }).code() ==
+          Errc::malformed);
+    CHECK(thrown_by([&] { right.open_with_nonce(Bytes(12), {}, cxf::crypto::secure_copy(body), tag.first(15)); })
+              .code() == Errc::wrong_password);
 }
 
 TEST_CASE("HPKE refuses inconsistent calls as usage errors", "[cxp][hpke]") {
