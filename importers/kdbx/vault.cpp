@@ -7,7 +7,6 @@
 #include <numeric>
 #include <set>
 #include <string_view>
-#include <unordered_set>
 
 #include "cxf/crypto/hash.h"
 #include "cxf/encoding/base64.h"
@@ -18,6 +17,7 @@
 #include "cxf/kdbx/map/names.h"
 #include "cxf/kdbx/map/pool.h"
 #include "importers/kdbx/entry.h"
+#include "importers/kdbx/id_set.h"
 #include "importers/kdbx/read.h"
 
 namespace cxf::kdbx_map {
@@ -33,23 +33,6 @@ const kdbx::CustomDataItem* custom(const kdbx::CustomData& data, std::string_vie
 void drop(kdbx::CustomData& data, std::string_view key) {
     std::erase_if(data, [&](const kdbx::CustomDataItem& d) { return d.key == key; });
 }
-
-struct BytesHash {
-    std::size_t operator()(ByteView bytes) const noexcept { return std::hash<std::string_view>{}(as_text(bytes)); }
-};
-
-// An id with its hash, which a set of them compares before the bytes: those are elsewhere in memory,
-// and the set would fetch them for every entry its bucket holds.
-struct HashedId {
-    explicit HashedId(const Id& bytes) : id(bytes), hash(BytesHash{}(id)) {}
-    bool operator==(const HashedId& other) const noexcept { return hash == other.hash && id == other.id; }
-    Id id;
-    std::size_t hash;
-};
-
-struct HashedIdHash {
-    std::size_t operator()(const HashedId& h) const noexcept { return h.hash; }
-};
 
 Id uuid_id(const kdbx::Uuid& uuid) { return Id(uuid.begin(), uuid.end()); }
 
@@ -382,13 +365,13 @@ private:
     // (derived from the old one and its position), and its attachments ids of their own.
     EntryReading read_item(const kdbx::Entry& e, const std::string& place) {
         const std::size_t position = items_read_++;
-        bool rekeyed = !entry_uuids_.insert(e.uuid).second;
+        bool rekeyed = !entry_uuids_.insert(e.uuid);
         EntryReading r = read_entry(e, *context_, place,
                                     rekeyed ? std::optional(derived_uuid(e.uuid, position)) : std::nullopt);
-        if (!item_ids_.emplace(r.item.id).second) {
+        if (!item_ids_.insert(r.item.id)) {
             r.item.id = uuid_id(derived_uuid(r.item.id, position));
             rekeyed = true;
-            item_ids_.emplace(r.item.id);
+            item_ids_.insert(r.item.id);
         }
         if (rekeyed) report_.changed(place, "the entry's UUID repeats an earlier entry's: it was given a new item id");
         return r;
@@ -485,10 +468,7 @@ private:
     bool canonical_pool_ = true;  // known at the end
     std::map<Id, ItemAttachments> attachments_;     // by item id
     std::map<std::size_t, std::size_t> references_;  // by pool index: the files that await its bytes
-    // Hashed, not ordered: a lookup per entry in ordered sets cost 7 % of a 200k-entry read, and more
-    // per entry the larger the file.
-    std::unordered_set<kdbx::Uuid, BytesHash> entry_uuids_;
-    std::unordered_set<HashedId, HashedIdHash> item_ids_;
+    IdSet entry_uuids_, item_ids_;
     std::size_t items_read_ = 0;
     Vault vault_;
 };
