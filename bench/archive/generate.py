@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Writes a plain CXF archive (.cxf.zip, docs/formats/cxp.md) holding ITEMS items, each with one
-file credential of SIZE MiB of deterministic pseudo-random bytes (incompressible, like real
-attachments): the input of bench/archive/run.sh.
+file credential of SIZE MiB of deterministic pseudo-random bytes (incompressible, like scans,
+photos and PDFs), or with --text of log lines (which deflate about 6 times): the input of
+bench/archive/run.sh.
 
-usage: generate.py OUT.cxf.zip [--items N] [--mib SIZE]
+usage: generate.py OUT.cxf.zip [--items N] [--mib SIZE] [--text]
 """
 import argparse
 import base64
@@ -22,11 +23,16 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--items", type=int, default=4)
     parser.add_argument("--mib", type=int, default=64)
+    parser.add_argument("--text", action="store_true")
     args = parser.parse_args()
     rng = random.Random(20261127)
     documents, items = [], []
     for i in range(args.items):
-        data = rng.randbytes(args.mib << 20)
+        if args.text:
+            data = b"".join(b"%08d log line of a text attachment: %d\n" % (j, rng.randrange(1 << 30))
+                            for j in range((args.mib << 20) // 52))
+        else:
+            data = rng.randbytes(args.mib << 20)
         file_id = b64url(hashlib.sha256(b"file %d" % i).digest()[:16])
         items.append({
             "id": b64url(hashlib.sha256(b"item %d" % i).digest()[:16]),
@@ -51,7 +57,8 @@ def main():
     with zipfile.ZipFile(args.out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("index.json", json.dumps(index, indent=2))
         for file_id, data in documents:
-            z.writestr("documents/" + file_id, data, compress_type=zipfile.ZIP_STORED)
+            z.writestr("documents/" + file_id, data,
+                       compress_type=zipfile.ZIP_DEFLATED if args.text else zipfile.ZIP_STORED)
 
 
 if __name__ == "__main__":

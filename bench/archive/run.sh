@@ -3,19 +3,23 @@
 # encrypted to a .cxp archive and decrypted back, copied to a plain archive, and converted to KDBX 4
 # and to KDBX 3.1 (AES-KDF 1000 rounds: the KDF is not what is measured) and back. Wall time and peak
 # RSS from /usr/bin/time; each run 3 times.
-# usage: bench/archive/run.sh [ITEMS] [MIB]   (CXF=path/to/cxf to use another build)
+# usage: bench/archive/run.sh [ITEMS] [MIB] [random|text]   (CXF=path/to/cxf to use another build)
+# text: the attachments are log lines, stored deflated, so the archive is a sixth of their size.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 items=${1:-4}
 mib=${2:-64}
+kind=${3:-random}
 if [[ -z "${CXF:-}" ]]; then
   scripts/build.sh >/dev/null
   CXF=build/tools/cxf/cxf
 fi
 work=${TMPDIR:-/tmp}/cxf-bench-archive
 mkdir -p "$work"
-in="$work/in-$items-$mib.cxf.zip"
-[[ -f "$in" ]] || /usr/bin/python3 bench/archive/generate.py "$in" --items "$items" --mib "$mib"
+in="$work/in-$items-$mib-$kind.cxf.zip"
+text=()
+[[ "$kind" == text ]] && text=(--text)
+[[ -f "$in" ]] || /usr/bin/python3 bench/archive/generate.py "$in" --items "$items" --mib "$mib" "${text[@]}"
 "$CXF" cxp keygen "$work/key.pem" "$work/request.json" --force 2>/dev/null
 ls -l "$in" | awk '{print "input: " $5 " bytes"}'
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cxf/kdbx/variant_map.h"
@@ -183,9 +184,24 @@ struct Meta {
 
 // An attachment in the pool entries refer to by index.
 struct Binary {
+    Binary(crypto::SecureBytes bytes = {}, bool protected_in_memory = false)
+        : data(std::move(bytes)), protect(protected_in_memory) {}
+    // A writer's binary whose bytes are held elsewhere for as long as the database (the model's
+    // attachments): they are not copied, and `data` stays empty.
+    static Binary borrowing(ByteView bytes) {
+        Binary b;
+        b.borrowed = bytes;
+        return b;
+    }
+
     crypto::SecureBytes data;
     bool protect = false;  // KeePass's in-memory protection flag (and, in KDBX 3.x, stream encryption)
-    bool operator==(const Binary&) const = default;
+    std::optional<ByteView> borrowed;
+
+    ByteView bytes() const noexcept { return borrowed ? *borrowed : ByteView(data); }
+    bool operator==(const Binary& other) const noexcept {
+        return protect == other.protect && crypto::equal_ct(bytes(), other.bytes());
+    }
 };
 
 struct DeletedObject {

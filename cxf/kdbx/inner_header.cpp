@@ -140,11 +140,12 @@ void write_inner_header(InnerStream stream, ByteView stream_key, const std::vect
     out.write(fields);
     for (const Binary& binary : binaries) {
         fields.clear();
-        put_field(fields, InnerFieldId::binary, binary.data.size() + 1);
+        const ByteView bytes = binary.bytes();
+        put_field(fields, InnerFieldId::binary, bytes.size() + 1);
         fields.push_back(binary.protect ? binary_protected_flag : 0);
         out.write(fields);
-        if (io::compresses(binary.data)) out.write(binary.data);
-        else out.write_incompressible(binary.data);
+        if (io::compresses(bytes)) out.write(bytes);
+        else out.write_incompressible(bytes);
     }
     fields.clear();
     put_field(fields, InnerFieldId::end, 0);

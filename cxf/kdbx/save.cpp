@@ -56,9 +56,9 @@ void check_settings(const SaveSettings& settings) {
 void check_content(const Database& db) {
     check_refs(db.root, db.binaries.size());
     for (const Binary& b : db.binaries)
-        if (b.data.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
+        if (b.bytes().size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
             throw Error(Errc::usage, {},
-                        "an attachment of " + std::to_string(b.data.size()) + " bytes is too big for KDBX");
+                        "an attachment of " + std::to_string(b.bytes().size()) + " bytes is too big for KDBX");
 }
 
 // The settings' KDF with a fresh salt, tuned to the target time if one is set; bad parameters are the

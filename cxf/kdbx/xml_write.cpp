@@ -236,7 +236,7 @@ private:
     void pool(const std::vector<Binary>& binaries) {
         open("Binaries");
         for (std::size_t i = 0; i < binaries.size(); ++i) {
-            const ByteView data = binaries[i].data;
+            const ByteView data = binaries[i].bytes();
             const bool compressed = ctx_.compress_binaries && io::compresses(data);
             indent();
             raw("<Binary ID=\"" + std::to_string(i) + "\"");

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "cxf/crypto/hash.h"
 #include "cxf/cxf_json/cxf_json.h"
@@ -37,7 +38,6 @@ struct PoolInfo {
     std::size_t size = 0;
     bool explicit_order = false;
     std::vector<std::size_t> protect;
-    std::map<std::size_t, crypto::SecureBytes> bytes;
 };
 
 std::string first_nonempty(std::initializer_list<std::string_view> texts) {
@@ -292,7 +292,8 @@ private:
         return g;
     }
 
-    PoolInfo read_pool(const JsonDoc& doc, const json::Cursor& o) const {
+    // The bytes the extension kept go to the database, whose pool borrows them.
+    PoolInfo read_pool(const JsonDoc& doc, const json::Cursor& o) {
         PoolInfo info;
         info.size = doc.index(o, "size").value_or(0);
         info.explicit_order = doc.optional_boolean(o, "explicit").value_or(false);
@@ -300,7 +301,7 @@ private:
             for (const json::Cursor i : list->elements()) info.protect.push_back(doc.index(i));
         if (const auto list = doc.optional_array(o, "binaries"))
             for (const json::Cursor b : list->elements())
-                info.bytes[doc.index(b, "index").value_or(0)] = doc.secure_bytes(b, "data").value_or(crypto::SecureBytes{});
+                kept_bytes()[doc.index(b, "index").value_or(0)] = doc.secure_bytes(b, "data").value_or(crypto::SecureBytes{});
         return info;
     }
 
@@ -308,8 +309,8 @@ private:
         kdbx::Group bin;
         if (const auto g = doc.optional_object(o, "group")) bin = read_group(doc, *g);
         for_each_ref(bin, [&](kdbx::BinaryRef& ref) {
-            const auto found = pool_.bytes.find(ref.index);
-            ref.index = staging_.add(found == pool_.bytes.end() ? ByteView() : ByteView(found->second), ref.index);
+            const auto found = kept_bytes().find(ref.index);
+            ref.index = staging_.add(found == kept_bytes().end() ? ByteView() : ByteView(found->second), ref.index);
         });
         const kdbx::Uuid parent = doc.uuid(o, "parent").value_or(root.group.uuid);
         const std::size_t index = doc.index(o, "index").value_or(0);
@@ -344,14 +345,15 @@ private:
             }
         }
         for_each_ref(db_.root, [&](kdbx::BinaryRef& ref) { ref.index = final_index[ref.index]; });
-        for (const ByteView blob : pool) db_.binaries.push_back({crypto::secure_copy(blob), false});
+        // Each blob is the model's or kept_bytes(): both outlive the database.
+        for (const ByteView blob : pool) db_.binaries.push_back(kdbx::Binary::borrowing(blob));
         for (const std::size_t i : pool_.protect)
             if (i < db_.binaries.size()) db_.binaries[i].protect = true;
     }
 
     bool explicit_pool(std::vector<ByteView>& pool, std::vector<std::size_t>& final_index) const {
         // Every slot is filled by an attachment or by bytes kept in the extension, or the order is lost.
-        if (!pool_.explicit_order || pool_.size > staging_.blobs.size() + pool_.bytes.size()) return false;
+        if (!pool_.explicit_order || pool_.size > staging_.blobs.size() + kept_bytes().size()) return false;
         std::vector<std::optional<ByteView>> slots(pool_.size);
         for (std::size_t s = 0; s < staging_.blobs.size(); ++s) {
             const auto hint = staging_.pool_hints[s];
@@ -360,7 +362,7 @@ private:
             slots[*hint] = staging_.blobs[s];
             final_index[s] = *hint;
         }
-        for (const auto& [i, bytes] : pool_.bytes)
+        for (const auto& [i, bytes] : kept_bytes())
             if (i < slots.size() && !slots[i]) slots[i] = ByteView(bytes);
         for (const auto& slot : slots) {
             if (!slot) return false;
@@ -376,6 +378,8 @@ private:
     Time now_;
     Staging staging_;
     PoolInfo pool_;
+
+    std::map<std::size_t, crypto::SecureBytes>& kept_bytes() const { return out_.kept_bytes_; }
 };
 
 VaultDatabase::VaultDatabase(const Vault& vault, Report& report, kdbx::Time now) : now_(now) {
@@ -405,6 +409,8 @@ void VaultDatabase::entries(const kdbx::Group& group, const std::function<void(c
 }
 
 kdbx::Database VaultDatabase::whole() && {
+    for (kdbx::Binary& b : db_.binaries)  // the whole database holds its own bytes
+        if (b.borrowed) b.data = crypto::secure_copy(*std::exchange(b.borrowed, std::nullopt));
     const std::function<void(kdbx::Group&)> gather = [&](kdbx::Group& g) {
         if (const auto found = slots_.find(&g); found != slots_.end())
             for (const Slot& slot : found->second) g.entries.push_back(entry(slot));

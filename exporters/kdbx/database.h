@@ -4,6 +4,7 @@
 // front, after one pass that maps each item and lets it go, to learn the pool and the version.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -50,6 +51,7 @@ private:
     kdbx::Database db_;
     std::unordered_map<const kdbx::Group*, std::vector<Slot>> slots_;
     std::vector<std::size_t> pool_index_;  // staged attachment → its index in the pool
+    std::map<std::size_t, crypto::SecureBytes> kept_bytes_;  // pool binaries the extension kept, by index
     bool needs_41_ = false;
     kdbx::Time now_;
 };
