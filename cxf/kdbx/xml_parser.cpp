@@ -22,13 +22,24 @@ constexpr std::size_t max_attributes = 256;
 // The input ended inside a token: it is kept and parsed again with the next piece.
 struct NeedMore {};
 
-bool is_space(Byte c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_ascii_letter(Byte c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool is_digit(Byte c) { return c >= '0' && c <= '9'; }
+constexpr bool is_space(Byte c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+constexpr bool is_ascii_letter(Byte c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool is_digit(Byte c) { return c >= '0' && c <= '9'; }
 // Bytes from 0x80 start or continue a UTF-8 character, checked as such; the XML name classes of
-// characters beyond ASCII are not checked.
-bool is_name_start(Byte c) { return is_ascii_letter(c) || c == '_' || c == ':' || c >= 0x80; }
-bool is_name_char(Byte c) { return is_name_start(c) || is_digit(c) || c == '-' || c == '.'; }
+// characters beyond ASCII are not checked. Tables: names are most of the bytes of a KDBX tag.
+constexpr std::array<bool, 256> name_starts = [] {
+    std::array<bool, 256> starts{};
+    for (int c = 0; c < 0x100; ++c) starts[c] = is_ascii_letter(Byte(c)) || c == '_' || c == ':' || c >= 0x80;
+    return starts;
+}();
+constexpr std::array<bool, 256> name_chars = [] {
+    std::array<bool, 256> chars = name_starts;
+    for (int c = '0'; c <= '9'; ++c) chars[c] = true;
+    chars['-'] = chars['.'] = true;
+    return chars;
+}();
+bool is_name_start(Byte c) { return name_starts[c]; }
+bool is_name_char(Byte c) { return name_chars[c]; }
 
 // What ends a run of plain character data.
 constexpr std::array<bool, 256> text_stops = [] {
@@ -73,6 +84,8 @@ std::string_view view(const Byte* begin, const Byte* end) {
 }
 
 const Byte* find(const Byte* from, const Byte* end, std::string_view what) {
+    if (what.size() == 1)  // a tag's '>': memchr is vectorised
+        return from < end ? static_cast<const Byte*>(std::memchr(from, what[0], static_cast<std::size_t>(end - from))) : nullptr;
     const auto it = std::search(from, end, what.begin(), what.end());
     return it == end ? nullptr : it;
 }
