@@ -67,6 +67,7 @@ Format format() noexcept {
         .extensions = extensions,
         .detect = detect,
         .read = read,
+        .read_stream = read_pieces,
         .write = write,
         .prepare_write = prepare_write,
         .describe = describe,

@@ -33,30 +33,74 @@ std::string block_place(std::uint64_t index, std::size_t offset) {
 
 }  // namespace
 
-void read_hmac_blocks(ByteView blocks, std::size_t offset, ByteView hmac_base_key, const std::string& file,
-                      const std::function<void(ByteView)>& block) {
-    ByteReader in(blocks, offset, file, "");
-    for (std::uint64_t index = 0;; ++index) {
-        const std::size_t at = in.position();
-        if (in.at_end())
-            throw Error(Errc::malformed, {file, in.place("block " + std::to_string(index))},
-                        "truncated: the file ends before the final (empty) block");
-        const ByteView mac = in.take(32, "block " + std::to_string(index) + " HMAC");
-        const std::size_t size = in.read_length32("block " + std::to_string(index) + " size");
-        const ByteView data = in.take(size, "block " + std::to_string(index) + " data");
-        // HMAC-SHA-256(block key, LE64(index) || LE32(size) || data): the index is implied, so a
-        // reordered or dropped block fails too.
-        Bytes prefix;
-        append_le(prefix, index);
-        append_le(prefix, static_cast<std::int32_t>(size));
-        const crypto::SecureBytes expected = crypto::hmac_sha256(block_hmac_key(hmac_base_key, index), {prefix, data});
-        if (!crypto::equal_ct(expected, mac))
-            throw Error(Errc::integrity, {file, block_place(index, offset + at)},
-                        "block " + std::to_string(index) + " at offset " + std::to_string(offset + at) +
-                            " fails its HMAC check: the file is damaged or was tampered with");
-        if (size == 0) return;  // data after the final block is ignored, as KeePass does
-        block(data);
+constexpr std::size_t hmac_block_head = 32 + 4;  // HMAC, size
+
+HmacBlockReader::HmacBlockReader(std::size_t offset, ByteView hmac_base_key, const std::string& file)
+    : key_(crypto::secure_copy(hmac_base_key)), file_(file), block_at_(offset) {}
+
+// Whole blocks are verified where they lie in `bytes`; only one cut between pieces is gathered.
+void HmacBlockReader::feed(ByteView bytes, const std::function<void(ByteView)>& block) {
+    while (!ended_ && !bytes.empty()) {
+        if (pending_.empty()) {
+            const std::optional<std::size_t> size = block_size(bytes);
+            if (size && *size <= bytes.size()) {
+                verify(bytes.first(*size), block);
+                bytes = bytes.subspan(*size);
+                continue;
+            }
+        }
+        // The head first, then as much data as it announces: memory follows what came, not what a
+        // damaged size claims.
+        const std::optional<std::size_t> known = block_size(pending_);
+        const std::size_t want = known ? *known : hmac_block_head;
+        const std::size_t n = std::min(want - pending_.size(), bytes.size());
+        pending_.insert(pending_.end(), bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(n));
+        bytes = bytes.subspan(n);
+        const std::optional<std::size_t> size = block_size(pending_);  // the final block is a head alone
+        if (!size || pending_.size() < *size) continue;
+        verify(pending_, block);
+        pending_.clear();
     }
+}
+
+std::optional<std::size_t> HmacBlockReader::block_size(ByteView bytes) const {
+    if (bytes.size() < hmac_block_head) return std::nullopt;
+    ByteReader in(bytes, block_at_, file_, "");
+    in.take(32, "");
+    return hmac_block_head + in.read_length32("block " + std::to_string(index_) + " size");
+}
+
+void HmacBlockReader::verify(ByteView whole_block, const std::function<void(ByteView)>& block) {
+    ByteReader in(whole_block, block_at_, file_, "");
+    const std::string name = "block " + std::to_string(index_);
+    const ByteView mac = in.take(32, name + " HMAC");
+    const std::size_t size = in.read_length32(name + " size");
+    const ByteView data = in.take(size, name + " data");
+    // HMAC-SHA-256(block key, LE64(index) || LE32(size) || data): the index is implied, so a
+    // reordered or dropped block fails too.
+    Bytes prefix;
+    append_le(prefix, index_);
+    append_le(prefix, static_cast<std::int32_t>(size));
+    const crypto::SecureBytes expected = crypto::hmac_sha256(block_hmac_key(key_, index_), {prefix, data});
+    if (!crypto::equal_ct(expected, mac))
+        throw Error(Errc::integrity, {file_, block_place(index_, block_at_)},
+                    name + " at offset " + std::to_string(block_at_) +
+                        " fails its HMAC check: the file is damaged or was tampered with");
+    block_at_ += whole_block.size();
+    ++index_;
+    if (size == 0) ended_ = true;  // data after the final block is ignored, as KeePass does
+    else block(data);
+}
+
+// What the file lacks, named as reading it whole names it.
+void HmacBlockReader::finish() const {
+    if (ended_) return;
+    ByteReader in(pending_, block_at_, file_, "");
+    const std::string name = "block " + std::to_string(index_);
+    if (in.at_end()) throw Error(Errc::malformed, {file_, in.place(name)}, "truncated: the file ends before the final (empty) block");
+    in.take(32, name + " HMAC");
+    in.take(in.read_length32(name + " size"), name + " data");
+    throw Error(Errc::malformed, {file_, in.place(name)}, "truncated: the file ends inside " + name);  // not reached
 }
 
 HmacBlockWriter::HmacBlockWriter(ByteView hmac_base_key, io::Output& out)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "cxf/io/output.h"
@@ -11,11 +12,31 @@
 
 namespace cxf::kdbx::detail {
 
-// Verifies each block's HMAC and then hands its ciphertext to `block`, in order. `offset` is where
-// `blocks` starts in the file. Errc::integrity names the failing block and offset; Errc::malformed for
-// truncation (no final empty block).
-void read_hmac_blocks(ByteView blocks, std::size_t offset, ByteView hmac_base_key, const std::string& file,
-                      const std::function<void(ByteView)>& block);
+// The HMAC block stream read as the file comes, in pieces of any size: each block's HMAC is verified
+// before its ciphertext goes on, in order. Errc::integrity names the failing block and its offset in
+// the file; Errc::malformed for truncation (no final empty block). Bytes after the final block are
+// ignored.
+class HmacBlockReader {
+public:
+    // `offset`: where the blocks start in the file.
+    HmacBlockReader(std::size_t offset, ByteView hmac_base_key, const std::string& file);
+    void feed(ByteView bytes, const std::function<void(ByteView)>& block);
+    // The file has ended: Errc::malformed, naming what is missing, unless the final block came.
+    void finish() const;
+    bool ended() const noexcept { return ended_; }
+
+private:
+    // The size of the block at the start of `bytes` once its head is there, as its head declares it.
+    std::optional<std::size_t> block_size(ByteView bytes) const;
+    void verify(ByteView whole_block, const std::function<void(ByteView)>& block);
+
+    crypto::SecureBytes key_;
+    const std::string& file_;
+    Bytes pending_;                // a block cut between pieces
+    std::size_t block_at_ = 0;     // where the next block starts in the file
+    std::uint64_t index_ = 0;
+    bool ended_ = false;
+};
 
 // The HMAC block stream written into `out` as the ciphertext comes; finish() adds the final empty block.
 class HmacBlockWriter final : public io::Output {

@@ -103,6 +103,11 @@ public:
 // the visitor was handed what came before.
 void read(ByteView file, const CompositeKey& key, const Limits& limits, const std::string& file_name,
           DatabaseVisitor& visitor);
+// The same from the file's pieces as they are read: a KDBX 4 file is never whole in memory (a 3.x
+// one is gathered, since its padding is checked before the rest). `key` is asked for once the header
+// has been read and found sound.
+void read(const InputStream& file, const std::function<CompositeKey()>& key, const Limits& limits,
+          DatabaseVisitor& visitor);
 
 // Decrypts, verifies and parses a whole file. Errc::wrong_password when the key does not open an
 // intact file, Errc::integrity for damage, Errc::limit_exceeded for costs over `limits`.

@@ -85,11 +85,62 @@ private:
     std::optional<XmlReader> xml_;
 };
 
-// KDBX 4: [header][SHA-256(header)][HMAC(header)][HMAC blocks of ciphertext].
-void read4(ByteView file, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
+// A file's bytes as they come: the first ones gathered in one view (the header, or the whole file
+// for KDBX 3.x), then the rest piece by piece.
+class Source {
+public:
+    Source(const InputStream& input, const Limits& limits) : input_(&input), limits_(limits) {}
+    // A file already in memory: nothing is copied.
+    Source(ByteView file, const Limits& limits) : limits_(limits), view_(file), total_(file.size()), ended_(true) {}
+
+    ByteView gathered() const noexcept { return view_; }
+    // At least `n` bytes gathered, or all there are.
+    void gather(std::size_t n) {
+        while (view_.size() < n && !ended_) {
+            if (joined_.empty()) joined_.assign(view_.begin(), view_.end());  // the piece's view ends at the next
+            const ByteView piece = next();
+            joined_.insert(joined_.end(), piece.begin(), piece.end());
+            view_ = joined_;
+        }
+    }
+    void gather_all() { gather(SIZE_MAX); }
+    // The bytes after those gathered, a piece at a time (valid until the next call); empty at the end.
+    ByteView next() {
+        if (ended_) return {};
+        const ByteView piece = input_->next();
+        if (piece.empty()) ended_ = true;
+        total_ += piece.size();
+        check_size();
+        return piece;
+    }
+
+private:
+public:
+    // Errc::limit_exceeded once the file is over Limits::max_input_bytes (the file is filled in by
+    // the caller).
+    void check_size() const {
+        if (total_ > limits_.max_input_bytes)
+            throw Error(Errc::limit_exceeded, {},
+                        "the file has " + std::string(ended_ ? "" : "more than ") + std::to_string(total_) +
+                            " bytes, over the cap of " + std::to_string(limits_.max_input_bytes) + " bytes");
+    }
+
+private:
+
+    const InputStream* input_ = nullptr;
+    const Limits& limits_;
+    ByteView view_;
+    Bytes joined_;
+    std::uint64_t total_ = 0;
+    bool ended_ = false;
+};
+
+// KDBX 4: [header][SHA-256(header)][HMAC(header)][HMAC blocks of ciphertext], read as the file comes.
+void read4(Source& source, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
            std::uint64_t& inflate_budget, const std::string& name, DatabaseVisitor& visitor) {
-    const ByteView header_bytes = file.first(header.size);
-    const ByteView stored_mac = file.subspan(header.size + 32, 32);
+    const ByteView start = source.gathered();
+    const ByteView header_bytes = start.first(header.size);
+    const ByteView stored_mac = start.subspan(header.size + 32, 32);
     const crypto::SecureBytes mac = crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header_bytes});
     // The header is known intact (its SHA-256 matched), so a failing HMAC can only be the key.
     if (!crypto::equal_ct(mac, stored_mac))
@@ -105,14 +156,22 @@ void read4(ByteView file, const OuterHeader& header, const MasterKeys& keys, con
     crypto::SecureBytes plain;
     std::size_t ciphertext_size = 0;
     const std::size_t blocks_at = header.size + 64;
-    read_hmac_blocks(file.subspan(blocks_at), blocks_at, keys.hmac_base_key, name, [&](ByteView ciphertext) {
+    HmacBlockReader blocks(blocks_at, keys.hmac_base_key, name);
+    const auto to_payload = [&](ByteView ciphertext) {
         ciphertext_size += ciphertext.size();
         decryptor.update(ciphertext, plain);
         if (plain.size() <= held) return;
         const std::size_t ready = plain.size() - held;
         decompressor.feed(ByteView(plain).first(ready));
         plain.erase(plain.begin(), plain.begin() + static_cast<std::ptrdiff_t>(ready));
-    });
+    };
+    blocks.feed(start.subspan(blocks_at), to_payload);
+    while (!blocks.ended()) {
+        const ByteView piece = source.next();
+        if (piece.empty()) break;
+        blocks.feed(piece, to_payload);
+    }
+    blocks.finish();
     check_whole_blocks(header.cipher, ciphertext_size, name, "encrypted payload");
     // Authenticated with the right key, so bad padding is the writer's fault, not the password's.
     if (!strip_padding(header.cipher, plain))
@@ -228,33 +287,78 @@ HeaderInfo read_header_info(ByteView file, const std::string& file_name) {
     return header_info(parse_header(file, file_name));
 }
 
-void read(ByteView file, const CompositeKey& key, const Limits& limits, const std::string& file_name,
-          DatabaseVisitor& visitor) {
-    if (file.size() > limits.max_input_bytes)
-        throw Error(Errc::limit_exceeded, {file_name, ""},
-                    "the file has " + std::to_string(file.size()) + " bytes, over the cap of " +
-                        std::to_string(limits.max_input_bytes));
-    const OuterHeader header = parse_header(file, file_name);
-    const bool kdbx4 = header.version.major >= 4;
-    if (kdbx4) {
-        if (file.size() < header.size + 64)
-            throw Error(Errc::malformed, {file_name, "offset " + std::to_string(header.size) + " (header hash)"},
-                        "truncated: the header's SHA-256 and HMAC are missing");
-        // Checked before the (costly) KDF: a mismatch here is damage, whatever the key.
-        if (!crypto::equal_ct(crypto::sha256({file.first(header.size)}), file.subspan(header.size, 32)))
-            throw Error(Errc::integrity, {file_name, "offset " + std::to_string(header.size) + " (header SHA-256)"},
-                        "the header is damaged: its SHA-256 does not match");
+namespace {
+
+// How long the header at the start of `file` is, from its fields' lengths; nullopt while more bytes
+// are needed to tell. Whether it is a valid header is parse_header's to say.
+std::optional<std::size_t> header_length(ByteView file) {
+    if (file.size() < 12) return std::nullopt;
+    const bool kdbx4 = load_le<std::uint16_t>(file.data() + 10) >= 4;  // the major version
+    const std::size_t length_bytes = kdbx4 ? 4 : 2;
+    for (std::size_t at = 12;;) {
+        if (file.size() < at + 1 + length_bytes) return std::nullopt;
+        const std::uint64_t length =
+            kdbx4 ? load_le<std::uint32_t>(file.data() + at + 1) : load_le<std::uint16_t>(file.data() + at + 1);
+        const std::uint8_t id = file[at];
+        at += 1 + length_bytes + length;
+        if (id == 0) return at;
     }
-    check_kdf(header.kdf, limits, file_name, kdbx4 ? "KdfParameters" : "TransformRounds");
+}
+
+// A KDBX header is a few hundred bytes, but its fields may be of any length: what it needs is
+// gathered before it is parsed.
+OuterHeader gather_header(Source& source, const std::string& file_name) {
+    for (std::size_t want = 4096;; want *= 2) {
+        source.gather(want);
+        const ByteView file = source.gathered();
+        const std::optional<std::size_t> length = header_length(file);
+        if (length) source.gather(*length);
+        if (length || file.size() < want) return parse_header(source.gathered(), file_name);
+    }
+}
+
+void read_source(Source& source, const std::function<CompositeKey()>& key, const Limits& limits,
+                 const std::string& file_name, DatabaseVisitor& visitor) {
     try {
-        const MasterKeys keys = derive_master_keys(header.master_seed, transform_key(key.hash, header.kdf));
+        source.check_size();
+        const OuterHeader header = gather_header(source, file_name);
+        const bool kdbx4 = header.version.major >= 4;
+        if (kdbx4) {
+            source.gather(header.size + 64);
+            const ByteView file = source.gathered();
+            if (file.size() < header.size + 64)
+                throw Error(Errc::malformed, {file_name, "offset " + std::to_string(header.size) + " (header hash)"},
+                            "truncated: the header's SHA-256 and HMAC are missing");
+            // Checked before the (costly) KDF: a mismatch here is damage, whatever the key.
+            if (!crypto::equal_ct(crypto::sha256({file.first(header.size)}), file.subspan(header.size, 32)))
+                throw Error(Errc::integrity, {file_name, "offset " + std::to_string(header.size) + " (header SHA-256)"},
+                            "the header is damaged: its SHA-256 does not match");
+        } else {
+            source.gather_all();  // KDBX 3.x has no blocks around its ciphertext: its end is checked first
+        }
+        check_kdf(header.kdf, limits, file_name, kdbx4 ? "KdfParameters" : "TransformRounds");
+        const MasterKeys keys = derive_master_keys(header.master_seed, transform_key(key().hash, header.kdf));
         // Limits::max_decompressed_bytes is for all the file inflates to: payload and attachments.
         std::uint64_t inflate_budget = limits.max_decompressed_bytes;
-        if (kdbx4) read4(file, header, keys, limits, inflate_budget, file_name, visitor);
-        else read3(file, header, keys, limits, inflate_budget, file_name, visitor);
+        if (kdbx4) read4(source, header, keys, limits, inflate_budget, file_name, visitor);
+        else read3(source.gathered(), header, keys, limits, inflate_budget, file_name, visitor);
     } catch (const Error& e) {
         throw e.in_file(file_name);
     }
+}
+
+}  // namespace
+
+void read(ByteView file, const CompositeKey& key, const Limits& limits, const std::string& file_name,
+          DatabaseVisitor& visitor) {
+    Source source(file, limits);
+    read_source(source, [&] { return key; }, limits, file_name, visitor);
+}
+
+void read(const InputStream& file, const std::function<CompositeKey()>& key, const Limits& limits,
+          DatabaseVisitor& visitor) {
+    Source source(file, limits);
+    read_source(source, key, limits, file.name, visitor);
 }
 
 Database open(ByteView file, const CompositeKey& key, const Limits& limits, const std::string& file_name) {

@@ -8,15 +8,30 @@
 
 namespace cxf::kdbx_map {
 
+namespace {
+
+kdbx::CompositeKey key_for(const ReadOptions& options, const std::string& name) {
+    const bool no_password = options.kdbx.no_password;
+    if (no_password && !options.key_file) throw Error(Errc::usage, {name, ""}, "{kdbx.no_password} needs {key_file}");
+    if (!no_password && !options.password)
+        throw Error(Errc::usage, {name, ""}, "password required (or {kdbx.no_password} for a key file alone)");
+    return composite_key(no_password ? nullptr : &options.password, options.key_file);
+}
+
+}  // namespace
+
 Vault read(const Input& input, const ReadOptions& options, Report& report) {
     // A damaged or unsupported header is reported before anyone is asked for a password.
     kdbx::read_header_info(input.bytes, input.name);
-    const bool no_password = options.kdbx.no_password;
-    if (no_password && !options.key_file) throw Error(Errc::usage, {input.name, ""}, "{kdbx.no_password} needs {key_file}");
-    if (!no_password && !options.password)
-        throw Error(Errc::usage, {input.name, ""}, "password required (or {kdbx.no_password} for a key file alone)");
-    const kdbx::CompositeKey key = composite_key(no_password ? nullptr : &options.password, options.key_file);
-    return read_file(input.bytes, key, options.limits, input.name, report);
+    return read_file(input.bytes, key_for(options, input.name), options.limits, input.name, report);
+}
+
+Vault read_pieces(const InputStream& input, const ReadOptions& options, Report& report) {
+    return read_stream(
+        [&](kdbx::DatabaseVisitor& visitor) {
+            kdbx::read(input, [&] { return key_for(options, input.name); }, options.limits, visitor);
+        },
+        report);
 }
 
 }  // namespace cxf::kdbx_map

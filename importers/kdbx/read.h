@@ -23,5 +23,7 @@ Vault read_stream(const std::function<void(kdbx::DatabaseVisitor&)>& read, Repor
 // Format::read for "kdbx": the key from the options (password asked only once the file is known to
 // be KDBX; read setting "no-password" for a key file alone), then read_file.
 Vault read(const Input& input, const ReadOptions& options, Report& report);
+// Format::read_stream for "kdbx": the same as the file is read (a KDBX 4 file is never whole in memory).
+Vault read_pieces(const InputStream& input, const ReadOptions& options, Report& report);
 
 }  // namespace cxf::kdbx_map
