@@ -113,11 +113,7 @@ public:
         check_size();
         return piece;
     }
-
-private:
-public:
-    // Errc::limit_exceeded once the file is over Limits::max_input_bytes (the file is filled in by
-    // the caller).
+    // Errc::limit_exceeded once the file is over Limits::max_input_bytes (the caller adds the file).
     void check_size() const {
         if (total_ > limits_.max_input_bytes)
             throw Error(Errc::limit_exceeded, {},
@@ -126,7 +122,6 @@ public:
     }
 
 private:
-
     const InputStream* input_ = nullptr;
     const Limits& limits_;
     ByteView view_;
