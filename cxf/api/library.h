@@ -28,7 +28,8 @@ struct Loaded {
 CXF_API Loaded load(const Input& input, const ReadOptions& options, const Format* format = nullptr);
 
 
-// The same for a file ("-": standard input), read whole within options.limits.
+// The same for a file ("-": standard input), within options.limits: read in pieces when the format
+// can (CXF JSON, Bitwarden JSON, KDBX 4), else whole.
 CXF_API Loaded load_file(const std::string& path, const ReadOptions& options, const Format* format = nullptr);
 
 struct SaveOptions {
