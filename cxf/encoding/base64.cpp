@@ -25,8 +25,7 @@ constexpr std::array<std::uint8_t, 256> make_b64_table() {
 constexpr auto b64_table = make_b64_table();
 
 template <typename Out>
-Out encode64(ByteView bytes, const char* alphabet, bool pad) {
-    Out out;
+void append64(ByteView bytes, const char* alphabet, bool pad, Out& out) {
     std::size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
         const std::uint32_t v = (std::uint32_t{bytes[i]} << 16) | (std::uint32_t{bytes[i + 1]} << 8) | bytes[i + 2];
@@ -47,6 +46,12 @@ Out encode64(ByteView bytes, const char* alphabet, bool pad) {
             if (rest == 1) out.push_back('=');
         }
     }
+}
+
+template <typename Out>
+Out encode64(ByteView bytes, const char* alphabet, bool pad) {
+    Out out;
+    append64(bytes, alphabet, pad, out);
     return out;
 }
 
@@ -127,6 +132,7 @@ std::string base64url_encode(ByteView bytes) { return encode64<std::string>(byte
 crypto::Secret base64url_encode_secret(ByteView bytes) { return encode64<crypto::Secret>(bytes, url_alphabet, false); }
 std::string base64_encode(ByteView bytes) { return encode64<std::string>(bytes, std_alphabet, true); }
 crypto::Secret base64_encode_secret(ByteView bytes) { return encode64<crypto::Secret>(bytes, std_alphabet, true); }
+void base64_append(ByteView bytes, crypto::Secret& out) { append64(bytes, std_alphabet, true, out); }
 
 std::optional<Bytes> base64_decode(std::string_view text, Quirks* quirks) { return decode64<Bytes>(text, false, quirks); }
 std::optional<crypto::SecureBytes> base64_decode_secure(std::string_view text, Quirks* quirks) {

@@ -24,6 +24,8 @@ std::string base64url_encode(ByteView bytes);  // unpadded
 crypto::Secret base64url_encode_secret(ByteView bytes);
 std::string base64_encode(ByteView bytes);     // padded, standard alphabet
 crypto::Secret base64_encode_secret(ByteView bytes);
+// The same appended to `out`, whose memory a caller encoding piece by piece keeps.
+void base64_append(ByteView bytes, crypto::Secret& out);
 
 // Accepts either alphabet and optional padding; nullopt on any other character or impossible length.
 std::optional<Bytes> base64_decode(std::string_view text, Quirks* quirks = nullptr);

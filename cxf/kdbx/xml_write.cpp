@@ -36,14 +36,18 @@ public:
 private:
     static constexpr std::size_t chunk = 3 * 256 * 1024;  // a multiple of 3: the pieces' base64 concatenates
 
+    // One buffer for every piece's text: an allocation per piece is an allocator's to keep or return.
     void hand_on() {
-        out_.write_without_repeats(encoding::base64_encode_secret(pending_).bytes());
+        encoding::base64_append(pending_, text_);
+        out_.write_without_repeats(text_.bytes());
+        text_.wipe();
         OPENSSL_cleanse(pending_.data(), pending_.size());
         pending_.clear();
     }
 
     io::Output& out_;
     crypto::SecureBytes pending_;
+    crypto::Secret text_;
 };
 
 class XmlWriter {
