@@ -66,9 +66,11 @@ Bytes aead_seal(Aead aead, ByteView key, ByteView nonce, ByteView aad, ByteView 
 }
 
 std::optional<crypto::SecureBytes> aead_open(Aead aead, ByteView key, ByteView nonce, ByteView aad,
-                                             ByteView ciphertext, ByteView tag) {
-    crypto::SecureBytes text(ciphertext.begin(), ciphertext.end());
-    if (!aead_open_in_place(aead, key, nonce, aad, text, tag)) return std::nullopt;
+                                             ByteView ciphertext) {
+    const std::size_t nt = tag_size(aead);
+    if (ciphertext.size() < nt) return std::nullopt;
+    crypto::SecureBytes text(ciphertext.begin(), ciphertext.end() - static_cast<std::ptrdiff_t>(nt));
+    if (!aead_open_in_place(aead, key, nonce, aad, text, ciphertext.last(nt))) return std::nullopt;
     return text;
 }
 

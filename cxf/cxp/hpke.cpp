@@ -107,10 +107,7 @@ Bytes SenderContext::seal(ByteView aad, ByteView plaintext) {
 
 crypto::SecureBytes RecipientContext::open(ByteView aad, ByteView ciphertext) {
     check_aead_usable();
-    const std::size_t nt = tag_size(suite_.aead);
-    if (ciphertext.size() < nt) throw Error(Errc::wrong_password, {"", "ciphertext"}, std::string(open_failed));
-    auto plaintext = detail::aead_open(suite_.aead, key_, nonce(), aad, ciphertext.first(ciphertext.size() - nt),
-                                       ciphertext.last(nt));
+    auto plaintext = detail::aead_open(suite_.aead, key_, nonce(), aad, ciphertext);
     if (!plaintext) throw Error(Errc::wrong_password, {"", "ciphertext"}, std::string(open_failed));
     ++sequence_;
     return std::move(*plaintext);
