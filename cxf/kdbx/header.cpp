@@ -237,6 +237,21 @@ std::size_t iv_size(Cipher cipher) noexcept { return cipher == Cipher::chacha20 
 
 OuterHeader parse_header(ByteView file, const std::string& file_name) { return HeaderParser(file, file_name).run(); }
 
+// The fields as HeaderParser reads them, their lengths only.
+std::optional<std::size_t> header_length(ByteView file) {
+    if (file.size() < 12) return std::nullopt;
+    const bool kdbx4 = load_le<std::uint16_t>(file.data() + 10) >= 4;  // the major version
+    const std::size_t length_bytes = kdbx4 ? 4 : 2;
+    for (std::size_t at = 12;;) {
+        if (file.size() < at + 1 + length_bytes) return std::nullopt;
+        const std::uint64_t length =
+            kdbx4 ? load_le<std::uint32_t>(file.data() + at + 1) : load_le<std::uint16_t>(file.data() + at + 1);
+        const std::uint8_t id = file[at];
+        at += 1 + length_bytes + length;
+        if (id == 0) return at;
+    }
+}
+
 // Field order as KeePass writes it: 2, 3, 4, (5, 6 | 11), 7, (8, 9, 10), 12, 0.
 Bytes write_header(const OuterHeader& header) {
     const bool kdbx4 = header.version.major >= 4;

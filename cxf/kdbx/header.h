@@ -2,6 +2,7 @@
 // The KDBX outer header: signature, version and the TLV fields before the encrypted payload.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "cxf/kdbx/kdbx.h"
@@ -31,6 +32,10 @@ struct OuterHeader {
 // Throws Errc::unrecognized (no KDBX signature), unsupported (KeePass 1.x, newer major version,
 // unknown cipher or KDF) or malformed (truncated, wrong field sizes, missing fields).
 OuterHeader parse_header(ByteView file, const std::string& file_name);
+// How long the header at the start of `file` is, from its fields' lengths (a file read in pieces
+// gathers that much before parse_header); nullopt while more bytes are needed to tell. Whether it is
+// a valid header is parse_header's to say.
+std::optional<std::size_t> header_length(ByteView file);
 Bytes write_header(const OuterHeader& header);
 
 HeaderInfo header_info(const OuterHeader& header);

@@ -284,22 +284,6 @@ HeaderInfo read_header_info(ByteView file, const std::string& file_name) {
 
 namespace {
 
-// How long the header at the start of `file` is, from its fields' lengths; nullopt while more bytes
-// are needed to tell. Whether it is a valid header is parse_header's to say.
-std::optional<std::size_t> header_length(ByteView file) {
-    if (file.size() < 12) return std::nullopt;
-    const bool kdbx4 = load_le<std::uint16_t>(file.data() + 10) >= 4;  // the major version
-    const std::size_t length_bytes = kdbx4 ? 4 : 2;
-    for (std::size_t at = 12;;) {
-        if (file.size() < at + 1 + length_bytes) return std::nullopt;
-        const std::uint64_t length =
-            kdbx4 ? load_le<std::uint32_t>(file.data() + at + 1) : load_le<std::uint16_t>(file.data() + at + 1);
-        const std::uint8_t id = file[at];
-        at += 1 + length_bytes + length;
-        if (id == 0) return at;
-    }
-}
-
 // A KDBX header is a few hundred bytes, but its fields may be of any length: what it needs is
 // gathered before it is parsed.
 OuterHeader gather_header(Source& source, const std::string& file_name) {
