@@ -113,4 +113,10 @@ std::vector<Difference> vault_diff(const cxf::Vault& a, const cxf::Vault& b) {
     return out;
 }
 
+std::string notices_text(const cxf::Report& report) {
+    std::string all;
+    for (const cxf::Notice& n : report.notices()) all += n.place + ": " + n.message + "\n";
+    return all;
+}
+
 }  // namespace test

@@ -8,6 +8,7 @@
 
 #include "cxf/json/cursor.h"
 #include "cxf/model/vault.h"
+#include "cxf/report.h"
 
 namespace test {
 
@@ -27,5 +28,8 @@ std::vector<Difference> json_diff(std::string_view a, std::string_view b);
 // Everything the model holds: the CXF serialisation (which covers every model member except
 // attachment bytes) plus the attachment bytes.
 std::vector<Difference> vault_diff(const cxf::Vault& a, const cxf::Vault& b);
+
+// A report's notices, a line each ("place: message"), to compare the reports of two reads.
+std::string notices_text(const cxf::Report& report);
 
 }  // namespace test
