@@ -72,7 +72,7 @@ public:
     void shrink_to_fit() { bytes_.shrink_to_fit(); }
     // Empty, with what it held wiped and its memory kept for reuse.
     void wipe() noexcept {
-        OPENSSL_cleanse(bytes_.data(), bytes_.size());
+        if (!bytes_.empty()) OPENSSL_cleanse(bytes_.data(), bytes_.size());
         bytes_.clear();
     }
     // Compared in constant time for equal lengths.

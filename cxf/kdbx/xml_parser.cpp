@@ -38,8 +38,12 @@ constexpr std::array<bool, 256> name_chars = [] {
     chars['-'] = chars['.'] = true;
     return chars;
 }();
+constexpr std::array<bool, 256> ascii_name_chars = [] {
+    std::array<bool, 256> chars = name_chars;
+    for (int c = 0x80; c < 0x100; ++c) chars[c] = false;
+    return chars;
+}();
 bool is_name_start(Byte c) { return name_starts[c]; }
-bool is_name_char(Byte c) { return name_chars[c]; }
 
 // What ends a run of plain character data.
 constexpr std::array<bool, 256> text_stops = [] {
@@ -90,12 +94,13 @@ const Byte* find(const Byte* from, const Byte* end, std::string_view what) {
     return it == end ? nullptr : it;
 }
 
-// Lines begin after LF, CR LF and a CR alone.
+// Lines begin after LF, CR LF and a CR alone. Most spans are a few bytes of a tag.
 std::uint64_t count_lines(const Byte* begin, const Byte* end) {
-    std::uint64_t lines = static_cast<std::uint64_t>(std::count(begin, end, Byte('\n')));
-    if (std::memchr(begin, '\r', static_cast<std::size_t>(end - begin)))
-        for (const Byte* p = begin; p < end; ++p)
-            if (*p == '\r' && (p + 1 == end || p[1] != '\n')) ++lines;
+    std::uint64_t lines = 0;
+    for (const Byte* p = begin; p < end; ++p) {
+        if (*p > '\r') continue;
+        if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'))) ++lines;
+    }
     return lines;
 }
 
@@ -340,19 +345,16 @@ private:
     const Byte* name_end(const Byte* token, const Byte* q, const Byte* end) const {
         if (q == end) throw NeedMore{};
         if (!is_name_start(*q)) fail_at(token, q, "a name is missing or begins with a character names cannot");
-        while (q < end && is_name_char(*q)) {
-            if (*q < 0x80) {
-                ++q;
-                continue;
-            }
+        for (;;) {
+            while (q < end && ascii_name_chars[*q]) ++q;
+            if (q == end) throw NeedMore{};
+            if (*q < 0x80) return q;
             std::size_t length = 0;
             const Utf8 u = utf8_char(q, end, length);
             if (u == Utf8::incomplete) throw NeedMore{};
             if (u != Utf8::ok) fail_char(token, q, end);
             q += length;
         }
-        if (q == end) throw NeedMore{};
-        return q;
     }
 
     static const Byte* skip_space(const Byte* q, const Byte* end) {
@@ -420,7 +422,7 @@ private:
         check_token(p, end, q - 1 - p);
         seen_root_ = true;
         handler_.start_element(element, attributes_);
-        line_ += count_lines(p, q);
+        line_ += count_lines(name + element.size(), q);  // a name holds no line end
         if (empty) handler_.end_element();
         else {
             open_.push_back(open_names_.size());
@@ -497,7 +499,7 @@ private:
         handler_.end_element();
         open_names_.resize(open_.back());
         open_.pop_back();
-        line_ += count_lines(p, q);
+        line_ += count_lines(name + element.size(), q);
         return q + 1;
     }
 
