@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/json/builder.h"
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/writer.h>
+#include <rapidjson/internal/dtoa.h>
 
 #include <algorithm>
 #include <array>
-#include <variant>
+#include <cstdint>
+#include <cstring>
+#include <charconv>
 
 #include "cxf/error.h"
 #include "cxf/io/output.h"
@@ -16,58 +17,8 @@ namespace cxf::json {
 
 namespace {
 
-// RapidJSON output stream into wiped memory.
-class SecretStream {
-public:
-    using Ch = char;
-    explicit SecretStream(crypto::Secret& out) : out_(out) {}
-    void Put(char c) { out_.push_back(c); }
-    void append(std::string_view text) { out_.append(text); }
-    void Flush() {}
-
-private:
-    crypto::Secret& out_;
-};
-
-// RapidJSON output stream staging bytes in a wiped 64 KiB buffer on their way to an io::Output, so a
-// large document is never held whole. RapidJSON flushes at the end of the top-level value.
-class OutputStream {
-public:
-    using Ch = char;
-    explicit OutputStream(io::Output& out) : out_(out) { buffer_.reserve(capacity); }
-    void Put(char c) {
-        buffer_.push_back(static_cast<std::uint8_t>(c));
-        if (buffer_.size() == capacity) Flush();
-    }
-    void append(std::string_view text) {
-        if (buffer_.size() + text.size() > capacity) Flush();
-        if (text.size() >= capacity) out_.write(as_bytes(text));
-        else buffer_.insert(buffer_.end(), text.begin(), text.end());
-    }
-    void Flush() {
-        if (buffer_.empty()) return;
-        out_.write(buffer_);
-        buffer_.clear();
-    }
-
-private:
-    static constexpr std::size_t capacity = 64 * 1024;
-    io::Output& out_;
-    crypto::SecureBytes buffer_;
-};
-
-// RapidJSON's pretty writer indents with PutN, a character at a time unless the stream has its own.
-template <typename Stream>
-void put_n(Stream& out, char c, std::size_t n) {
-    std::array<char, 64> fill;
-    fill.fill(c);
-    for (std::size_t k; n > 0; n -= k) {
-        k = std::min(n, fill.size());
-        out.append(std::string_view(fill.data(), k));
-    }
-}
-void PutN(SecretStream& out, char c, std::size_t n) { put_n(out, c, n); }
-void PutN(OutputStream& out, char c, std::size_t n) { put_n(out, c, n); }
+// Streamed text goes out in pieces of about this size.
+constexpr std::size_t stage_bytes = 64 * 1024;
 
 // What a character becomes in a JSON string, as RapidJSON writes it: the two-character escapes JSON
 // has, \u00XX (uppercase) for the other control characters, and nothing else escaped.
@@ -84,67 +35,28 @@ constexpr std::array<char, 256> escapes = [] {
     return e;
 }();
 
-// A JSON string written in runs rather than a character at a time as RapidJSON does.
-template <typename Stream>
-void put_string(Stream& out, std::string_view text) {
-    out.Put('"');
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        const char escape = escapes[c];
-        if (escape == 0) continue;
-        out.append(text.substr(run, i - run));
-        constexpr char hex[] = "0123456789ABCDEF";
-        const char escaped[] = {'\\', escape, '0', '0', hex[c >> 4], hex[c & 15]};
-        out.append(std::string_view(escaped, escape == 'u' ? 6 : 2));
-        run = i + 1;
-    }
-    out.append(text.substr(run));
-    out.Put('"');
+// Whether any of eight bytes must be escaped: a control character, '"' or '\\' (bit tricks: a byte
+// below 0x20 or equal to one of the two makes a high bit survive).
+bool any_escape(std::uint64_t eight) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const auto zero_byte = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    const std::uint64_t control = (eight - 0x20 * ones) & ~eight & highs;
+    return (control | zero_byte(eight ^ ('"' * ones)) | zero_byte(eight ^ ('\\' * ones))) != 0;
 }
 
-template <typename W>
-W& indented(W& writer) {
-    writer.SetIndent(' ', 2);
-    return writer;
+template <typename T>
+std::string_view decimal(T value, std::array<char, 24>& buffer) {
+    const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
 }
 
 }  // namespace
 
-// RapidJSON 1.1.0's PrettyWriter cannot take kWriteValidateEncodingFlag (it derives from the
-// unflagged Writer), so string() checks its text with valid_utf8() instead.
-struct Builder::State {
-    using Writers = std::variant<rapidjson::Writer<SecretStream>, rapidjson::PrettyWriter<SecretStream>,
-                                 rapidjson::Writer<OutputStream>, rapidjson::PrettyWriter<OutputStream>>;
+// The text is laid out as RapidJSON 1.1.0's Writer (compact) and PrettyWriter (indented, two spaces)
+// lay it out, which cxf wrote with before: the same document gives the same bytes.
+Builder::Builder(Layout layout) : layout_(layout) {}
 
-    State(crypto::Secret& text, Layout layout)
-        : stream(std::in_place_index<0>, text),
-          writer(layout == Layout::compact ? Writers(std::in_place_index<0>, std::get<0>(stream))
-                                           : Writers(std::in_place_index<1>, std::get<0>(stream))) {
-        if (layout == Layout::indented) indented(std::get<1>(writer));
-    }
-
-    State(io::Output& out, Layout layout)
-        : stream(std::in_place_index<1>, out),
-          writer(layout == Layout::compact ? Writers(std::in_place_index<2>, std::get<1>(stream))
-                                           : Writers(std::in_place_index<3>, std::get<1>(stream))) {
-        if (layout == Layout::indented) indented(std::get<3>(writer));
-    }
-
-    void append(std::string_view text) {
-        std::visit([&](auto& s) { s.append(text); }, stream);
-    }
-    void append_string(std::string_view text) {
-        std::visit([&](auto& s) { put_string(s, text); }, stream);
-    }
-
-    std::variant<SecretStream, OutputStream> stream;
-    Writers writer;
-};
-
-Builder::Builder(Layout layout) : layout_(layout), state_(std::make_unique<State>(text_, layout)) {}
-
-Builder::Builder(io::Output& out, Layout layout) : layout_(layout), state_(std::make_unique<State>(out, layout)) {}
+Builder::Builder(io::Output& out, Layout layout) : layout_(layout), out_(&out) {}
 
 Builder::Builder(Layout layout, unsigned depth) : Builder(layout) {
     for (unsigned i = 0; i < depth; ++i) begin_array();
@@ -154,36 +66,95 @@ Builder::Builder(Layout layout, unsigned depth) : Builder(layout) {
 
 Builder::~Builder() = default;
 
-template <typename F>
-Builder& Builder::write(F&& f) {
-    std::visit(std::forward<F>(f), state_->writer);
+void Builder::newline() {
+    static constexpr std::string_view spaces = "                                                                ";
+    text_.push_back('\n');
+    for (std::size_t n = 2 * levels_.size(), k; n > 0; n -= k) {
+        k = std::min(n, spaces.size());
+        text_.append(spaces.substr(0, k));
+    }
+}
+
+// A key is the even-numbered entry of its object, its value the odd-numbered one.
+void Builder::prefix() {
+    if (levels_.empty()) return;
+    Level& level = levels_.back();
+    const bool after_key = !level.in_array && level.values % 2 == 1;
+    if (layout_ == Layout::compact) {
+        if (level.values > 0) text_.push_back(after_key ? ':' : ',');
+    } else if (after_key) {
+        text_.append(": ");
+    } else {
+        if (level.values > 0) text_.push_back(',');
+        newline();
+    }
+    ++level.values;
+}
+
+Builder& Builder::open(char bracket, bool array) {
+    prefix();
+    text_.push_back(bracket);
+    levels_.push_back({array, 0});
     return *this;
 }
 
-Builder& Builder::begin_object() {
-    ++depth_;
-    return write([](auto& w) { w.StartObject(); });
+Builder& Builder::close(char bracket) {
+    const bool empty = levels_.back().values == 0;
+    levels_.pop_back();
+    if (layout_ == Layout::indented && !empty) newline();
+    text_.push_back(bracket);
+    if (levels_.empty() && out_) write_out();
+    else stage();
+    return *this;
 }
 
-Builder& Builder::end_object() {
-    --depth_;
-    return write([](auto& w) { w.EndObject(); });
+Builder& Builder::begin_object() { return open('{', false); }
+Builder& Builder::end_object() { return close('}'); }
+Builder& Builder::begin_array() { return open('[', true); }
+Builder& Builder::end_array() { return close(']'); }
+
+void Builder::put(std::string_view text) {
+    if (out_ && text.size() >= stage_bytes) {  // handed on as it is, not copied
+        write_out();
+        out_->write(as_bytes(text));
+        return;
+    }
+    text_.append(text);
 }
 
-Builder& Builder::begin_array() {
-    ++depth_;
-    return write([](auto& w) { w.StartArray(); });
+void Builder::stage() {
+    if (out_ && text_.size() >= stage_bytes) write_out();
 }
 
-Builder& Builder::end_array() {
-    --depth_;
-    return write([](auto& w) { w.EndArray(); });
+void Builder::write_out() {
+    if (text_.empty()) return;
+    out_->write(as_bytes(text_.view()));
+    text_.wipe();
 }
 
-// RapidJSON writes what comes before a key or a string (its separator, layout and count), which
-// does not depend on the text; the text is put_string's.
+// Most text has nothing to escape, and is passed over eight bytes at a time.
+void Builder::put_string(std::string_view text) {
+    text_.push_back('"');
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::uint64_t eight;
+        while (text.size() - i >= 8 && (std::memcpy(&eight, text.data() + i, 8), !any_escape(eight))) i += 8;
+        if (i == text.size()) break;
+        const auto c = static_cast<unsigned char>(text[i]);
+        const char escape = escapes[c];
+        if (escape == 0) continue;
+        put(text.substr(run, i - run));
+        constexpr char hex[] = "0123456789ABCDEF";
+        const char escaped[] = {'\\', escape, '0', '0', hex[c >> 4], hex[c & 15]};
+        text_.append(std::string_view(escaped, escape == 'u' ? 6 : 2));
+        run = i + 1;
+    }
+    put(text.substr(run));
+    text_.push_back('"');
+}
+
 Builder& Builder::key(std::string_view name) {
-    valid_string(name);  // RapidJSON tells a key from a string by its place in the object
+    valid_string(name);
     return *this;
 }
 
@@ -194,30 +165,29 @@ Builder& Builder::string(std::string_view value) {
 }
 
 void Builder::valid_string(std::string_view value) {
-    write([](auto& w) { w.RawValue("", 0, rapidjson::kStringType); });
-    state_->append_string(value);
+    prefix();
+    put_string(value);
+    stage();
 }
 
 Builder& Builder::integer(std::int64_t value) {
-    return write([&](auto& w) { w.Int64(value); });
+    std::array<char, 24> buffer;
+    return raw(decimal(value, buffer));
 }
 
 Builder& Builder::unsigned_integer(std::uint64_t value) {
-    return write([&](auto& w) { w.Uint64(value); });
+    std::array<char, 24> buffer;
+    return raw(decimal(value, buffer));
 }
 
-Builder& Builder::boolean(bool value) {
-    return write([&](auto& w) { w.Bool(value); });
-}
+Builder& Builder::boolean(bool value) { return raw(value ? "true" : "false"); }
 
-Builder& Builder::null() {
-    return write([](auto& w) { w.Null(); });
-}
+Builder& Builder::null() { return raw("null"); }
 
-// RapidJSON writes the separator; the text goes in one piece rather than a character at a time.
 Builder& Builder::raw(std::string_view json) {
-    write([](auto& w) { w.RawValue("", 0, rapidjson::kObjectType); });
-    state_->append(json);
+    prefix();
+    put(json);
+    stage();
     return *this;
 }
 
@@ -238,7 +208,12 @@ void Builder::copy_value(const Tape& tape, std::uint32_t index) {
         case Kind::boolean: boolean(node.flag); break;
         case Kind::int64: integer(node.i); break;
         case Kind::uint64: unsigned_integer(node.u); break;
-        case Kind::number_double: write([&](auto& w) { w.Double(node.d); }); break;
+        case Kind::number_double: {
+            char buffer[25];  // as RapidJSON writes a double: the shortest text that reads back the same
+            const char* end = rapidjson::internal::dtoa(node.d, buffer);
+            raw(std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
+            break;
+        }
         case Kind::string: valid_string(tape.string(node)); break;  // the tape holds validated UTF-8
         case Kind::key: break;
         case Kind::array:
@@ -265,7 +240,7 @@ crypto::Secret Builder::take() {
 }
 
 void Builder::flush() {
-    if (auto* out = std::get_if<OutputStream>(&state_->stream)) out->Flush();
+    if (out_) write_out();
 }
 
 }  // namespace cxf::json

@@ -3,9 +3,9 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cxf/json/cursor.h"
 #include "cxf/secret.h"
@@ -52,24 +52,33 @@ public:
     void flush();
 
     Layout layout() const noexcept { return layout_; }
-    unsigned depth() const noexcept { return depth_; }  // the containers open where the next value goes
+    unsigned depth() const noexcept { return static_cast<unsigned>(levels_.size()); }  // the containers open where the next value goes
 
     // Where the text being written comes from, for the error a value that is not UTF-8 raises.
     std::string place;
 
 private:
-    template <typename F>
-    Builder& write(F&& f);
+    // An open container, and the keys and values written in it so far.
+    struct Level {
+        bool in_array;
+        std::size_t values;
+    };
+    void prefix();  // what goes before a key or value: its separator and, indented, its line
+    void newline();
+    Builder& open(char bracket, bool array);
+    Builder& close(char bracket);
+    void put(std::string_view text);
+    void put_string(std::string_view text);  // quoted, with what JSON requires escaped
+    void stage();                            // streamed: the text goes out once enough has gathered
+    void write_out();
     void valid_string(std::string_view value);  // text known to be UTF-8
     void copy_value(const Tape& tape, std::uint32_t index);
 
-    struct State;  // the RapidJSON stream and writer, kept out of this header
-
     Layout layout_;
-    unsigned depth_ = 0;
+    std::vector<Level> levels_;
     std::size_t values_start_ = 0;  // in text_, of a nested builder
-    crypto::Secret text_;
-    std::unique_ptr<State> state_;
+    crypto::Secret text_;           // the text; streamed, what waits to go out
+    io::Output* out_ = nullptr;     // streamed
 };
 
 }  // namespace cxf::json

@@ -2,6 +2,8 @@
 // json::Builder: compact into wiped memory or indented to an output, UTF-8 checked strings, raw values
 // and parsed values copied as they were read.
 #include <catch2/catch.hpp>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "cxf/io/output.h"
 #include "cxf/json/builder.h"
@@ -24,6 +26,25 @@ void sample(json::Builder& out) {
 }
 
 }  // namespace
+
+TEST_CASE("a builder escapes strings as RapidJSON does, wherever the character to escape falls", "[unit][json]") {
+    const std::vector<std::string> specials = {std::string(1, '\0'), "\x01", "\x1F", "\"", "\\", "\n", "\t", "\x7F",
+                                               " ", "/", "\xC3\xA9", "\xF0\x9F\x94\x91"};
+    for (const std::string& special : specials)
+        for (std::size_t at = 0; at <= 17; ++at) {
+            std::string text = std::string(17, 'a').insert(at, special);
+            CAPTURE(special, at);
+            json::Builder out;
+            out.begin_array().string(text).key(text).end_array();
+            rapidjson::StringBuffer expected;
+            rapidjson::Writer<rapidjson::StringBuffer> writer(expected);
+            writer.StartArray();
+            writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+            writer.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+            writer.EndArray();
+            CHECK(out.take().view() == expected.GetString());
+        }
+}
 
 TEST_CASE("a builder writes compact JSON into memory", "[unit][json]") {
     json::Builder out;
