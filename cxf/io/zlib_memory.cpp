@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include <openssl/crypto.h>
+#include "cxf/secret.h"
 
 namespace cxf::io {
 
@@ -26,7 +26,7 @@ void wiping_free(voidpf, voidpf address) {
     auto* block = static_cast<unsigned char*>(address) - size_prefix;
     std::size_t n;
     std::memcpy(&n, block, sizeof n);
-    OPENSSL_cleanse(address, n);
+    crypto::wipe(address, n);
     std::free(block);
 }
 

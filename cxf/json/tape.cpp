@@ -270,7 +270,7 @@ private:
         if (handoff_ && !frames_.empty() && path_.steps_.back().in_array && handoff_->want(path_)) {
             handoff_->take(tape_, frame.node, path_);
             tape_.nodes.resize(frame.node);
-            OPENSSL_cleanse(tape_.text.data() + frame.text_start, tape_.text.size() - frame.text_start);
+            crypto::wipe(tape_.text.data() + frame.text_start, tape_.text.size() - frame.text_start);
             tape_.text.resize(frame.text_start);
             --frames_.back().children;
         }

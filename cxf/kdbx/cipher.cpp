@@ -34,8 +34,8 @@ struct PayloadDecryptor::State {
     std::uint8_t chain[block_size] = {};
     Bytes partial;  // ciphertext, not secret
     ~State() {
-        OPENSSL_cleanse(&twofish, sizeof twofish);
-        OPENSSL_cleanse(chain, sizeof chain);
+        crypto::wipe(&twofish, sizeof twofish);
+        crypto::wipe(chain, sizeof chain);
     }
 };
 

@@ -20,7 +20,7 @@ constexpr std::uint8_t salsa20_nonce[SALSA20_NONCE_SIZE] = {0xE8, 0x30, 0x09, 0x
 
 struct InnerStreamCipher::SalsaState {
     salsa20_ctx ctx;
-    ~SalsaState() { OPENSSL_cleanse(&ctx, sizeof ctx); }
+    ~SalsaState() { crypto::wipe(&ctx, sizeof ctx); }
 };
 
 InnerStreamCipher::InnerStreamCipher(InnerStream algorithm, ByteView key) : algorithm_(algorithm) {
@@ -36,11 +36,11 @@ InnerStreamCipher::InnerStreamCipher(InnerStream algorithm, ByteView key) : algo
         chacha_.reset(EVP_CIPHER_CTX_new());
         if (!chacha_ || EVP_EncryptInit_ex(chacha_.get(), EVP_chacha20(), nullptr, h.data(), iv) != 1)
             throw Error(Errc::io, {}, "OpenSSL failed: ChaCha20 init");
-        OPENSSL_cleanse(iv, sizeof iv);
+        crypto::wipe(iv, sizeof iv);
     }
 }
 
-InnerStreamCipher::~InnerStreamCipher() { OPENSSL_cleanse(block_.data(), block_.size()); }
+InnerStreamCipher::~InnerStreamCipher() { crypto::wipe(block_.data(), block_.size()); }
 
 void InnerStreamCipher::refill() {
     block_.fill(0);

@@ -141,7 +141,7 @@ public:
             const std::size_t used = parse(pending_.data(), pending_.data() + pending_.size(), final);
             const std::size_t rest = pending_.size() - used;
             std::memmove(pending_.data(), pending_.data() + used, rest);
-            OPENSSL_cleanse(pending_.data() + rest, used);
+            crypto::wipe(pending_.data() + rest, used);
             pending_.resize(rest);
         }
         parse_again_at_ = 2 * pending_.size();

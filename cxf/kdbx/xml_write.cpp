@@ -41,7 +41,7 @@ private:
         encoding::base64_append(pending_, text_);
         out_.write_without_repeats(text_.bytes());
         text_.wipe();
-        OPENSSL_cleanse(pending_.data(), pending_.size());
+        crypto::wipe(pending_.data(), pending_.size());
         pending_.clear();
     }
 
@@ -93,7 +93,7 @@ private:
 
     void hand_on() {
         sink_.write(out_);
-        OPENSSL_cleanse(out_.data(), out_.size());
+        crypto::wipe(out_.data(), out_.size());
         out_.clear();
     }
 

@@ -29,17 +29,17 @@ crypto::Secret read_fd(int fd, const std::string& source) {
         if (n < 0) {
             if (errno == EINTR) continue;
             const int e = errno;
-            OPENSSL_cleanse(buffer, sizeof buffer);
+            crypto::wipe(buffer, sizeof buffer);
             throw Error(Errc::io, {source, ""}, std::string("cannot read the password: ") + errno_text(e));
         }
         if (n == 0) break;
         out.append(std::string_view(buffer, static_cast<std::size_t>(n)));
         if (out.size() > max_password_bytes) {
-            OPENSSL_cleanse(buffer, sizeof buffer);
+            crypto::wipe(buffer, sizeof buffer);
             throw Error(Errc::usage, {source, ""}, "the password source holds more than 64 KiB");
         }
     }
-    OPENSSL_cleanse(buffer, sizeof buffer);
+    crypto::wipe(buffer, sizeof buffer);
     return out;
 }
 

@@ -264,7 +264,7 @@ std::optional<std::vector<kdbx::StringField>> render_parts(const std::vector<Tot
                 if (part.encoding == "HEX")
                     for (char& c : hex) c = static_cast<char>(c >= 'a' && c <= 'f' ? c - 'a' + 'A' : c);
                 value.append(hex);
-                OPENSSL_cleanse(hex.data(), hex.size());
+                crypto::wipe(hex.data(), hex.size());
             } else if (part.encoding == "base64") {
                 value.append(encoding::base64_encode_secret(*bytes).view());
             } else if (part.encoding == "utf8") {
