@@ -2,6 +2,8 @@
 #include "cxf/io/deflate.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 
 #include "cxf/error.h"
 #include "cxf/io/zlib_memory.h"
@@ -24,9 +26,24 @@ std::uint32_t crc32_of(ByteView data, std::uint32_t crc) {
     return static_cast<std::uint32_t>(value);
 }
 
+// Bits per byte that the bytes' own frequencies allow (order-0 entropy): compressed and encrypted
+// bytes come near 8, text near 4 to 6.
+double entropy_bits(ByteView data) {
+    std::array<std::uint32_t, 256> counts{};
+    for (const std::uint8_t b : data) ++counts[b];
+    double bits = 0;
+    const double n = static_cast<double>(data.size());
+    for (const std::uint32_t c : counts)
+        if (c != 0) bits -= c / n * std::log2(c / n);
+    return bits;
+}
+
 bool compresses(ByteView data) {
     constexpr std::size_t sample = 64 << 10;
-    if (data.size() <= sample) return true;
+    // Deflating random bytes is several times slower than deflating text, and a short sample says
+    // little, so short data is judged by its bytes' spread: below 7.5 bits a byte, Huffman codes
+    // alone save a sixteenth.
+    if (data.size() <= sample) return entropy_bits(data) < 7.5;
     NullOutput nowhere;
     DeflateWriter deflate(nowhere, Framing::raw);
     deflate.write(data.first(sample));
@@ -51,30 +68,31 @@ DeflateWriter::DeflateWriter(Output& out, Framing framing, int level, Repeats re
     : out_(out), framing_(framing), level_(level),
       strategy_(repeats == Repeats::none ? Z_HUFFMAN_ONLY : Z_DEFAULT_STRATEGY) {
     state_ = std::make_unique<State>(framing, level, strategy_);
+    current_level_ = level_;
+    current_strategy_ = strategy_;
 }
 
 DeflateWriter::~DeflateWriter() = default;
 
-void DeflateWriter::write(ByteView data) {
+void DeflateWriter::write(ByteView data) { put(data, level_, strategy_); }
+
+void DeflateWriter::write_incompressible(ByteView data) { put(data, Z_NO_COMPRESSION, strategy_); }
+
+void DeflateWriter::write_without_repeats(ByteView data) { put(data, level_, Z_HUFFMAN_ONLY); }
+
+// The parameters change only when they differ: each change ends a deflate block, and a KDBX of many
+// small attachments, stored, would otherwise end two per attachment.
+void DeflateWriter::put(ByteView data, int level, int strategy) {
+    if (level != current_level_ || strategy != current_strategy_) set_params(level, strategy);
     if (framing_ == Framing::raw) crc_ = crc32_of(data, crc_);
     in_ += data.size();
     deflate_into_out(data, false);
 }
 
-void DeflateWriter::write_incompressible(ByteView data) {
-    set_params(Z_NO_COMPRESSION, strategy_);
-    write(data);
-    set_params(level_, strategy_);
-}
-
-void DeflateWriter::write_without_repeats(ByteView data) {
-    set_params(level_, Z_HUFFMAN_ONLY);
-    write(data);
-    set_params(level_, strategy_);
-}
-
 // zlib ends the block deflated so far before it changes parameters, which may take more than one buffer.
 void DeflateWriter::set_params(int level, int strategy) {
+    current_level_ = level;
+    current_strategy_ = strategy;
     z_stream& z = state_->z;
     crypto::SecureBytes& buffer = state_->buffer;
     for (;;) {

@@ -17,8 +17,9 @@ inline constexpr int fast_deflate = 3, tightest_deflate = 9;
 // zlib's CRC-32 of `data` continued from `crc` (0 to start), for inputs of any size.
 std::uint32_t crc32_of(ByteView data, std::uint32_t crc = 0);
 
-// Whether deflating shrinks these bytes by a sixteenth or more, judged on their first 64 KiB (bytes
-// already compressed, such as images, PDFs and archives, do not shrink); short ones are taken to.
+// Whether deflating shrinks these bytes by a sixteenth or more (bytes already compressed, such as
+// images, PDFs and archives, do not shrink), judged on their first 64 KiB deflated, or, when there
+// are no more, on the spread of their byte values.
 bool compresses(ByteView data);
 
 enum class Framing { raw, gzip };
@@ -50,13 +51,15 @@ public:
     std::uint32_t crc32() const noexcept { return crc_; }
 
 private:
+    void put(ByteView data, int level, int strategy);
     void deflate_into_out(ByteView data, bool last);
     void set_params(int level, int strategy);
     struct State;
     std::unique_ptr<State> state_;
     Output& out_;
     Framing framing_;
-    int level_, strategy_;
+    int level_, strategy_;                  // for write()
+    int current_level_, current_strategy_;  // zlib's now
     std::uint64_t in_ = 0, out_count_ = 0;
     std::uint32_t crc_ = 0;
 };

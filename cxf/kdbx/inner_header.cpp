@@ -143,9 +143,14 @@ void write_inner_header(InnerStream stream, ByteView stream_key, const std::vect
         const ByteView bytes = binary.bytes();
         put_field(fields, InnerFieldId::binary, bytes.size() + 1);
         fields.push_back(binary.protect ? binary_protected_flag : 0);
-        out.write(fields);
-        if (io::compresses(bytes)) out.write(bytes);
-        else out.write_incompressible(bytes);
+        // The field's head goes as its bytes go, so that stored attachments in a row are one stored run.
+        if (io::compresses(bytes)) {
+            out.write(fields);
+            out.write(bytes);
+        } else {
+            out.write_incompressible(fields);
+            out.write_incompressible(bytes);
+        }
     }
     fields.clear();
     put_field(fields, InnerFieldId::end, 0);
