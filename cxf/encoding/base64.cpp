@@ -73,6 +73,13 @@ Out encode32(ByteView bytes) {
     return out;
 }
 
+// Whether one of the values is 62 or 63, the two whose characters differ between the alphabets.
+bool alphabet_specific(std::uint8_t a, std::uint8_t b, std::uint8_t c, std::uint8_t d) {
+    return ((a + 2) | (b + 2) | (c + 2) | (d + 2)) & 0x40;
+}
+
+// Four characters at a time: an invalid one (0xFF in the table) is caught once, at the end, by the
+// high bit of all the values ORed together.
 template <typename Out>
 std::optional<Out> decode64(std::string_view text, bool url, Quirks* quirks) {
     std::size_t end = text.size();
@@ -82,27 +89,37 @@ std::optional<Out> decode64(std::string_view text, bool url, Quirks* quirks) {
         ++padding;
     }
     if (padding > 0 && (end + padding) % 4 != 0) return std::nullopt;  // padding must complete a quad
-    if (end % 4 == 1) return std::nullopt;
+    const std::size_t rest = end % 4;
+    if (rest == 1) return std::nullopt;
     Quirks found;
     found.padded = padding > 0;
-    Out out;
-    out.reserve(end / 4 * 3 + 2);
-    std::uint32_t acc = 0;
-    int bits = 0;
-    for (std::size_t i = 0; i < end; ++i) {
-        const char c = text[i];
-        const std::uint8_t v = b64_table[static_cast<unsigned char>(c)];
-        if (v == invalid) return std::nullopt;
-        if (url ? (c == '+' || c == '/') : (c == '-' || c == '_')) found.other_alphabet = true;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            out.push_back(static_cast<std::uint8_t>(acc >> bits));
-            acc &= (1u << bits) - 1;
-        }
+    const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+    const auto other_alphabet = [&](std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k)
+            if (url ? (in[k] == '+' || in[k] == '/') : (in[k] == '-' || in[k] == '_')) found.other_alphabet = true;
+    };
+    Out out(end / 4 * 3 + (rest == 0 ? 0 : rest - 1));
+    std::uint8_t* o = out.data();
+    std::uint8_t seen = 0;
+    std::size_t i = 0;
+    for (; i + 4 <= end; i += 4) {
+        const std::uint8_t a = b64_table[in[i]], b = b64_table[in[i + 1]], c = b64_table[in[i + 2]], d = b64_table[in[i + 3]];
+        seen |= a | b | c | d;
+        if (alphabet_specific(a, b, c, d)) other_alphabet(i, i + 4);
+        const std::uint32_t v = std::uint32_t{a} << 18 | std::uint32_t{b} << 12 | std::uint32_t{c} << 6 | d;
+        *o++ = static_cast<std::uint8_t>(v >> 16);
+        *o++ = static_cast<std::uint8_t>(v >> 8);
+        *o++ = static_cast<std::uint8_t>(v);
     }
-    if (acc != 0) found.nonzero_trailing_bits = true;
+    if (rest > 0) {
+        const std::uint8_t a = b64_table[in[i]], b = b64_table[in[i + 1]], c = rest == 3 ? b64_table[in[i + 2]] : 0;
+        seen |= a | b | c;
+        other_alphabet(i, end);
+        *o++ = static_cast<std::uint8_t>(a << 2 | b >> 4);
+        if (rest == 3) *o++ = static_cast<std::uint8_t>(b << 4 | c >> 2);
+        found.nonzero_trailing_bits = rest == 2 ? (b & 0x0F) != 0 : (c & 0x03) != 0;
+    }
+    if (seen & 0x80) return std::nullopt;
     if (quirks) *quirks = found;
     return out;
 }
