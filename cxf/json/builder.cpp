@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
-#include <charconv>
 
 #include "cxf/error.h"
 #include "cxf/io/output.h"
@@ -46,8 +46,8 @@ bool any_escape(std::uint64_t eight) noexcept {
 
 template <typename T>
 std::string_view decimal(T value, std::array<char, 24>& buffer) {
-    const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return {buffer.data(), static_cast<std::size_t>(end - buffer.data())};
+    const std::to_chars_result written = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return {buffer.data(), static_cast<std::size_t>(written.ptr - buffer.data())};
 }
 
 }  // namespace
