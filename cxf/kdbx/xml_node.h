@@ -29,7 +29,7 @@ struct Node {
     }
     // Whitespace between child elements is layout, not a value.
     std::string_view own_text() const {
-        if (!children.empty() && trim(text.view()).empty()) return {};
+        if (!children.empty() && blank(text.view())) return {};
         return text.view();
     }
 };

@@ -12,13 +12,6 @@ namespace cxf::kdbx::detail {
 
 namespace {
 
-// Whether text is only whitespace, as the indentation between elements is: most text pieces are.
-bool all_space(std::string_view text) {
-    for (const char c : text)
-        if (c != '\n' && c != '\t' && c != ' ' && c != '\r') return false;
-    return true;
-}
-
 Database with_pool(std::vector<Binary> pool) {
     Database db;
     db.binaries = std::move(pool);
@@ -160,7 +153,7 @@ private:
         }
         // Whitespace is held back until it is known not to be layout between child elements, so that
         // the elements holding others keep no text of their own.
-        if (node.text.empty() && all_space(data)) {
+        if (node.text.empty() && blank(data)) {
             layout_.append(data);
             return;
         }

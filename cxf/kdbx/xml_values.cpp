@@ -89,9 +89,8 @@ std::string join_tags(const std::vector<std::string>& tags) {
 }
 
 std::string_view trim(std::string_view text) noexcept {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    while (!text.empty() && is_xml_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_xml_space(text.back())) text.remove_suffix(1);
     return text;
 }
 

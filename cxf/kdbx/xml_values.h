@@ -30,6 +30,14 @@ std::optional<T> parse_integer(std::string_view text);
 std::vector<std::string> split_tags(std::string_view text);
 std::string join_tags(const std::vector<std::string>& tags);
 
+// XML's whitespace: space, tab, CR and LF.
+constexpr bool is_xml_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+// Whether text is whitespace only, as the indentation between elements (most text pieces) is.
+inline bool blank(std::string_view text) noexcept {
+    for (const char c : text)
+        if (!is_xml_space(c)) return false;
+    return true;
+}
 std::string_view trim(std::string_view text) noexcept;
 
 }  // namespace cxf::kdbx::detail
