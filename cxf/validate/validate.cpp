@@ -55,7 +55,7 @@ bool known_permission(std::string_view p) {
 }
 
 // A JSON pointer, spelled out only when something is reported: validating a vault visits every
-// field, and building each one's pointer was a third of the validation's time. A place refers to
+// field, and building each one's pointer was two thirds of the validation's work. A place refers to
 // its parent, so it must not outlive it: pass `base / "key"` as an argument, or name each level.
 class Place {
 public:
