@@ -78,17 +78,13 @@ void GzipReader::feed(ByteView compressed, const ByteSink& out) {
             last_four_ = last_four_ >> 8 | std::uint32_t{*b} << 24;
         const std::size_t n = chunk - z.avail_out;
         produced_ += n;
+        take_inflated(budget_, n, limits_, file_, place_);  // as it comes out: attachments inflated meanwhile see what is left
         const std::uint64_t ratio = limits_.max_compression_ratio;
-        if (n > budget_)
-            throw Error(Errc::limit_exceeded, {file_, place_},
-                        "the file's compressed data decompresses to more than the cap of " +
-                            std::to_string(limits_.max_decompressed_bytes) + " bytes in all");
         if (produced_ > ratio_floor && produced_ > times(consumed_, ratio))
             throw Error(Errc::limit_exceeded, {file_, place_},
                         "decompresses to more than " + std::to_string(ratio) + " times its compressed size (" +
                             std::to_string(produced_) + " bytes from " + std::to_string(consumed_) +
                             " compressed bytes)");
-        budget_ -= n;  // taken as it comes out: attachments inflated meanwhile see what is left
         if (n > 0) out(ByteView(state_->window.data(), n));
         if (rc == Z_STREAM_END) {  // bytes after the gzip member are ignored
             if (last_four_ != static_cast<std::uint32_t>(produced_))
@@ -105,6 +101,15 @@ void GzipReader::feed(ByteView compressed, const ByteSink& out) {
 
 void GzipReader::finish() const {
     if (!ended_) throw Error(Errc::malformed, {file_, place_}, "the gzip data is truncated");
+}
+
+void take_inflated(std::uint64_t& budget, std::uint64_t n, const Limits& limits, const std::string& file,
+                   const std::string& place) {
+    if (n > budget)
+        throw Error(Errc::limit_exceeded, {file, place},
+                    "the file's compressed data decompresses to more than the cap of " +
+                        std::to_string(limits.max_decompressed_bytes) + " bytes in all");
+    budget -= n;
 }
 
 crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,

@@ -42,6 +42,10 @@ private:
     bool ended_ = false;
 };
 
+// Takes `n` inflated bytes from `budget`; Errc::limit_exceeded, at `place`, when fewer are left.
+void take_inflated(std::uint64_t& budget, std::uint64_t n, const Limits& limits, const std::string& file,
+                   const std::string& place);
+
 // A whole gzip member, sized from its trailer where that is believable.
 crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,
                            const std::string& place);

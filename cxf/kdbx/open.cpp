@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Reading a KDBX file: header, key derivation, verification in the order that tells a wrong key
 // from damage, then decryption, decompression, inner header and XML as one stream, a block at a
-// time, so that neither the decrypted payload nor the XML text is ever whole in memory.
+// time, so that neither the decrypted payload nor the XML text is ever whole in memory. Decryption
+// and decompression run on a second thread, ahead of the XML.
 #include <algorithm>
 #include <optional>
 
 #include "cxf/crypto/hash.h"
 #include "cxf/error.h"
+#include "cxf/io/relay.h"
 #include "cxf/kdbx/block_stream.h"
 #include "cxf/kdbx/bytes.h"
 #include "cxf/kdbx/cipher.h"
@@ -28,25 +30,39 @@ constexpr std::size_t cbc_block = 16;
 // KDBX 3.x: how much ciphertext is decrypted at a time.
 constexpr std::size_t decrypt_piece = 1 << 20;
 
-// What follows decryption: inflating when the payload is compressed, then `out`.
+constexpr std::string_view compressed_place = "compressed payload";
+
+// What follows decryption, on the thread that decrypts: inflating when the payload is compressed,
+// then `out`. The payload alone is held to `budget` here, checked as reading in turn would check it;
+// the file's budget, shared with the attachments, is take_payload's.
 class Decompressor {
 public:
-    Decompressor(Compression compression, const Limits& limits, std::uint64_t& budget, const std::string& file,
-                 ByteSink out) : out_(std::move(out)) {
-        if (compression == Compression::gzip) gzip_.emplace(limits, budget, file, "compressed payload");
+    Decompressor(Compression compression, const Limits& limits, std::uint64_t budget, const std::string& file,
+                 io::Output& out)
+        : out_(out), budget_(budget) {
+        if (compression == Compression::gzip) gzip_.emplace(limits, budget_, file, std::string(compressed_place));
     }
     void feed(ByteView data) {
-        if (gzip_) gzip_->feed(data, out_);
-        else out_(data);
+        if (gzip_) gzip_->feed(data, [&](ByteView piece) { out_.write(piece); });
+        else out_.write(data);
     }
     void finish() const {
         if (gzip_) gzip_->finish();
     }
 
 private:
-    ByteSink out_;
+    io::Output& out_;
+    std::uint64_t budget_;
     std::optional<GzipReader> gzip_;
 };
+
+// The payload's inflated bytes are taken from the file's budget as they are parsed: in the order of
+// the document, with the attachments it inflates, whatever the decrypting thread has done ahead.
+void take_payload(const OuterHeader& header, ByteView data, const Limits& limits, std::uint64_t& budget,
+                  const std::string& file) {
+    if (header.compression == Compression::gzip)
+        take_inflated(budget, data.size(), limits, file, std::string(compressed_place));
+}
 
 // The KDBX 4 payload: the inner header, read as it streams in, then the XML.
 class Kdbx4Payload {
@@ -130,21 +146,10 @@ private:
     bool ended_ = false;
 };
 
-// KDBX 4: [header][SHA-256(header)][HMAC(header)][HMAC blocks of ciphertext], read as the file comes.
-void read4(Source& source, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
-           std::uint64_t& inflate_budget, const std::string& name, DatabaseVisitor& visitor) {
-    const ByteView start = source.gathered();
-    const ByteView header_bytes = start.first(header.size);
-    const ByteView stored_mac = start.subspan(header.size + 32, 32);
-    const crypto::SecureBytes mac = crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header_bytes});
-    // The header is known intact (its SHA-256 matched), so a failing HMAC can only be the key.
-    if (!crypto::equal_ct(mac, stored_mac))
-        throw Error(Errc::wrong_password, {name, "offset " + std::to_string(header.size + 32) + " (header HMAC)"},
-                    "wrong password or key file");
-    const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
-    Kdbx4Payload payload(name, limits, header.version, header_hash, inflate_budget, visitor);
-    Decompressor decompressor(header.compression, limits, inflate_budget, name,
-                              [&](ByteView data) { payload.feed(data); });
+// KDBX 4's HMAC blocks after the header, authenticated, decrypted and inflated into `out`, as the file comes.
+void decrypt4(Source& source, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
+              std::uint64_t inflate_budget, const std::string& name, io::Output& out) {
+    Decompressor decompressor(header.compression, limits, inflate_budget, name, out);
     PayloadDecryptor decryptor(header.cipher, keys.cipher_key, header.iv);
     // CBC: the last block holds the padding, so one block is held back until the next arrives.
     const std::size_t held = header.cipher == Cipher::chacha20 ? 0 : cbc_block;
@@ -160,7 +165,7 @@ void read4(Source& source, const OuterHeader& header, const MasterKeys& keys, co
         decompressor.feed(ByteView(plain).first(ready));
         plain.erase(plain.begin(), plain.begin() + static_cast<std::ptrdiff_t>(ready));
     };
-    blocks.feed(start.subspan(blocks_at), to_payload);
+    blocks.feed(source.gathered().subspan(blocks_at), to_payload);
     while (!blocks.ended()) {
         const ByteView piece = source.next();
         if (piece.empty()) break;
@@ -173,7 +178,29 @@ void read4(Source& source, const OuterHeader& header, const MasterKeys& keys, co
         throw Error(Errc::malformed, {name, "encrypted payload"}, "the payload's padding is invalid");
     decompressor.feed(plain);
     decompressor.finish();
-    payload.finish(header.public_custom_data);
+}
+
+// KDBX 4: [header][SHA-256(header)][HMAC(header)][HMAC blocks of ciphertext]. The blocks are decrypted
+// on a second thread while the inner header and XML before them are read on this one.
+void read4(Source& source, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
+           std::uint64_t& inflate_budget, const std::string& name, DatabaseVisitor& visitor) {
+    const ByteView start = source.gathered();
+    const ByteView header_bytes = start.first(header.size);
+    const ByteView stored_mac = start.subspan(header.size + 32, 32);
+    const crypto::SecureBytes mac = crypto::hmac_sha256(block_hmac_key(keys.hmac_base_key, UINT64_MAX), {header_bytes});
+    // The header is known intact (its SHA-256 matched), so a failing HMAC can only be the key.
+    if (!crypto::equal_ct(mac, stored_mac))
+        throw Error(Errc::wrong_password, {name, "offset " + std::to_string(header.size + 32) + " (header HMAC)"},
+                    "wrong password or key file");
+    const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
+    Kdbx4Payload inner(name, limits, header.version, header_hash, inflate_budget, visitor);
+    const std::uint64_t payload_budget = inflate_budget;
+    io::produce_ahead([&](io::Output& out) { decrypt4(source, header, keys, limits, payload_budget, name, out); },
+                      [&](ByteView data) {
+                          take_payload(header, data, limits, inflate_budget, name);
+                          inner.feed(data);
+                      });
+    inner.finish(header.public_custom_data);
 }
 
 // The PKCS#7 padding of a CBC payload, from its last block alone; nullopt when it is invalid.
@@ -223,19 +250,25 @@ void read3(ByteView file, const OuterHeader& header, const MasterKeys& keys, con
     const crypto::SecureBytes header_hash = crypto::sha256({file.first(header.size)});
     const XmlReadContext context{name, limits, header.version, stream, header_hash, inflate_budget};
     XmlReader xml(context, {}, visitor);
-    Decompressor decompressor(header.compression, limits, inflate_budget, name, [&](ByteView data) { xml.feed(data); });
-    HashedBlockReader blocks(name);
-    const auto to_decompressor = [&](ByteView data) { decompressor.feed(data); };
-    const std::size_t plain_end = ciphertext.size() - padding;
-    for (std::size_t at = start_bytes; at < ciphertext.size(); at += decrypt_piece) {
-        const ByteView piece = ciphertext.subspan(at, std::min(decrypt_piece, ciphertext.size() - at));
-        plain.clear();
-        decryptor.update(piece, plain);
-        plain.resize(std::min(plain.size(), plain_end - std::min(plain_end, at)));
-        blocks.feed(plain, to_decompressor);
-    }
-    blocks.finish();
-    decompressor.finish();
+    const auto decrypt = [&, payload_budget = inflate_budget](io::Output& out) {
+        Decompressor decompressor(header.compression, limits, payload_budget, name, out);
+        HashedBlockReader blocks(name);
+        const auto to_decompressor = [&](ByteView data) { decompressor.feed(data); };
+        const std::size_t plain_end = ciphertext.size() - padding;
+        for (std::size_t at = start_bytes; at < ciphertext.size(); at += decrypt_piece) {
+            const ByteView piece = ciphertext.subspan(at, std::min(decrypt_piece, ciphertext.size() - at));
+            plain.clear();
+            decryptor.update(piece, plain);
+            plain.resize(std::min(plain.size(), plain_end - std::min(plain_end, at)));
+            blocks.feed(plain, to_decompressor);
+        }
+        blocks.finish();
+        decompressor.finish();
+    };
+    io::produce_ahead(decrypt, [&](ByteView data) {
+        take_payload(header, data, limits, inflate_budget, name);
+        xml.feed(data);
+    });
     xml.finish({});
 }
 

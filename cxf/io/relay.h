@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+// Bytes handed from one thread to another, in order, so that two stages of a stream run on two
+// cores: decrypting and inflating a KDBX payload on one while its XML is parsed on the other.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+#include "cxf/io/output.h"
+#include "cxf/secret.h"
+
+namespace cxf::io {
+
+// A few pieces of wiped memory between a writing thread and a reading one. The writer waits while
+// `pieces_ahead` full pieces wait to be read, so memory stays bounded whatever the stream's size.
+class Relay final : public Output {
+public:
+    // Thrown by write() once the reader has stopped: it unwinds the writer, whose work is no longer wanted.
+    struct Stopped {};
+
+    Relay(std::size_t piece_bytes, std::size_t pieces_ahead);
+    Relay(const Relay&) = delete;
+    Relay& operator=(const Relay&) = delete;
+
+    // The writing side.
+    void write(ByteView bytes) override;
+    // No more bytes: what is written is handed over, then the end, or `error` in its place.
+    void close(std::exception_ptr error = nullptr);
+
+    // The reading side: the next piece, valid until the next call; empty at the end. A writer's
+    // error is rethrown where it happened, once every byte before it has been read.
+    ByteView next();
+    // The reader gives up: the writer's next write throws Stopped.
+    void stop() noexcept;
+
+private:
+    void hand_over(std::unique_lock<std::mutex>& lock);
+
+    const std::size_t piece_bytes_, pieces_ahead_;
+    crypto::SecureBytes filling_;  // the writer's
+    crypto::SecureBytes reading_;  // the reader's
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<crypto::SecureBytes> full_;
+    std::vector<crypto::SecureBytes> spare_;  // read pieces, their memory kept for the writer
+    bool closed_ = false, stopped_ = false;
+    std::exception_ptr error_;
+};
+
+// Runs `produce` on a second thread, writing into an Output, while `consume` takes what it writes,
+// in order, on this one; on one core, both run here in turn. Errors are what running them one after
+// the other would raise: `consume`'s, which stops `produce`, or else `produce`'s, once `consume` has
+// had every byte written before it.
+void produce_ahead(const std::function<void(Output&)>& produce, const std::function<void(ByteView)>& consume);
+
+}  // namespace cxf::io

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include <atomic>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include <catch2/catch.hpp>
+
+#include "cxf/io/relay.h"
+
+namespace {
+
+std::string pattern(std::size_t n, std::size_t seed) {
+    std::string s(n, '\0');
+    for (std::size_t i = 0; i < n; ++i) s[i] = static_cast<char>('a' + (i * 7 + seed) % 26);
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("produce_ahead hands every byte over, in order, whatever the sizes of the writes", "[relay]") {
+    std::string written, read;
+    cxf::io::produce_ahead(
+        [&](cxf::io::Output& out) {
+            for (std::size_t i = 0; i < 2000; ++i) {  // 0 to 1998 bytes: pieces of 64 KiB fill and split
+                const std::string piece = pattern(i % 3 == 0 ? i * 97 % 200000 : i % 17, i);
+                written += piece;
+                out.write(cxf::as_bytes(piece));
+            }
+        },
+        [&](cxf::ByteView piece) {
+            CHECK_FALSE(piece.empty());
+            read += cxf::as_text(piece);
+        });
+    CHECK(read.size() == written.size());
+    CHECK(read == written);
+}
+
+TEST_CASE("the producer's error comes after every byte written before it", "[relay]") {
+    std::string read;
+    const auto run = [&] {
+        cxf::io::produce_ahead(
+            [](cxf::io::Output& out) {
+                out.write(cxf::as_bytes(pattern(300000, 1)));
+                throw std::runtime_error("block 5 is damaged");
+            },
+            [&](cxf::ByteView piece) { read += cxf::as_text(piece); });
+    };
+    CHECK_THROWS_WITH(run(), "block 5 is damaged");
+    CHECK(read == pattern(300000, 1));
+}
+
+TEST_CASE("the consumer's error stops the producer and is the one raised", "[relay]") {
+    std::atomic<std::uint64_t> written{0};
+    std::uint64_t consumed = 0;
+    const auto run = [&] {
+        cxf::io::produce_ahead(
+            [&](cxf::io::Output& out) {
+                const std::string piece = pattern(4096, 2);
+                for (;;) {  // endless: only the consumer's stop ends it
+                    out.write(cxf::as_bytes(piece));
+                    written += piece.size();
+                }
+            },
+            [&](cxf::ByteView piece) {
+                consumed += piece.size();
+                if (consumed > (1u << 20)) throw std::invalid_argument("the XML is not well-formed");
+            });
+    };
+    CHECK_THROWS_AS(run(), std::invalid_argument);
+    CHECK(written.load() < consumed + (2u << 20));  // the producer stopped soon after
+}
+
+TEST_CASE("a relay's writer waits while its pieces wait to be read", "[relay]") {
+    constexpr std::size_t piece = 1000, ahead = 3;
+    cxf::io::Relay relay(piece, ahead);
+    std::atomic<std::uint64_t> written{0};
+    std::thread writer([&] {
+        const std::string data = pattern(100, 3);
+        for (int i = 0; i < 1000; ++i) {
+            relay.write(cxf::as_bytes(data));
+            written += data.size();
+        }
+        relay.close();
+    });
+    std::uint64_t read = 0, most_ahead = 0;
+    for (cxf::ByteView p = relay.next(); !p.empty(); p = relay.next()) {
+        CHECK(p.size() == piece);
+        most_ahead = std::max(most_ahead, written.load() - read);
+        read += p.size();
+        std::this_thread::yield();
+    }
+    writer.join();
+    CHECK(read == 100000);
+    // The pieces queued, the one being read and the one being filled.
+    CHECK(most_ahead <= (ahead + 2) * piece);
+}
