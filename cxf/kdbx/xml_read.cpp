@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // KDBX XML → the visitor, streamed through the XML parser: the document's structure (KeePassFile,
-// Meta, Root, groups). Each entry, Meta child, group field and unknown element is gathered into a small tree of
-// its own (xml_node.h), read by xml_elements.h when it closes, and emptied for the next one: nothing
-// holds the whole document.
+// Meta, Root, groups). Entries are read element by element as they stream by (xml_elements.h); each
+// Meta child, group field and unknown element is gathered into a small tree of its own (xml_node.h),
+// read when it closes, and emptied for the next one: nothing holds the whole document.
 #include "cxf/error.h"
 #include "cxf/kdbx/xml.h"
 #include "cxf/kdbx/xml_elements.h"
@@ -38,7 +38,7 @@ private:
     // What an element at the structure level (outside the gathered trees) is.
     enum class Kind : std::uint8_t { keepass_file, meta, meta_binaries, root, group, deleted_objects };
     // What a gathered tree is read as when it closes.
-    enum class Use : std::uint8_t { file_unknown, meta_child, pool_binary, root_unknown, group_field, entry, deleted };
+    enum class Use : std::uint8_t { file_unknown, meta_child, pool_binary, root_unknown, group_field, entry_unknown, deleted };
 
     std::string place(std::string_view what) const {
         return xml_place(parser_.line(), what);
@@ -54,6 +54,10 @@ private:
             layout_.clear();  // before a child element: layout
             gathering_.push_back(&add_child(*gathering_.back()));
             fill(*gathering_.back(), name, attributes);
+            return;
+        }
+        if (in_entry_) {
+            if (!elements_.entry_element(name, attributes, parser_.line())) gather(Use::entry_unknown, name, attributes);
             return;
         }
         if (structure_.empty()) {
@@ -91,7 +95,9 @@ private:
             case Kind::group:
                 if (name == "Entry") {
                     begin_group();
-                    return gather(Use::entry, name, attributes);
+                    elements_.begin_entry();
+                    in_entry_ = true;
+                    return;
                 }
                 if (name == "Group") {
                     begin_group();
@@ -120,6 +126,10 @@ private:
             recycle(gathered_);
             return;
         }
+        if (in_entry_) {
+            if (elements_.entry_end()) end_entry();
+            return;
+        }
         const Kind kind = structure_.back();
         switch (kind) {
             case Kind::keepass_file:
@@ -142,7 +152,10 @@ private:
     }
 
     void text(std::string_view data) override {
-        if (gathering_.empty()) return;  // layout between structure elements
+        if (gathering_.empty()) {
+            if (in_entry_) elements_.entry_text(data, parser_.line());
+            return;  // else layout between structure elements
+        }
         Node& node = *gathering_.back();
         const std::uint64_t size = node.text.size() + layout_.size() + data.size();
         if (size > ctx_.limits.max_string_bytes) {  // asked only then: text comes in many small pieces
@@ -162,13 +175,9 @@ private:
         node.text.append(data);
     }
 
-    // Whether the text being gathered is an attachment's base64: a pool binary (KDBX 3.1, Meta/Binaries)
-    // or an entry's inline binary (KDBX 2.x, Binary/Value). Its cap is an input's, not a string's.
-    bool holds_attachment() const {
-        if (use_ == Use::pool_binary) return gathering_.size() == 1;
-        const std::size_t n = gathering_.size();
-        return use_ == Use::entry && n >= 3 && gathering_[n - 1]->name == "Value" && gathering_[n - 2]->name == "Binary";
-    }
+    // Whether the text being gathered is an attachment's base64, a pool binary (KDBX 3.1,
+    // Meta/Binaries): its cap is an input's, not a string's.
+    bool holds_attachment() const { return use_ == Use::pool_binary && gathering_.size() == 1; }
 
     void fill(Node& node, std::string_view name, std::span<const XmlAttribute> attributes) const {
         node.name = name;
@@ -208,14 +217,16 @@ private:
             case Use::pool_binary: elements_.pool_binary(node); break;
             case Use::root_unknown: db_.root_unknown.push_back(serialize(node)); break;
             case Use::group_field: elements_.group_field(node, groups_.back().members); break;
-            case Use::entry: {
-                Entry entry = elements_.entry(node);
-                for (Binary& b : elements_.take_inline_binaries()) visitor_.binary(std::move(b));
-                visitor_.entry(std::move(entry));
-                break;
-            }
+            case Use::entry_unknown: elements_.entry_unknown(serialize(node)); break;
             case Use::deleted: elements_.deleted_object(node); break;
         }
+    }
+
+    void end_entry() {
+        in_entry_ = false;
+        Entry entry = elements_.take_entry();
+        for (Binary& b : elements_.take_inline_binaries()) visitor_.binary(std::move(b));
+        visitor_.entry(std::move(entry));
     }
 
     void hand_over_meta() {
@@ -250,6 +261,7 @@ private:
     std::string layout_;  // whitespace read since the last tag, not yet known to be a value
     std::vector<Node> spare_;
     Use use_ = Use::file_unknown;
+    bool in_entry_ = false;  // an entry is being read, element by element
     bool meta_handed_over_ = false, seen_root_ = false, seen_group_ = false;
 };
 

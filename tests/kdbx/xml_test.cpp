@@ -118,6 +118,52 @@ TEST_CASE("lenient reading: either date form, no declaration, comments, CDATA, u
     CHECK(again.root_unknown == db.root_unknown);
 }
 
+TEST_CASE("an entry read as it streams: unknown elements kept, stray ones ignored, errors at their lines", "[kdbx]") {
+    const std::string xml =
+        "<KeePassFile><Root><Group><Name>r</Name>\n"
+        "<Entry>stray text<X-Plugin a=\"&amp;1\"><In>v &lt; w</In></X-Plugin>\n"
+        "<Times><Expires>True</Expires><Odd><Deeper>1</Deeper></Odd></Times>\n"
+        "<String><Key>Title</Key><Comment>c</Comment><Value>t<!-- note --><![CDATA[ <x> ]]>u</Value></String>\n"
+        "<String><Key>Notes</Key><Value>x <b>bold</b> y</Value></String>\n"
+        "<String><Key>Layout</Key><Value>  <b>bold</b>  </Value></String>\n"
+        "<String><Key>Blank</Key><Value>\n\t</Value></String>\n"
+        "<CustomData><Loose/><Item><Key>k</Key><Value>v</Value></Item></CustomData>\n"
+        "<AutoType><Association><Window>w</Window><KeystrokeSequence>s</KeystrokeSequence></Association></AutoType>\n"
+        "<History><Entry><UUID>AAAAAAAAAAAAAAAAAAAAAQ==</UUID><Tail/></Entry><Other/></History>\n"
+        "<Tags>a;b</Tags></Entry></Group></Root></KeePassFile>";
+    const CompositeKey key = password_key("stream");
+    const Database db = open(forge_kdbx4(xml, key), key, {}, "stream.kdbx");
+    REQUIRE(db.root.entries.size() == 1);
+    const Entry& e = db.root.entries[0];
+    CHECK(e.unknown == std::vector<std::string>{"<X-Plugin a=\"&amp;1\"><In>v &lt; w</In></X-Plugin>"});
+    CHECK(e.times.expires);
+    CHECK(value(e, "Title") == "t <x> u");
+    CHECK(value(e, "Notes") == "x  y");  // a value holding an element keeps its own text
+    CHECK(value(e, "Layout").empty());   // but not whitespace around the element
+    CHECK(value(e, "Blank") == "\n\t");
+    REQUIRE(e.custom_data.size() == 1);
+    CHECK(e.custom_data[0].value == "v");
+    REQUIRE(e.auto_type.associations.size() == 1);
+    CHECK(e.auto_type.associations[0].sequence == "s");
+    REQUIRE(e.history.size() == 1);
+    CHECK(e.history[0].uuid[15] == 1);
+    CHECK(e.history[0].unknown == std::vector<std::string>{"<Tail/>"});
+    CHECK(e.tags == std::vector<std::string>{"a", "b"});
+
+    const auto error_at = [&](const std::string& entry) {
+        const std::string doc = "<KeePassFile><Root><Group><Name>r</Name>\n<Entry>\n" + entry + "</Entry></Group></Root></KeePassFile>";
+        return error_of([&] { open(forge_kdbx4(doc, key), key, {}, "bad.kdbx"); });
+    };
+    const cxf::Error history = error_at("<History>\n<Entry><Times>\n<CreationTime>soon</CreationTime></Times></Entry></History>");
+    CHECK(history.code() == cxf::Errc::malformed);
+    CHECK(history.where().place == "XML line 5 (CreationTime)");
+    const cxf::Error keyless = error_at("<String>\n<Value>v</Value></String>");
+    CHECK(keyless.where().place == "XML line 3 (String)");
+    CHECK(std::string(keyless.what()).find("has no Key") != std::string::npos);
+    const cxf::Error ref = error_at("<Binary><Key>a</Key>\n<Value Ref=\"3\"/></Binary>");
+    CHECK(ref.where().place == "XML line 4 (Value)");
+}
+
 TEST_CASE("empty optional elements read as absent wherever kdbxweb writes them", "[kdbx]") {
     const std::string empty_times =
         "<Times><CreationTime/><LastModificationTime/><LastAccessTime/><ExpiryTime/><Expires/><UsageCount/>"
