@@ -10,7 +10,13 @@ namespace cxf::io {
 Relay::Relay(std::size_t piece_bytes, std::size_t pieces_ahead)
     : piece_bytes_(std::max<std::size_t>(piece_bytes, 1)), pieces_ahead_(std::max<std::size_t>(pieces_ahead, 1)) {}
 
-void Relay::write(ByteView bytes) {
+void Relay::put(ByteView bytes, Hint hint) {
+    if (bytes.empty()) return;
+    if (hint != filling_hint_ && !filling_.empty()) {  // a piece holds bytes of one kind
+        std::unique_lock lock(mutex_);
+        hand_over(lock);
+    }
+    filling_hint_ = hint;
     while (!bytes.empty()) {
         if (filling_.capacity() < piece_bytes_) filling_.reserve(piece_bytes_);
         const std::size_t n = std::min(bytes.size(), piece_bytes_ - filling_.size());
@@ -26,7 +32,7 @@ void Relay::write(ByteView bytes) {
 void Relay::hand_over(std::unique_lock<std::mutex>& lock) {
     changed_.wait(lock, [&] { return full_.size() < pieces_ahead_ || stopped_; });
     if (stopped_) throw Stopped{};
-    full_.push_back(std::exchange(filling_, {}));
+    full_.push_back({std::exchange(filling_, {}), filling_hint_});
     if (!spare_.empty()) {
         filling_ = std::move(spare_.back());
         spare_.pop_back();
@@ -47,21 +53,23 @@ void Relay::close(std::exception_ptr error) {
     changed_.notify_all();
 }
 
-ByteView Relay::next() {
+Relay::Piece Relay::next() {
     std::unique_lock lock(mutex_);
     if (reading_.capacity() > 0) {
         reading_.clear();
         spare_.push_back(std::exchange(reading_, {}));
     }
-    changed_.wait(lock, [&] { return !full_.empty() || closed_; });
+    changed_.wait(lock, [&] { return !full_.empty() || closed_ || stopped_; });
+    if (stopped_) return {};
     if (full_.empty()) {
         if (error_) std::rethrow_exception(error_);
         return {};
     }
-    reading_ = std::move(full_.front());
+    reading_ = std::move(full_.front().bytes);
+    const Hint hint = full_.front().hint;
     full_.pop_front();
     changed_.notify_all();
-    return reading_;
+    return {reading_, hint};
 }
 
 void Relay::stop() noexcept {
@@ -77,6 +85,8 @@ namespace {
 constexpr std::size_t piece_bytes = 64 * 1024;
 constexpr std::size_t pieces_ahead = 8;
 
+bool one_core() { return std::thread::hardware_concurrency() < 2; }
+
 class ToConsumer final : public Output {
 public:
     explicit ToConsumer(const std::function<void(ByteView)>& consume) : consume_(consume) {}
@@ -88,10 +98,18 @@ private:
     const std::function<void(ByteView)>& consume_;
 };
 
+void pass_on(const Relay::Piece& piece, Output& out) {
+    switch (piece.hint) {
+        case Hint::none: out.write(piece.bytes); break;
+        case Hint::incompressible: out.write_incompressible(piece.bytes); break;
+        case Hint::without_repeats: out.write_without_repeats(piece.bytes); break;
+    }
+}
+
 }  // namespace
 
 void produce_ahead(const std::function<void(Output&)>& produce, const std::function<void(ByteView)>& consume) {
-    if (std::thread::hardware_concurrency() < 2) {
+    if (one_core()) {
         ToConsumer out(consume);
         return produce(out);
     }
@@ -107,13 +125,40 @@ void produce_ahead(const std::function<void(Output&)>& produce, const std::funct
         }
     });
     try {
-        for (ByteView piece = relay.next(); !piece.empty(); piece = relay.next()) consume(piece);
+        for (Relay::Piece piece = relay.next(); !piece.bytes.empty(); piece = relay.next()) consume(piece.bytes);
     } catch (...) {
         relay.stop();
         producer.join();
         throw;
     }
     producer.join();
+}
+
+void write_behind(const std::function<void(Output&)>& produce, Output& out) {
+    if (one_core()) return produce(out);
+    Relay relay(piece_bytes, pieces_ahead);
+    std::exception_ptr out_error;
+    std::thread writer([&] {
+        try {
+            for (Relay::Piece piece = relay.next(); !piece.bytes.empty(); piece = relay.next()) pass_on(piece, out);
+        } catch (...) {
+            out_error = std::current_exception();
+            relay.stop();
+        }
+    });
+    try {
+        produce(relay);
+        relay.close();
+    } catch (const Relay::Stopped&) {  // `out` failed: its error is the one raised
+        relay.close();
+    } catch (...) {
+        relay.stop();
+        relay.close();
+        writer.join();
+        throw;
+    }
+    writer.join();
+    if (out_error) std::rethrow_exception(out_error);
 }
 
 }  // namespace cxf::io

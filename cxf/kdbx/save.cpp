@@ -6,6 +6,7 @@
 
 #include "cxf/crypto/hash.h"
 #include "cxf/error.h"
+#include "cxf/io/relay.h"
 #include "cxf/kdbx/block_stream.h"
 #include "cxf/kdbx/bytes.h"
 #include "cxf/kdbx/cipher.h"
@@ -88,17 +89,16 @@ Bytes random_public(std::size_t count) {
 }
 
 // What `prefix` writes, then the XML, into `out`, compressed as they are written: no whole plaintext
-// document.
+// document. Compressing, encrypting and writing out run on a second thread, behind the XML.
 void write_payload(io::Output& out, const std::function<void(io::Output&)>& prefix, const Database& db,
                    const XmlWriteContext& context, Compression compression) {
-    if (compression != Compression::gzip) {
-        prefix(out);
-        write_xml(db, context, out);
-        return;
-    }
+    const auto payload = [&](io::Output& to) {
+        prefix(to);
+        write_xml(db, context, to);
+    };
+    if (compression != Compression::gzip) return io::write_behind(payload, out);
     io::DeflateWriter zipped(out, io::Framing::gzip);
-    prefix(zipped);
-    write_xml(db, context, zipped);
+    io::write_behind(payload, zipped);
     zipped.finish();
 }
 

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "cxf/error.h"
 #include "cxf/io/relay.h"
 
 namespace {
@@ -84,14 +85,86 @@ TEST_CASE("a relay's writer waits while its pieces wait to be read", "[relay]") 
         relay.close();
     });
     std::uint64_t read = 0, most_ahead = 0;
-    for (cxf::ByteView p = relay.next(); !p.empty(); p = relay.next()) {
-        CHECK(p.size() == piece);
+    for (cxf::io::Relay::Piece p = relay.next(); !p.bytes.empty(); p = relay.next()) {
+        CHECK(p.bytes.size() == piece);
         most_ahead = std::max(most_ahead, written.load() - read);
-        read += p.size();
+        read += p.bytes.size();
         std::this_thread::yield();
     }
     writer.join();
     CHECK(read == 100000);
     // The pieces queued, the one being read and the one being filled.
     CHECK(most_ahead <= (ahead + 2) * piece);
+}
+
+namespace {
+
+// The bytes written, with the call that wrote them; consecutive calls of one kind joined.
+struct HintRecorder final : cxf::io::Output {
+    std::vector<std::pair<char, std::string>> runs;
+    void write(cxf::ByteView b) override { add('n', cxf::as_text(b)); }
+    void write_incompressible(cxf::ByteView b) override { add('i', cxf::as_text(b)); }
+    void write_without_repeats(cxf::ByteView b) override { add('w', cxf::as_text(b)); }
+    void add(char call, std::string_view bytes) {
+        if (runs.empty() || runs.back().first != call) runs.emplace_back(call, "");
+        runs.back().second += bytes;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("write_behind passes every byte on with the call that wrote it", "[relay]") {
+    HintRecorder out, expected;
+    cxf::io::write_behind(
+        [&](cxf::io::Output& to) {
+            for (std::size_t i = 0; i < 300; ++i) {
+                const std::string piece = pattern(i * 331 % 90000 + 1, i);
+                switch (i % 7 % 3) {  // runs of one kind, of several calls, cross piece boundaries
+                    case 0: to.write(cxf::as_bytes(piece)); break;
+                    case 1: to.write_incompressible(cxf::as_bytes(piece)); break;
+                    default: to.write_without_repeats(cxf::as_bytes(piece));
+                }
+                expected.add("niw"[i % 7 % 3], piece);
+            }
+        },
+        out);
+    REQUIRE(expected.runs.size() > 100);
+    CHECK(out.runs == expected.runs);
+}
+
+TEST_CASE("write_behind: the output's error stops the producer and is the one raised", "[relay]") {
+    struct Full final : cxf::io::Output {
+        std::uint64_t taken = 0;
+        void write(cxf::ByteView b) override {
+            taken += b.size();
+            if (taken > (1u << 20)) throw cxf::Error(cxf::Errc::io, {"out.kdbx", ""}, "no space left on device");
+        }
+    } out;
+    std::uint64_t produced = 0;
+    const auto run = [&] {
+        cxf::io::write_behind(
+            [&](cxf::io::Output& to) {
+                const std::string piece = pattern(1000, 4);
+                for (;;) {
+                    to.write(cxf::as_bytes(piece));
+                    produced += piece.size();
+                }
+            },
+            out);
+    };
+    CHECK_THROWS_WITH(run(), Catch::Contains("no space left"));
+    CHECK(produced < out.taken + (2u << 20));
+}
+
+TEST_CASE("write_behind: the producer's error is raised once the output has stopped", "[relay]") {
+    HintRecorder out;
+    const auto run = [&] {
+        cxf::io::write_behind(
+            [](cxf::io::Output& to) {
+                to.write(cxf::as_bytes(pattern(200000, 5)));
+                throw std::runtime_error("entry 7 cannot be written");
+            },
+            out);
+    };
+    CHECK_THROWS_WITH(run(), "entry 7 cannot be written");
 }
