@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <utility>
 
 #include "cxf/crypto/hash.h"
@@ -121,20 +122,38 @@ private:
         if (!planned.slots.empty()) out_.slots_.emplace(&out, std::move(planned.slots));
     }
 
-    // The first pass, in document order: each item is mapped (reporting what it loses) and let go,
-    // leaving where its attachments were staged, which it refers to, and whether it needs KDBX 4.1.
+    // The first pass, in document order: each item that may stage attachments or need KDBX 4.1 is
+    // mapped and let go, leaving where its attachments were staged, which it refers to, whether it needs
+    // KDBX 4.1, and what it reported. The others are mapped once, as they are written.
     void learn(kdbx::Group& g, std::vector<std::size_t>& refs) {
         for (kdbx::Entry& e : g.entries) for_each_ref_in_entry(e, [&](const kdbx::BinaryRef& ref) { refs.push_back(ref.index); });
         if (const auto found = out_.slots_.find(&g); found != out_.slots_.end()) {
             for (VaultDatabase::Slot& slot : found->second) {
+                out_.document_order_.push_back(&slot);
                 slot.staged_from = staging_.blobs.size();
-                const kdbx::Entry e = out_.map(slot, slot.memo, report_, staging_);
+                if (nothing_to_learn(*slot.item)) continue;
+                slot.learned = true;
+                const kdbx::Entry e = out_.map(slot, slot.memo, slot.notices, staging_);
                 for_each_ref_in_entry(e, [&](const kdbx::BinaryRef& ref) { refs.push_back(ref.index); });
                 out_.needs_41_ = out_.needs_41_ || kdbx::needs_kdbx41(e);
             }
         }
         for (kdbx::Group& child : g.groups) learn(child, refs);
     }
+
+    // Attachments' bytes are staged by File credentials; what needs KDBX 4.1 comes from the kdbx
+    // extension. An item with neither, in any of its versions, has nothing to teach the first pass.
+    static bool nothing_to_learn(const Item& item) {
+        const auto plain = [](const Item& v) {
+            if (json::find_extension(v.extensions, extension_name)) return false;
+            return std::none_of(v.credentials.begin(), v.credentials.end(), [](const Credential& c) {
+                const File* file = std::get_if<File>(&c);
+                return file && file->data;
+            });
+        };
+        return plain(item) && std::all_of(item.history.begin(), item.history.end(), plain);
+    }
+
     kdbx::Meta fresh_meta(const Account* account) const {
         kdbx::Meta m;
         m.generator = "cxf";
@@ -243,7 +262,12 @@ private:
         bool in_order = true;
         for (std::size_t i = 0; i < order.size(); ++i) in_order = in_order && order[i] == i;
         const auto slot = [&](std::size_t i) {
-            return VaultDatabase::Slot{&account.items[i], a, i, in_order ? std::nullopt : std::optional(i), 0, {}};
+            VaultDatabase::Slot waiting;
+            waiting.item = &account.items[i];
+            waiting.account = a;
+            waiting.index = i;
+            if (!in_order) waiting.position = i;
+            return waiting;
         };
         for (const std::size_t i : at_root) group.slots.push_back(slot(i));
         std::function<Planned(const Collection&, const Node&)> build = [&](const Collection& c, const Node& n) {
@@ -382,7 +406,7 @@ private:
     std::map<std::size_t, crypto::SecureBytes>& kept_bytes() const { return out_.kept_bytes_; }
 };
 
-VaultDatabase::VaultDatabase(const Vault& vault, Report& report, kdbx::Time now) : now_(now) {
+VaultDatabase::VaultDatabase(const Vault& vault, Report& report, kdbx::Time now) : report_(&report), now_(now) {
     DatabaseBuilder(vault, report, *this).build();
 }
 
@@ -391,15 +415,23 @@ kdbx::Entry VaultDatabase::map(const Slot& slot, PlainMemo& memo, Report& report
     return write_entry(*slot.item, context, item_place(slot.account, slot.index), slot.position, memo);
 }
 
-// The second mapping of an item: the same entry, its report already made, its attachments staged
-// afresh from 0 and referred to by their place in the pool.
+// An item's entry as it is written: its second mapping when the first pass learned from it (the
+// same entry, its report already made, its attachments staged afresh from 0 and referred to by their
+// place in the pool), else its only one.
 kdbx::Entry VaultDatabase::entry(const Slot& slot) const {
     Report again;
     Staging staging;
     PlainMemo memo = slot.memo;
-    kdbx::Entry e = map(slot, memo, again, staging);
+    kdbx::Entry e = map(slot, memo, slot.learned ? again : slot.notices, staging);
+    if (!slot.learned && (!staging.blobs.empty() || kdbx::needs_kdbx41(e)))
+        throw std::logic_error("an item the first pass skipped stages attachments or needs KDBX 4.1");
     for_each_ref_in_entry(e, [&](kdbx::BinaryRef& ref) { ref.index = pool_index_[slot.staged_from + ref.index]; });
     return e;
+}
+
+void VaultDatabase::report_items() const {
+    for (const Slot* slot : document_order_)
+        for (const Notice& notice : slot->notices.notices()) report_->add(notice);
 }
 
 void VaultDatabase::entries(const kdbx::Group& group, const std::function<void(const kdbx::Entry&)>& write) const {
@@ -417,6 +449,8 @@ kdbx::Database VaultDatabase::whole() && {
         for (kdbx::Group& child : g.groups) gather(child);
     };
     gather(db_.root);
+    report_items();
+    document_order_.clear();
     slots_.clear();
     return std::move(db_);
 }

@@ -31,6 +31,7 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     const std::shared_ptr<const kdbx::DerivedKey> key = options.kdbx.derived ? options.kdbx.derived : derived_key(options);
     const VaultDatabase database(vault, report, write_time(options.now));
     kdbx::save(database.skeleton(), *key, options.kdbx.save, out, &database);
+    database.report_items();
 }
 
 }  // namespace cxf::kdbx_map
