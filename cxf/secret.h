@@ -2,12 +2,15 @@
 // Memory for keys, passwords and decrypted plaintext: wiped when released.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <openssl/crypto.h>
@@ -59,37 +62,81 @@ using SecureBytes = std::vector<std::uint8_t, ZeroingAllocator<std::uint8_t>>;
 inline SecureBytes secure_copy(ByteView bytes) { return SecureBytes(bytes.begin(), bytes.end()); }
 
 // A text secret (password, passphrase, concealed field). Not std::string: short strings live inside
-// the string object itself, out of reach of any allocator, and most passwords are short.
+// the string object itself, out of reach of any allocator, and most passwords are short. Its own
+// buffer, wiped whole when released, rather than a vector: appending a few bytes, which builders of
+// text do millions of times, is a compare and a copy.
 // Move-only; clone() when a copy is really meant. No stream operator, so it cannot be logged by accident.
 class Secret {
 public:
     using value_type = char;
     Secret() = default;
-    explicit Secret(std::string_view text) : bytes_(text.begin(), text.end()) {}
-    Secret(Secret&&) noexcept = default;
-    Secret& operator=(Secret&&) noexcept = default;
+    explicit Secret(std::string_view text) { append(text); }
+    Secret(Secret&& other) noexcept
+        : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)),
+          capacity_(std::exchange(other.capacity_, 0)) {}
+    Secret& operator=(Secret&& other) noexcept {
+        if (this != &other) {
+            release();
+            data_ = std::exchange(other.data_, nullptr);
+            size_ = std::exchange(other.size_, 0);
+            capacity_ = std::exchange(other.capacity_, 0);
+        }
+        return *this;
+    }
+    ~Secret() { release(); }
     Secret(const Secret&) = delete;
     Secret& operator=(const Secret&) = delete;
 
     Secret clone() const { return Secret{view()}; }
-    std::string_view view() const noexcept { return {bytes_.data(), bytes_.size()}; }
+    std::string_view view() const noexcept { return {data_, size_}; }
     ByteView bytes() const noexcept { return as_bytes(view()); }
-    std::size_t size() const noexcept { return bytes_.size(); }
-    bool empty() const noexcept { return bytes_.empty(); }
-    void append(std::string_view text) { bytes_.insert(bytes_.end(), text.begin(), text.end()); }
-    void push_back(char c) { bytes_.push_back(c); }
-    void clear() noexcept { bytes_.clear(); }
-    void shrink_to_fit() { bytes_.shrink_to_fit(); }
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+    void append(std::string_view text) {
+        if (text.empty()) return;
+        if (text.size() > capacity_ - size_) reallocate(std::max(size_ + text.size(), 2 * capacity_));
+        std::memcpy(data_ + size_, text.data(), text.size());
+        size_ += text.size();
+    }
+    void push_back(char c) {
+        if (size_ == capacity_) reallocate(std::max<std::size_t>(16, 2 * capacity_));
+        data_[size_++] = c;
+    }
+    // Empty; what it held stays until it is overwritten or released (wipe() for now).
+    void clear() noexcept { size_ = 0; }
+    void shrink_to_fit() {
+        if (size_ == 0) release();
+        else if (capacity_ > size_) reallocate(size_);
+    }
     // Empty, with what it held wiped and its memory kept for reuse.
     void wipe() noexcept {
-        crypto::wipe(bytes_.data(), bytes_.size());
-        bytes_.clear();
+        crypto::wipe(data_, size_);
+        size_ = 0;
     }
     // Compared in constant time for equal lengths.
     friend bool operator==(const Secret& a, const Secret& b) noexcept;
 
 private:
-    std::vector<char, ZeroingAllocator<char>> bytes_;
+    void reallocate(std::size_t capacity) {
+        char* fresh = std::allocator<char>{}.allocate(capacity);
+        if (size_ > 0) std::memcpy(fresh, data_, size_);
+        free_buffer();
+        data_ = fresh;
+        capacity_ = capacity;
+    }
+    void release() noexcept {
+        free_buffer();
+        data_ = nullptr;
+        size_ = capacity_ = 0;
+    }
+    void free_buffer() noexcept {
+        if (!data_) return;
+        crypto::wipe(data_, capacity_);
+        std::allocator<char>{}.deallocate(data_, capacity_);
+    }
+
+    char* data_ = nullptr;
+    std::size_t size_ = 0, capacity_ = 0;
 };
 
 // Equal length and equal bytes; the time depends only on the length. Use for every MAC, tag and key.

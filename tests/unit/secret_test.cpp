@@ -27,3 +27,55 @@ TEST_CASE("Secret is move-only, clones explicitly and compares by content", "[un
     CHECK(moved.size() == 8);
 }
 
+
+TEST_CASE("Secret grows, shrinks, moves and wipes as a string does", "[unit][secret]") {
+    std::string model;
+    crypto::Secret s;
+    std::uint32_t state = 12345;
+    const auto next = [&] { return state = state * 1103515245u + 12345u; };
+    for (int step = 0; step < 20000; ++step) {
+        const std::uint32_t r = next() >> 8;
+        switch (r % 8) {
+            case 0:
+            case 1:
+            case 2: {
+                const std::string text(r % 300, static_cast<char>('a' + r % 26));
+                s.append(text);
+                model += text;
+                break;
+            }
+            case 3:
+            case 4: {
+                s.push_back(static_cast<char>(r));
+                model.push_back(static_cast<char>(r));
+                break;
+            }
+            case 5: {
+                s.shrink_to_fit();
+                break;
+            }
+            case 6: {
+                crypto::Secret moved = std::move(s);
+                CHECK(s.empty());  // NOLINT(bugprone-use-after-move): a moved-from Secret is empty
+                s = std::move(moved);
+                break;
+            }
+            default: {
+                if (r % 50 == 0) {
+                    s.wipe();
+                    model.clear();
+                } else if (r % 50 == 1) {
+                    s.clear();
+                    model.clear();
+                }
+            }
+        }
+        REQUIRE(s.view() == model);
+    }
+    crypto::Secret empty;
+    empty.shrink_to_fit();
+    empty.append("");
+    CHECK(empty.view().empty());
+    empty = crypto::Secret("x");
+    CHECK(empty.view() == "x");
+}
