@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/kdbx/xml_elements.h"
 
+#include <array>
+#include <cstring>
 #include <map>
 #include <type_traits>
 
@@ -22,6 +24,27 @@ struct Leaf {
 };
 
 Leaf leaf(const Node& node) { return {node.name, node.line, node.own_text()}; }
+
+// An element's name kept past the parser's call, in place when it is short, as every KDBX name is.
+class KeptName {
+public:
+    void assign(std::string_view name) {
+        if (name.size() <= in_place_.size()) {
+            std::memcpy(in_place_.data(), name.data(), name.size());
+            size_ = name.size();
+        } else {
+            long_.assign(name);
+            size_ = long_name;
+        }
+    }
+    std::string_view view() const noexcept { return size_ == long_name ? std::string_view(long_) : std::string_view(in_place_.data(), size_); }
+
+private:
+    static constexpr std::size_t long_name = SIZE_MAX;
+    std::array<char, 32> in_place_{};
+    std::size_t size_ = 0;
+    std::string long_;
+};
 
 bool is_true(std::string_view attribute) { return parse_bool(attribute).value_or(false); }
 bool flag(const Node& node, const char* attribute) {
@@ -369,7 +392,7 @@ public:
             case Scope::association:
             case Scope::item: break;
         }
-        value_name_ = name;
+        value_name_.assign(name);
         value_line_ = line;
         value_text_.wipe();
         value_layout_.clear();
@@ -389,10 +412,10 @@ public:
         const std::uint64_t size = value_text_.size() + value_layout_.size() + data.size();
         if (size > ctx_.limits.max_string_bytes) {  // asked only then: text comes in many small pieces
             // An inline attachment (KDBX 2.x, Binary/Value) is capped as an input, not as a string.
-            const bool attachment = scopes_[scopes_.size() - 2] == Scope::binary && value_name_ == "Value";
+            const bool attachment = scopes_[scopes_.size() - 2] == Scope::binary && value_name_.view() == "Value";
             const std::uint64_t cap = attachment ? ctx_.limits.max_input_bytes : ctx_.limits.max_string_bytes;
             if (size > cap)
-                throw Error(Errc::limit_exceeded, {ctx_.file, xml_place(line, value_name_)},
+                throw Error(Errc::limit_exceeded, {ctx_.file, xml_place(line, value_name_.view())},
                             "a text value is longer than the cap of " + std::to_string(cap) + " bytes");
         }
         // Whitespace is held back until it is known not to be layout around an element inside the value.
@@ -459,7 +482,7 @@ private:
         if (!value_children_) value_text_.append(value_layout_);  // a value of whitespace
         value_layout_.clear();
         const std::string_view own = value_children_ && blank(value_text_.view()) ? std::string_view() : value_text_.view();
-        const Leaf v{value_name_, value_line_, own};
+        const Leaf v{value_name_.view(), value_line_, own};
         Entry& e = entries_.back();
         switch (scopes_.back()) {
             case Scope::entry: entry_field(e, entry_value_, v); break;
@@ -535,7 +558,7 @@ private:
     CustomDataItem item_;
     // The value element being read.
     EntryValue entry_value_ = EntryValue::none;
-    std::string value_name_;
+    KeptName value_name_;
     std::uint64_t value_line_ = 0;
     crypto::Secret value_text_;
     std::string value_layout_;  // whitespace not yet known to be part of the value
