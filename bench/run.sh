@@ -94,9 +94,11 @@ report=$work/report.md
   /usr/bin/python3 bench/suite/report.py "$results" "$work"
   read -r _ cxf_threads _ argon2_threads < <(bench/suite/argon2_threads.sh "$CXF" "$work/vault-1.kdbx" "$kdf_passes" \
     "$((kdf_mib * 1024))" "$kdf_lanes")
-  # A KDBX read also starts the thread that maps entries beside the parser (docs/architecture.md, Threads).
-  echo "- Threads started (strace, $kdf_lanes lanes, $(nproc) cores): \`cxf inspect\` $cxf_threads, one of them the" \
-    "thread that maps entries beside the parser, so $((cxf_threads - 1)) for Argon2; \`argon2\` CLI $argon2_threads" \
+  # A KDBX read also starts the threads that decrypt ahead of the parser and map entries beside it
+  # (docs/architecture.md, Threads).
+  echo "- Threads started (strace, $kdf_lanes lanes, $(nproc) cores): \`cxf inspect\` $cxf_threads, two of them the" \
+    "threads that decrypt ahead of the XML parser and map entries beside it, so $((cxf_threads - 2)) for Argon2;" \
+    "\`argon2\` CLI $argon2_threads" \
     "(libargon2 starts one per lane and segment when it runs lanes in parallel, none on one thread)."
 } >"$report"
 cat "$report"
