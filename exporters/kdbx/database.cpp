@@ -422,6 +422,7 @@ kdbx::Entry VaultDatabase::entry(const Slot& slot) const {
     Report again;
     Staging staging;
     PlainMemo memo = slot.memo;
+    if (!slot.learned) slot.notices = Report{};  // an entry written twice reports once
     kdbx::Entry e = map(slot, memo, slot.learned ? again : slot.notices, staging);
     if (!slot.learned && (!staging.blobs.empty() || kdbx::needs_kdbx41(e)))
         throw std::logic_error("an item the first pass skipped stages attachments or needs KDBX 4.1");
