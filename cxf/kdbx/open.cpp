@@ -4,6 +4,7 @@
 // time, so that neither the decrypted payload nor the XML text is ever whole in memory. Decryption
 // and decompression run on a second thread, ahead of the XML.
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 #include "cxf/crypto/hash.h"
@@ -27,7 +28,8 @@ using namespace detail;
 
 constexpr std::string_view wrong_key_kdbx3 = "wrong password or key file, or the file is damaged";
 constexpr std::size_t cbc_block = 16;
-// KDBX 3.x: how much ciphertext is decrypted at a time.
+// KDBX 3.x: how much of the ciphertext gathered with the header (a whole file already in memory) is
+// decrypted at a time.
 constexpr std::size_t decrypt_piece = 1 << 20;
 
 constexpr std::string_view compressed_place = "compressed payload";
@@ -101,8 +103,8 @@ private:
     std::optional<XmlReader> xml_;
 };
 
-// A file's bytes as they come: the first ones gathered in one view (the header, or the whole file
-// for KDBX 3.x), then the rest piece by piece.
+// A file's bytes as they come: the first ones gathered in one view (the header and what follows it
+// that is checked before decrypting), then the rest piece by piece.
 class Source {
 public:
     Source(const InputStream& input, const Limits& limits) : input_(&input), limits_(limits) {}
@@ -119,7 +121,6 @@ public:
             view_ = joined_;
         }
     }
-    void gather_all() { gather(SIZE_MAX); }
     // The bytes after those gathered, a piece at a time (valid until the next call); empty at the end.
     ByteView next() {
         if (ended_) return {};
@@ -146,37 +147,58 @@ private:
     bool ended_ = false;
 };
 
+// The payload's ciphertext decrypted as it comes, into `out`. A CBC cipher's last block holds the
+// padding, so one block is held back until the next arrives, or until finish() strips it.
+class StreamDecryptor {
+public:
+    StreamDecryptor(const OuterHeader& header, const MasterKeys& keys, std::function<void(ByteView)> out)
+        : cipher_(header.cipher), decryptor_(header.cipher, keys.cipher_key, header.iv), out_(std::move(out)),
+          held_(header.cipher == Cipher::chacha20 ? 0 : cbc_block) {}
+
+    void feed(ByteView ciphertext) {
+        ciphertext_size_ += ciphertext.size();
+        decryptor_.update(ciphertext, plain_);
+        if (plain_.size() <= held_) return;
+        const std::size_t ready = plain_.size() - held_;
+        out_(ByteView(plain_).first(ready));
+        plain_.erase(plain_.begin(), plain_.begin() + static_cast<std::ptrdiff_t>(ready));
+    }
+    std::size_t ciphertext_size() const noexcept { return ciphertext_size_; }
+    // What is held back, without its padding; false, with nothing sent, when the padding is invalid.
+    [[nodiscard]] bool finish() {
+        if (!strip_padding(cipher_, plain_)) return false;
+        out_(plain_);
+        return true;
+    }
+
+private:
+    Cipher cipher_;
+    PayloadDecryptor decryptor_;
+    std::function<void(ByteView)> out_;
+    std::size_t held_;
+    crypto::SecureBytes plain_;
+    std::size_t ciphertext_size_ = 0;
+};
+
 // KDBX 4's HMAC blocks after the header, authenticated, decrypted and inflated into `out`, as the file comes.
 void decrypt4(Source& source, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
               std::uint64_t inflate_budget, const std::string& name, io::Output& out) {
     Decompressor decompressor(header.compression, limits, inflate_budget, name, out);
-    PayloadDecryptor decryptor(header.cipher, keys.cipher_key, header.iv);
-    // CBC: the last block holds the padding, so one block is held back until the next arrives.
-    const std::size_t held = header.cipher == Cipher::chacha20 ? 0 : cbc_block;
-    crypto::SecureBytes plain;
-    std::size_t ciphertext_size = 0;
+    StreamDecryptor decryptor(header, keys, [&](ByteView plain) { decompressor.feed(plain); });
     const std::size_t blocks_at = header.size + 64;
     HmacBlockReader blocks(blocks_at, keys.hmac_base_key, name);
-    const auto to_payload = [&](ByteView ciphertext) {
-        ciphertext_size += ciphertext.size();
-        decryptor.update(ciphertext, plain);
-        if (plain.size() <= held) return;
-        const std::size_t ready = plain.size() - held;
-        decompressor.feed(ByteView(plain).first(ready));
-        plain.erase(plain.begin(), plain.begin() + static_cast<std::ptrdiff_t>(ready));
-    };
-    blocks.feed(source.gathered().subspan(blocks_at), to_payload);
+    const auto to_decryptor = [&](ByteView ciphertext) { decryptor.feed(ciphertext); };
+    blocks.feed(source.gathered().subspan(blocks_at), to_decryptor);
     while (!blocks.ended()) {
         const ByteView piece = source.next();
         if (piece.empty()) break;
-        blocks.feed(piece, to_payload);
+        blocks.feed(piece, to_decryptor);
     }
     blocks.finish();
-    check_whole_blocks(header.cipher, ciphertext_size, name, "encrypted payload");
+    check_whole_blocks(header.cipher, decryptor.ciphertext_size(), name, "encrypted payload");
     // Authenticated with the right key, so bad padding is the writer's fault, not the password's.
-    if (!strip_padding(header.cipher, plain))
+    if (!decryptor.finish())
         throw Error(Errc::malformed, {name, "encrypted payload"}, "the payload's padding is invalid");
-    decompressor.feed(plain);
     decompressor.finish();
 }
 
@@ -203,72 +225,66 @@ void read4(Source& source, const OuterHeader& header, const MasterKeys& keys, co
     inner.finish(header.public_custom_data);
 }
 
-// The PKCS#7 padding of a CBC payload, from its last block alone; nullopt when it is invalid.
-std::optional<std::size_t> cbc_padding(const OuterHeader& header, const MasterKeys& keys, ByteView ciphertext) {
-    const ByteView iv = ciphertext.size() > cbc_block ? ciphertext.last(2 * cbc_block).first(cbc_block) : ByteView(header.iv);
-    PayloadDecryptor last(header.cipher, keys.cipher_key, iv);
-    crypto::SecureBytes block;
-    last.update(ciphertext.last(cbc_block), block);
-    const std::size_t size = block.size();
-    if (!strip_padding(header.cipher, block)) return std::nullopt;
-    return size - block.size();
+// KDBX 3.x: the start bytes that prove the key, the first plaintext of the payload.
+constexpr std::size_t start_bytes = 32;
+
+// KDBX 3.x's ciphertext after the header, decrypted and, past the start bytes, read as hashed blocks
+// and inflated into `out`, as the file comes.
+void decrypt3(Source& source, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
+              std::uint64_t inflate_budget, const std::string& name, io::Output& out) {
+    Decompressor decompressor(header.compression, limits, inflate_budget, name, out);
+    HashedBlockReader blocks(name);
+    std::size_t skip = start_bytes;  // checked before this started
+    StreamDecryptor decryptor(header, keys, [&](ByteView plain) {
+        const std::size_t skipped = std::min(skip, plain.size());
+        skip -= skipped;
+        blocks.feed(plain.subspan(skipped), [&](ByteView data) { decompressor.feed(data); });
+    });
+    const ByteView gathered = source.gathered().subspan(header.size);
+    for (std::size_t at = 0; at < gathered.size(); at += decrypt_piece)
+        decryptor.feed(gathered.subspan(at, std::min(decrypt_piece, gathered.size() - at)));
+    for (ByteView piece = source.next(); !piece.empty(); piece = source.next()) decryptor.feed(piece);
+    const std::size_t size = decryptor.ciphertext_size();
+    check_whole_blocks(header.cipher, size, name, "offset " + std::to_string(header.size) + " (encrypted payload)");
+    // The start bytes matched, so the key is right: bad padding is damage to the last blocks.
+    if (!decryptor.finish()) {
+        const std::size_t last_block = header.size + size - std::min(cbc_block, size);
+        throw Error(Errc::malformed, {name, "offset " + std::to_string(last_block) + " (last cipher block)"},
+                    "the payload's padding is invalid: the file is truncated or damaged");
+    }
+    blocks.finish();
+    decompressor.finish();
 }
 
-// KDBX 2.x/3.x: [header][ciphertext of: stream start bytes, hashed blocks of the payload].
-void read3(ByteView file, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
+// KDBX 2.x/3.x: [header][ciphertext of: stream start bytes, hashed blocks of the payload]. There is no
+// MAC: the start bytes, in the first cipher blocks, are the only proof of the key, and they are checked
+// before anything else is decrypted. The rest is decrypted on a second thread while the XML is read.
+void read3(Source& source, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
            std::uint64_t& inflate_budget, const std::string& name, DatabaseVisitor& visitor) {
-    const ByteView ciphertext = file.subspan(header.size);
-    const std::string payload_place = "offset " + std::to_string(header.size) + " (encrypted payload)";
-    if (ciphertext.empty())
+    const ByteView start = source.gathered().subspan(header.size);
+    if (start.empty())
         throw Error(Errc::malformed, {name, "offset " + std::to_string(header.size)},
                     "truncated: nothing follows the header");
-    check_whole_blocks(header.cipher, ciphertext.size(), name, payload_place);
-    // KDBX 3.x has no MAC: the start bytes, in the first cipher blocks, are the only proof of the key.
-    // They are checked before the padding, so that damage to the last blocks is told from a wrong key.
-    constexpr std::size_t start_bytes = 32;
-    if (ciphertext.size() < start_bytes)
-        throw Error(Errc::malformed, {name, payload_place},
+    if (start.size() < start_bytes)
+        throw Error(Errc::malformed, {name, "offset " + std::to_string(header.size) + " (encrypted payload)"},
                     "truncated: the payload is too short to hold its start bytes");
-    PayloadDecryptor decryptor(header.cipher, keys.cipher_key, header.iv);
+    PayloadDecryptor first(header.cipher, keys.cipher_key, header.iv);
     crypto::SecureBytes plain;
-    decryptor.update(ciphertext.first(start_bytes), plain);
+    first.update(start.first(start_bytes), plain);
     if (!crypto::equal_ct(plain, header.stream_start_bytes))
         throw Error(Errc::wrong_password, {name, "offset " + std::to_string(header.size) + " (StreamStartBytes)"},
                     std::string(wrong_key_kdbx3));
-    std::size_t padding = 0;
-    if (header.cipher != Cipher::chacha20) {
-        const std::optional<std::size_t> pad = cbc_padding(header, keys, ciphertext);
-        if (!pad || ciphertext.size() - *pad < start_bytes) {
-            const std::size_t last_block = file.size() - std::min<std::size_t>(16, ciphertext.size());
-            throw Error(Errc::malformed, {name, "offset " + std::to_string(last_block) + " (last cipher block)"},
-                        "the payload's padding is invalid: the file is truncated or damaged");
-        }
-        padding = *pad;
-    }
 
     InnerStreamCipher stream(header.inner_stream, header.stream_key);
-    const crypto::SecureBytes header_hash = crypto::sha256({file.first(header.size)});
+    const crypto::SecureBytes header_hash = crypto::sha256({source.gathered().first(header.size)});
     const XmlReadContext context{name, limits, header.version, stream, header_hash, inflate_budget};
     XmlReader xml(context, {}, visitor);
-    const auto decrypt = [&, payload_budget = inflate_budget](io::Output& out) {
-        Decompressor decompressor(header.compression, limits, payload_budget, name, out);
-        HashedBlockReader blocks(name);
-        const auto to_decompressor = [&](ByteView data) { decompressor.feed(data); };
-        const std::size_t plain_end = ciphertext.size() - padding;
-        for (std::size_t at = start_bytes; at < ciphertext.size(); at += decrypt_piece) {
-            const ByteView piece = ciphertext.subspan(at, std::min(decrypt_piece, ciphertext.size() - at));
-            plain.clear();
-            decryptor.update(piece, plain);
-            plain.resize(std::min(plain.size(), plain_end - std::min(plain_end, at)));
-            blocks.feed(plain, to_decompressor);
-        }
-        blocks.finish();
-        decompressor.finish();
-    };
-    io::produce_ahead(decrypt, [&](ByteView data) {
-        take_payload(header, data, limits, inflate_budget, name);
-        xml.feed(data);
-    });
+    const std::uint64_t payload_budget = inflate_budget;
+    io::produce_ahead([&](io::Output& out) { decrypt3(source, header, keys, limits, payload_budget, name, out); },
+                      [&](ByteView data) {
+                          take_payload(header, data, limits, inflate_budget, name);
+                          xml.feed(data);
+                      });
     xml.finish({});
 }
 
@@ -346,14 +362,14 @@ void read_source(Source& source, const std::function<CompositeKey()>& key, const
                 throw Error(Errc::integrity, {file_name, "offset " + std::to_string(header.size) + " (header SHA-256)"},
                             "the header is damaged: its SHA-256 does not match");
         } else {
-            source.gather_all();  // KDBX 3.x has no blocks around its ciphertext: its end is checked first
+            source.gather(header.size + start_bytes);
         }
         check_kdf(header.kdf, limits, file_name, kdbx4 ? "KdfParameters" : "TransformRounds");
         const MasterKeys keys = derive_master_keys(header.master_seed, transform_key(key().hash, header.kdf));
         // Limits::max_decompressed_bytes is for all the file inflates to: payload and attachments.
         std::uint64_t inflate_budget = limits.max_decompressed_bytes;
         if (kdbx4) read4(source, header, keys, limits, inflate_budget, file_name, visitor);
-        else read3(source.gathered(), header, keys, limits, inflate_budget, file_name, visitor);
+        else read3(source, header, keys, limits, inflate_budget, file_name, visitor);
     } catch (const Error& e) {
         throw e.in_file(file_name);
     }

@@ -4,11 +4,13 @@
 #include <array>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <type_traits>
 
 #include "cxf/encoding/base64.h"
 #include "cxf/error.h"
 #include "cxf/json/utf8.h"
+#include "cxf/kdbx/binary_text.h"
 #include "cxf/kdbx/gzip.h"
 #include "cxf/kdbx/xml_parser.h"
 
@@ -47,11 +49,6 @@ private:
 };
 
 bool is_true(std::string_view attribute) { return parse_bool(attribute).value_or(false); }
-bool flag(const Node& node, const char* attribute) {
-    const char* value = node.attribute(attribute);
-    return value && is_true(value);
-}
-
 }  // namespace
 
 class ElementReader::Impl {
@@ -123,8 +120,7 @@ public:
         return crypto::Secret(as_text(plain));
     }
 
-    // Meta/Binaries/Binary and legacy inline Entry/Binary/Value: base64, maybe stream-encrypted,
-    // maybe gzipped (KDBX 3.x).
+    // Legacy inline Entry/Binary/Value (KDBX 2.x): base64, maybe stream-encrypted, maybe gzipped.
     crypto::SecureBytes binary_value(const Leaf& v, bool is_protected, bool compressed) const {
         crypto::SecureBytes data = base64(v);
         if (is_protected) ctx_.stream.apply(data);
@@ -213,13 +209,22 @@ public:
     }
 
     // KDBX 3.x attachment pool: Binary@ID is what Entry/Binary/Value@Ref names.
-    void read_pool_binary(const Node& c) {
-        if (!named(c, "Binary")) return;
-        const char* id_attribute = c.attribute("ID");
-        const std::string id = id_attribute ? id_attribute : "";
-        if (!pool_ids_.emplace(id, pool_size_).second) fail(leaf(c), "two pooled binaries have ID " + id);
-        const bool is_protected = flag(c, "Protected");
-        db_.binaries.push_back(Binary{binary_value(leaf(c), is_protected, flag(c, "Compressed")), is_protected});
+    void begin_pool_binary(std::span<const XmlAttribute> attributes, std::uint64_t line) {
+        std::string id;
+        bool is_protected = false, compressed = false;
+        for (const XmlAttribute& a : attributes) {
+            if (a.name == "ID") id = a.value;
+            else if (a.name == "Protected") is_protected = is_true(a.value);
+            else if (a.name == "Compressed") compressed = is_true(a.value);
+        }
+        if (!pool_ids_.emplace(id, pool_size_).second) fail({"Binary", line, {}}, "two pooled binaries have ID " + id);
+        pool_binary_.emplace(ctx_, is_protected, compressed, "Binary", line);
+        pool_binary_protected_ = is_protected;
+    }
+    void pool_binary_text(std::string_view data, std::uint64_t line) { pool_binary_->feed(data, line); }
+    void end_pool_binary() {
+        db_.binaries.push_back(Binary{pool_binary_->finish(), pool_binary_protected_});
+        pool_binary_.reset();
         ++pool_size_;
     }
 
@@ -554,6 +559,8 @@ private:
     bool string_key_ = false;
     std::uint64_t string_line_ = 0;
     BinaryRef binary_;
+    std::optional<BinaryText> pool_binary_;
+    bool pool_binary_protected_ = false;
     AutoTypeAssociation association_;
     CustomDataItem item_;
     // The value element being read.
@@ -572,7 +579,11 @@ ElementReader::ElementReader(const XmlReadContext& context, Database& rest)
 ElementReader::~ElementReader() = default;
 
 void ElementReader::meta_child(const Node& node) { impl_->read_meta_child(node); }
-void ElementReader::pool_binary(const Node& node) { impl_->read_pool_binary(node); }
+void ElementReader::begin_pool_binary(std::span<const XmlAttribute> attributes, std::uint64_t line) {
+    impl_->begin_pool_binary(attributes, line);
+}
+void ElementReader::pool_binary_text(std::string_view data, std::uint64_t line) { impl_->pool_binary_text(data, line); }
+void ElementReader::end_pool_binary() { impl_->end_pool_binary(); }
 void ElementReader::group_field(const Node& node, Group& group) const { impl_->read_group_field(node, group); }
 void ElementReader::deleted_object(const Node& node) { impl_->read_deleted_object(node); }
 void ElementReader::begin_entry() { impl_->begin_entry(); }

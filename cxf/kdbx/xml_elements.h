@@ -25,7 +25,10 @@ public:
     ElementReader& operator=(const ElementReader&) = delete;
 
     void meta_child(const Node& node);
-    void pool_binary(const Node& node);  // KDBX 3.x Meta/Binaries/Binary
+    // A KDBX 3.x pooled attachment, Meta/Binaries/Binary, decoded as its text streams by.
+    void begin_pool_binary(std::span<const XmlAttribute> attributes, std::uint64_t line);
+    void pool_binary_text(std::string_view data, std::uint64_t line);
+    void end_pool_binary();
     void group_field(const Node& node, Group& group) const;
     void deleted_object(const Node& node);
 

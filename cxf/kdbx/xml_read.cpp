@@ -36,9 +36,9 @@ public:
 
 private:
     // What an element at the structure level (outside the gathered trees) is.
-    enum class Kind : std::uint8_t { keepass_file, meta, meta_binaries, root, group, deleted_objects };
+    enum class Kind : std::uint8_t { keepass_file, meta, meta_binaries, pool_binary, root, group, deleted_objects };
     // What a gathered tree is read as when it closes.
-    enum class Use : std::uint8_t { file_unknown, meta_child, pool_binary, root_unknown, group_field, entry_unknown, deleted };
+    enum class Use : std::uint8_t { file_unknown, meta_child, ignored, root_unknown, group_field, entry_unknown, deleted };
 
     std::string place(std::string_view what) const {
         return xml_place(parser_.line(), what);
@@ -82,7 +82,11 @@ private:
             case Kind::meta:
                 if (name == "Binaries" && ctx_.version.major < 4) return structure_.push_back(Kind::meta_binaries);
                 return gather(Use::meta_child, name, attributes);
-            case Kind::meta_binaries: return gather(Use::pool_binary, name, attributes);
+            case Kind::meta_binaries:
+                if (name != "Binary") return gather(Use::ignored, name, attributes);
+                elements_.begin_pool_binary(attributes, parser_.line());
+                return structure_.push_back(Kind::pool_binary);
+            case Kind::pool_binary: return gather(Use::ignored, name, attributes);  // only its own text counts
             case Kind::root:
                 if (name == "Group") {
                     if (seen_group_) throw Error(Errc::malformed, {ctx_.file, place(name)}, "Root holds more than one group");
@@ -145,6 +149,7 @@ private:
                 visitor_.end_group(std::move(groups_.back().members));
                 groups_.pop_back();
                 break;
+            case Kind::pool_binary: elements_.end_pool_binary(); break;
             case Kind::meta_binaries:
             case Kind::deleted_objects: break;
         }
@@ -154,16 +159,14 @@ private:
     void text(std::string_view data) override {
         if (gathering_.empty()) {
             if (in_entry_) elements_.entry_text(data, parser_.line());
+            else if (!structure_.empty() && structure_.back() == Kind::pool_binary) elements_.pool_binary_text(data, parser_.line());
             return;  // else layout between structure elements
         }
         Node& node = *gathering_.back();
         const std::uint64_t size = node.text.size() + layout_.size() + data.size();
-        if (size > ctx_.limits.max_string_bytes) {  // asked only then: text comes in many small pieces
-            const std::uint64_t cap = holds_attachment() ? ctx_.limits.max_input_bytes : ctx_.limits.max_string_bytes;
-            if (size > cap)
-                throw Error(Errc::limit_exceeded, {ctx_.file, place(node.name)},
-                            "a text value is longer than the cap of " + std::to_string(cap) + " bytes");
-        }
+        if (size > ctx_.limits.max_string_bytes)
+            throw Error(Errc::limit_exceeded, {ctx_.file, place(node.name)},
+                        "a text value is longer than the cap of " + std::to_string(ctx_.limits.max_string_bytes) + " bytes");
         // Whitespace is held back until it is known not to be layout between child elements, so that
         // the elements holding others keep no text of their own.
         if (node.text.empty() && blank(data)) {
@@ -174,10 +177,6 @@ private:
         layout_.clear();
         node.text.append(data);
     }
-
-    // Whether the text being gathered is an attachment's base64, a pool binary (KDBX 3.1,
-    // Meta/Binaries): its cap is an input's, not a string's.
-    bool holds_attachment() const { return use_ == Use::pool_binary && gathering_.size() == 1; }
 
     void fill(Node& node, std::string_view name, std::span<const XmlAttribute> attributes) const {
         node.name = name;
@@ -214,7 +213,7 @@ private:
         switch (use_) {
             case Use::file_unknown: db_.unknown.push_back(serialize(node)); break;
             case Use::meta_child: elements_.meta_child(node); break;
-            case Use::pool_binary: elements_.pool_binary(node); break;
+            case Use::ignored: break;
             case Use::root_unknown: db_.root_unknown.push_back(serialize(node)); break;
             case Use::group_field: elements_.group_field(node, groups_.back().members); break;
             case Use::entry_unknown: elements_.entry_unknown(serialize(node)); break;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A KDBX file read as it comes (Format::read_stream, what `cxf convert` uses for a file): the same
-// vault, notices and errors as read whole, and a KDBX 4 file is never whole in memory.
+// vault, notices and errors as read whole, and the file is never whole in memory.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -134,7 +134,7 @@ TEST_CASE("a damaged KDBX read in pieces fails as it fails read whole", "[kdbx-m
     }
 }
 
-TEST_CASE("a KDBX 4 file read as it comes is never whole in memory", "[kdbx-mapping][streaming]") {
+TEST_CASE("a KDBX file read as it comes is never whole in memory", "[kdbx-mapping][streaming]") {
     // 40 MiB of attachment: the vault holds it; the file's own 40 MiB are not held beside it.
     constexpr std::size_t size = 40 << 20;
     Vault vault = kdbx_sink();
@@ -153,23 +153,27 @@ TEST_CASE("a KDBX 4 file read as it comes is never whole in memory", "[kdbx-mapp
     REQUIRE(placed);
     noise = {};
     const test::TempDir dir;
-    const std::string path = dir.path("big.kdbx");
-    {
-        io::AtomicFile out(path, true);
+    for (const char* version : {"4", "3.1"}) {
+        CAPTURE(version);
+        const std::string path = dir.path(std::string("big-") + version + ".kdbx");
+        {
+            io::AtomicFile out(path, true);
+            Report report;
+            kdbx_map::write(vault, out, cheap_write_options("pw", cheap_version(version)), report);
+            out.commit();
+        }
+        const Format* format = nullptr;
+        ReadOptions options = password_options("pw");
         Report report;
-        kdbx_map::write(vault, out, cheap_write_options("pw", cheap_version("4")), report);
-        out.commit();
+        std::optional<Vault> read;
+        const std::uint64_t streamed =
+            test::peak_memory_growth([&] { read = read_file_as(path, format, options, nullptr, report); });
+        REQUIRE(format != nullptr);
+        CHECK(format->id == "kdbx");
+        CHECK(streamed >= size);  // the vault holds the attachment
+        // Read whole, the file's 40 MiB are held beside it. KDBX 4 gives an attachment's size before its
+        // bytes; a KDBX 3.1 attachment is base64 text, decoded as it comes into memory that grows (by
+        // doubling: a 32 MiB block is copied into a 64 MiB one), and was held whole as text besides.
+        CHECK(streamed < (std::string(version) == "4" ? size + size / 2 : 2 * size));
     }
-    vault = {};
-
-    const Format* format = nullptr;
-    ReadOptions options = password_options("pw");
-    Report report;
-    std::optional<Vault> read;
-    const std::uint64_t streamed =
-        test::peak_memory_growth([&] { read = read_file_as(path, format, options, nullptr, report); });
-    REQUIRE(format != nullptr);
-    CHECK(format->id == "kdbx");
-    CHECK(streamed >= size);            // the vault holds the attachment
-    CHECK(streamed < size + size / 2);  // read whole, the file's 40 MiB are held beside it
 }
