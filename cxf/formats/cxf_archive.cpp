@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cxf/archive/layout.h"
+#include "cxf/io/relay.h"
 
 namespace cxf::archive {
 
@@ -30,7 +31,8 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     settings.archive_index = true;
     io::ZipWriter zip(out);
     const Layout layout{"", "", std::string(index_file)};
-    cxf_json::write(vault, zip.begin(layout.index), settings, report);
+    // The JSON is deflated on a second thread while it is written.
+    io::write_behind([&](io::Output& index) { cxf_json::write(vault, index, settings, report); }, zip.begin(layout.index));
     for (const File* file : files_with_data(vault))
         zip.add(document_name(layout, file->id), *file->data, io::ZipMethod::deflate_or_store);
     zip.finish();

@@ -7,6 +7,7 @@
 
 #include <ctime>
 
+#include "cxf/io/relay.h"
 #include "cxf/json/document.h"
 #include "cxf/json/extension.h"
 #include "cxf/onepassword/entries.h"
@@ -167,7 +168,9 @@ void write(const Vault& vault, io::Output& out, const WriteOptions& options, Rep
     const Timestamp dated = vault.timestamp.value_or(now);
     io::ZipWriter zip(out);
     zip.add(std::string(onepassword::attributes_entry), attributes.bytes(), io::ZipMethod::deflate, dated);
-    writer.write_data(zip.begin(std::string(onepassword::data_entry), io::ZipMethod::deflate, dated));
+    // export.data is deflated on a second thread while it is written.
+    io::write_behind([&](io::Output& data) { writer.write_data(data); },
+                     zip.begin(std::string(onepassword::data_entry), io::ZipMethod::deflate, dated));
     writer.attachments().write_to(zip, dated);
     zip.finish();
 }
