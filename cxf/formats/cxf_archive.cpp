@@ -19,8 +19,14 @@ Vault read(const Input& input, const ReadOptions& options, Report& report) {
     const io::ZipReader zip(input.bytes, input.name, options.limits);
     const Layout layout = find_layout(zip, index_file, "", input.name);
     io::ZipReader::Stream index = zip.open(*zip.find(layout.index));
-    Vault vault = cxf_json::read([&] { return index.next(); }, input.name + ":" + layout.index,
-                                 cxf_json::read_settings(options), report);
+    Vault vault;
+    {
+        // The index is inflated and checked on a second thread while its JSON is parsed; the zip is
+        // not used on this one meanwhile.
+        io::ReadAhead inflated([&] { return index.next(); });
+        vault = cxf_json::read([&] { return inflated.next(); }, input.name + ":" + layout.index,
+                               cxf_json::read_settings(options), report);
+    }
     attach_documents(vault, zip, layout, [&](std::size_t entry) { return zip.read(entry); }, input.name, report);
     return vault;
 }

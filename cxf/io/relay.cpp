@@ -2,7 +2,6 @@
 #include "cxf/io/relay.h"
 
 #include <algorithm>
-#include <thread>
 #include <utility>
 
 namespace cxf::io {
@@ -133,6 +132,29 @@ void produce_ahead(const std::function<void(Output&)>& produce, const std::funct
     }
     producer.join();
 }
+
+ReadAhead::ReadAhead(std::function<ByteView()> source) : source_(std::move(source)) {
+    if (one_core()) return;
+    relay_ = std::make_unique<Relay>(piece_bytes, pieces_ahead);
+    puller_ = std::thread([this] {
+        try {
+            for (ByteView piece = source_(); !piece.empty(); piece = source_()) relay_->write(piece);
+            relay_->close();
+        } catch (const Relay::Stopped&) {
+            relay_->close();
+        } catch (...) {
+            relay_->close(std::current_exception());
+        }
+    });
+}
+
+ReadAhead::~ReadAhead() {
+    if (!relay_) return;
+    relay_->stop();
+    puller_.join();
+}
+
+ByteView ReadAhead::next() { return relay_ ? relay_->next().bytes : source_(); }
 
 void write_behind(const std::function<void(Output&)>& produce, Output& out) {
     if (one_core()) return produce(out);

@@ -10,7 +10,9 @@
 #include <deque>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "cxf/io/output.h"
@@ -76,6 +78,25 @@ private:
 // the other would raise: `consume`'s, which stops `produce`, or else `produce`'s, once `consume` has
 // had every byte written before it.
 void produce_ahead(const std::function<void(Output&)>& produce, const std::function<void(ByteView)>& consume);
+
+// Pulls `source` on a second thread, a few pieces ahead of next() on this one: a zip entry is
+// inflated and checked while its JSON is parsed. On one core, next() pulls `source` itself.
+// `source`'s error is raised by next() where it happened, once every byte before it has been read.
+class ReadAhead {
+public:
+    explicit ReadAhead(std::function<ByteView()> source);
+    ~ReadAhead();  // stops the second thread, if it is still pulling, and waits for it
+    ReadAhead(const ReadAhead&) = delete;
+    ReadAhead& operator=(const ReadAhead&) = delete;
+
+    // The next piece, valid until the next call; empty at the end.
+    ByteView next();
+
+private:
+    std::function<ByteView()> source_;
+    std::unique_ptr<Relay> relay_;  // none on one core
+    std::thread puller_;
+};
 
 // Runs `produce` on this thread while what it writes goes on into `out`, with its hints, on a second
 // one; on one core, `produce` writes into `out` itself. `out`'s error (a full disk) stops `produce`

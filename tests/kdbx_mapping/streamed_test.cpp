@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 
 #include "cxf/io/output.h"
 #include "cxf/pipeline/read_as.h"
@@ -53,6 +54,8 @@ std::string error_of(const std::function<void()>& read) {
     }
     return "no error";
 }
+
+constexpr bool address_sanitizer = std::string_view(CXF_SANITIZE).find("address") != std::string_view::npos;
 
 // The samples whose key derivation takes a few milliseconds: the others cost up to a second each.
 bool cheap_kdf(ByteView file) {
@@ -174,6 +177,9 @@ TEST_CASE("a KDBX file read as it comes is never whole in memory", "[kdbx-mappin
         // Read whole, the file's 40 MiB are held beside it. KDBX 4 gives an attachment's size before its
         // bytes; a KDBX 3.1 attachment is base64 text, decoded as it comes into memory that grows (by
         // doubling: a 32 MiB block is copied into a 64 MiB one), and was held whole as text besides.
-        CHECK(streamed < (std::string(version) == "4" ? size + size / 2 : 2 * size));
+        // AddressSanitizer keeps every freed block resident for a while (its quarantine), so there the
+        // growing block's earlier sizes count too: the 3.1 bound is the Release run's.
+        if (std::string(version) == "4") CHECK(streamed < size + size / 2);
+        else if (!address_sanitizer) CHECK(streamed < 2 * size);
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -167,4 +168,66 @@ TEST_CASE("write_behind: the producer's error is raised once the output has stop
             out);
     };
     CHECK_THROWS_WITH(run(), "entry 7 cannot be written");
+}
+
+namespace {
+
+// A source of `pieces` pieces of varied sizes, each in the same buffer, which the next overwrites.
+struct Pieces {
+    std::size_t pieces;
+    std::string expected, buffer;
+    std::size_t given = 0;
+    explicit Pieces(std::size_t n) : pieces(n) {}
+    cxf::ByteView next() {
+        if (given == pieces) return {};
+        buffer = pattern(given % 5 == 0 ? 100000 + given : 1 + given % 300, given);
+        ++given;
+        expected += buffer;
+        return cxf::as_bytes(buffer);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("ReadAhead gives every byte its source gives, in order", "[relay]") {
+    Pieces source(500);
+    std::string read;
+    {
+        cxf::io::ReadAhead ahead([&] { return source.next(); });
+        for (cxf::ByteView piece = ahead.next(); !piece.empty(); piece = ahead.next()) read += cxf::as_text(piece);
+        CHECK(ahead.next().empty());  // and stays at its end
+    }
+    CHECK(read.size() == source.expected.size());
+    CHECK(read == source.expected);
+}
+
+TEST_CASE("ReadAhead raises its source's error after every byte before it", "[relay]") {
+    std::size_t calls = 0;
+    const std::string before = pattern(300000, 3);
+    cxf::io::ReadAhead ahead([&]() -> cxf::ByteView {
+        if (calls++ == 0) return cxf::as_bytes(before);
+        throw cxf::Error(cxf::Errc::integrity, {"a.zip", "index.json"}, "CRC-32 mismatch");
+    });
+    std::string read;
+    const auto drain = [&] {
+        for (cxf::ByteView piece = ahead.next(); !piece.empty(); piece = ahead.next()) read += cxf::as_text(piece);
+    };
+    CHECK_THROWS_WITH(drain(), "CRC-32 mismatch");
+    CHECK(read == before);
+}
+
+TEST_CASE("a ReadAhead left before its end stops pulling its source", "[relay]") {
+    std::atomic<std::size_t> pulled{0};
+    const std::string piece = pattern(4096, 4);
+    {
+        cxf::io::ReadAhead ahead([&] {  // endless
+            ++pulled;
+            return cxf::as_bytes(piece);
+        });
+        CHECK(ahead.next().size() > 0);
+    }  // would wait forever if the puller were not stopped
+    const std::size_t at_stop = pulled;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(pulled == at_stop);
+    CHECK(at_stop * piece.size() <= 20 * 64 * 1024);  // a few pieces ahead, never the whole source
 }
