@@ -5,6 +5,7 @@
 
 #include "cxf/crypto/hash.h"
 #include "cxf/error.h"
+#include "cxf/io/relay.h"
 #include "cxf/onepassword/entries.h"
 #include "cxf/onepassword/names.h"
 #include "importers/onepux/attributes.h"
@@ -27,7 +28,7 @@ Id id_or_derived(std::optional<std::string_view> uuid, const json::Cursor& at, s
 class ExportReader {
 public:
     ExportReader(const Input& input, const ReadOptions& options, Report& report, const io::ZipReader& zip)
-        : input_name_(input.name), file_(input.name + ":" + std::string(onepassword::data_entry)), limits_(options.limits), report_(report),
+        : input_(input.bytes), input_name_(input.name), file_(input.name + ":" + std::string(onepassword::data_entry)), limits_(options.limits), report_(report),
           zip_(zip), documents_(zip, input.name), reader_({file_, "", "", json::Wording::expected_got}) {}
 
     Vault run(const std::optional<ExportAttributes>& attributes) {
@@ -37,7 +38,11 @@ public:
                         "not a 1PUX export: the zip has no export.data entry");
         documents_.use(onepassword::data_entry);
         documents_.use(onepassword::attributes_entry);
-        io::ZipReader::Stream text = zip_.open(*entry);
+        // export.data is inflated and checked on a second thread, through a zip handle of its own: one
+        // libzip archive is not for two threads at once, and this one reads the attachments meanwhile.
+        const io::ZipReader data_zip(input_, input_name_, limits_);
+        io::ZipReader::Stream text = data_zip.open(*entry);
+        io::ReadAhead inflated([&] { return text.next(); });
         json::Tape tape;
         tape.names = onepassword::member_names;
         const json::Handoff handoff{is_item_path, [&](const json::Tape& t, std::uint32_t index, const json::Path& path) {
@@ -48,7 +53,7 @@ public:
                                         placements_.push_back({path.index(1), path.index(3), list.size()});
                                         list.push_back(std::move(*item));
                                     }};
-        json::parse([&] { return text.next(); }, file_, limits_, tape, &handoff);
+        json::parse([&] { return inflated.next(); }, file_, limits_, tape, &handoff);
         const std::string base;
         const json::Cursor root(tape, 0, base);
         reader_.expect(root, json::Kind::object);
@@ -130,6 +135,7 @@ private:
         return out;
     }
 
+    ByteView input_;
     std::string input_name_;
     std::string file_;
     Limits limits_;
