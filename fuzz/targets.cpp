@@ -84,17 +84,18 @@ public:
     void end(kdbx::Database&) override {}
 };
 
-// The KDBX 4 XML document alone, past the crypto a fuzzer cannot forge: fed in two pieces, so that a
-// split inside a token is exercised too.
-void kdbx_xml(ByteView data) {
+// The KDBX XML document alone, past the crypto a fuzzer cannot forge: fed in two pieces, so that a
+// split inside a token is exercised too. KDBX 4's attachments come from the inner header (a pool of
+// 8: references 0-7 resolve); KDBX 3.1's are base64 text in Meta/Binaries.
+void kdbx_xml(ByteView data, kdbx::FormatVersion version) {
     const std::string file = "fuzz-input";
     const Limits limits = fuzz_limits();
     const crypto::SecureBytes key(64, 7);
-    kdbx::detail::InnerStreamCipher stream(kdbx::InnerStream::chacha20, key);
+    kdbx::detail::InnerStreamCipher stream(version.major >= 4 ? kdbx::InnerStream::chacha20 : kdbx::InnerStream::salsa20, key);
     std::uint64_t budget = limits.max_decompressed_bytes;
-    const kdbx::detail::XmlReadContext context{file, limits, kdbx::FormatVersion{4, 0}, stream, {}, budget};
+    const kdbx::detail::XmlReadContext context{file, limits, version, stream, {}, budget};
     IgnoringVisitor visitor;
-    std::vector<kdbx::Binary> pool(8);  // what the inner header would hold: references 0–7 resolve
+    std::vector<kdbx::Binary> pool(version.major >= 4 ? 8 : 0);
     for (std::size_t i = 0; i < pool.size(); ++i) pool[i].data.assign(i + 1, static_cast<std::uint8_t>(i));
     kdbx::detail::XmlReader reader(context, std::move(pool), visitor);
     reader.feed(data.first(data.size() / 2));
@@ -173,7 +174,8 @@ std::span<const Target> targets(const std::string& testdata_dir) {
         list.push_back({"otpauth", otpauth});
         list.push_back({"pkcs8", pkcs8});
         list.push_back({"kdbx-key-file", kdbx_key_file});
-        list.push_back({"kdbx-xml", kdbx_xml});
+        list.push_back({"kdbx-xml", [](ByteView data) { kdbx_xml(data, {4, 0}); }});
+        list.push_back({"kdbx3-xml", [](ByteView data) { kdbx_xml(data, {3, 1}); }});
         list.push_back({"xml-against-expat", [](ByteView data) {
                             if (const auto difference = compare_with_expat(data)) throw std::logic_error(*difference);
                         }});

@@ -8,9 +8,9 @@ cxf=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 data=$(dirname "$here")
 cd "$here"
-rm -rf format-* base-encodings otpauth pkcs8 kdbx-key-file kdbx-xml xml-against-expat bitwarden-enc-string json csv zip cxp-jwe
+rm -rf format-* base-encodings otpauth pkcs8 kdbx-key-file kdbx-xml kdbx3-xml xml-against-expat bitwarden-enc-string json csv zip cxp-jwe
 mkdir -p format-{kdbx,cxp,cxf-archive,1pux,cxf,bitwarden,bitwarden-csv,1password-csv,apple-csv,chrome-csv,firefox-csv,dashlane,dashlane-json} \
-         base-encodings otpauth pkcs8 kdbx-key-file kdbx-xml xml-against-expat bitwarden-enc-string json csv zip cxp-jwe
+         base-encodings otpauth pkcs8 kdbx-key-file kdbx-xml kdbx3-xml xml-against-expat bitwarden-enc-string json csv zip cxp-jwe
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -61,6 +61,21 @@ openssl genpkey -algorithm ED25519 -out pkcs8/ed25519.pem 2>/dev/null
 for kdbx in kdbx4-argon2id kdbx4-every-category; do
   keepassxc-cli export -f xml "format-kdbx/$kdbx.kdbx" < "$work/pw" > "kdbx-xml/$kdbx.xml" 2>/dev/null
 done
+# KDBX 3.1's XML: one of those exports with a Meta/Binaries pool for its reference, a gzipped
+# attachment, a stored one and a protected one.
+/usr/bin/python3 - kdbx-xml/kdbx4-every-category.xml kdbx3-xml/kdbx31-pooled-binaries.xml <<'PY'
+import base64, gzip, sys
+xml = open(sys.argv[1], encoding="utf-8").read()
+text = b"".join(b"line %d of a text attachment\n" % i for i in range(2000))
+binaries = ("<Binaries>"
+            f'<Binary ID="0" Compressed="True">{base64.b64encode(gzip.compress(text, mtime=0)).decode()}</Binary>'
+            f'<Binary ID="1">{base64.b64encode(bytes(range(256)) * 4).decode()}</Binary>'
+            f'<Binary ID="2" Protected="True">{base64.b64encode(bytes(range(100))).decode()}</Binary>'
+            "</Binaries>")
+open(sys.argv[2], "w", encoding="utf-8").write(xml.replace("</Meta>", binaries + "</Meta>", 1))
+PY
+printf '<KeePassFile><Meta><Binaries><Binary ID="0">bm90IGJh!c2U2NA==</Binary></Binaries></Meta><Root><Group><Name>r</Name></Group></Root></KeePassFile>' \
+  > kdbx3-xml/reject-pool-binary-not-base64.xml
 # The XML parser against expat: the same documents, and every construct of XML it must read as expat does.
 # (small documents: the target parses each input five times, once fed a byte at a time)
 sed -e '113,604d' kdbx-xml/kdbx4-argon2id.xml > xml-against-expat/kdbx4-one-entry.xml  # its first entry only
