@@ -2,6 +2,9 @@
 // The plain CXF archive: index.json plus each file credential's bytes; checked on the way in.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <functional>
+
 #include "cxf/crypto/hash.h"
 #include "cxf/cxf_json/cxf_json.h"
 #include "cxf/error.h"
@@ -138,4 +141,33 @@ TEST_CASE("the CXP-Export/ variant is read, and unknown entries are reported", "
     bool reported = false;
     for (const Notice& n : read_report.notices()) reported |= n.kind == NoticeKind::skipped && n.place == "README.txt";
     CHECK(reported);
+}
+
+TEST_CASE("a damaged index.json is refused at its entry, whichever thread inflates it", "[archive][malformed]") {
+    Report report;
+    const auto good = write_archive(sink_with_bytes(), report);
+    // Stored, so that a flipped byte near the end is still JSON, and only the CRC, checked when the
+    // entry's end is read, tells.
+    const auto stored = [&](const std::function<void(crypto::SecureBytes&)>& damage) {
+        io::ZipReader reader(good, "a", {});
+        io::MemoryOutput out;
+        io::ZipWriter writer(out);
+        for (std::size_t i = 0; i < reader.entries().size(); ++i)
+            writer.add(reader.entries()[i].name, reader.read(i), io::ZipMethod::store);
+        writer.finish();
+        crypto::SecureBytes bytes = std::move(out.bytes());
+        damage(bytes);
+        return bytes;
+    };
+    REQUIRE_NOTHROW(read_archive(stored([](crypto::SecureBytes&) {}), report));
+    const Error crc = read_error(stored([](crypto::SecureBytes& bytes) {
+        const std::string_view key = "\"exporterDisplayName\"";  // a member's name: one letter's case
+        const auto at = std::search(bytes.begin(), bytes.end(), key.begin(), key.end());
+        REQUIRE(at != bytes.end());
+        *(at + 1) ^= 0x20;
+    }));
+    CHECK(crc.code() == Errc::malformed);
+    CHECK(crc.where().file == "a.cxf.zip");
+    CHECK(crc.where().place == "index.json");
+    CHECK_THAT(crc.what(), Catch::Contains("CRC"));
 }
