@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Issue 13's benchmark in one command. Makes deterministic vaults of each size (bench/suite/prepare.sh:
-# the same content as a CXF archive, KDBX 4 with Argon2id 64 MiB / 2 passes / 2 lanes, Bitwarden JSON
-# and 1PUX; cached in ${TMPDIR:-/tmp}/cxf-bench), then runs every operation on every size, alternating
-# tools, RUNS times: cxf's conversions and reads, and keepassxc-cli and pykeepass on the same KDBX
-# files; a 1-entry vault gives each operation's fixed cost (start-up and KDF), and libargon2's `argon2`
-# CLI the KDF's reference time. Wall, user+sys CPU and peak RSS come from /usr/bin/time; the Markdown
-# report of the medians (bench/suite/report.py) is printed and, with --write-docs, replaces the marked
-# section of docs/benchmarks.md. On a shared machine compare CPU time and RSS, not wall time.
+# the same content as a CXF archive, KDBX 4 with Argon2id 64 MiB / 2 passes / 2 lanes, KDBX 3.1 with
+# AES-KDF, Bitwarden JSON and 1PUX; cached in ${TMPDIR:-/tmp}/cxf-bench), then runs every operation on
+# every size, alternating tools, RUNS times: cxf's conversions and reads, and keepassxc-cli and
+# pykeepass on the same KDBX 4 files; a 1-entry vault gives each operation's fixed cost (start-up and
+# KDF), and libargon2's `argon2` CLI the KDF's reference time. Wall, user+sys CPU and peak RSS come from
+# /usr/bin/time; the Markdown report of the medians (bench/suite/report.py) is printed and, with
+# --write-docs, replaces the marked section of docs/benchmarks.md. On a shared machine compare CPU time
+# and RSS, not wall time.
 # usage: bench/run.sh [--sizes 1000,10000,100000] [--runs 3] [--write-docs]   (CXF=path/to/cxf: another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,6 +64,8 @@ operations() {
   timed "$n" "keepassxc-cli export -f xml" kdbx keepassxc-cli export -q -f xml "$v.kdbx" <<<"$PW"
   timed "$n" "pykeepass open + read all" kdbx /usr/bin/python3 bench/kdbx/open_pykeepass.py "$v.kdbx" "$PW" --read-all
   timed "$n" "KDBX read (cxf inspect)" kdbx "$CXF" inspect "$v.kdbx" --password-env PW
+  timed "$n" "KDBX 3.1 (AES-KDF 1000 rounds) → CXF JSON" kdbx-3.1 "$CXF" convert "$v.v31.kdbx" "$out.cxf" \
+    --password-env PW --force
   timed "$n" "CXF archive → KDBX" cxf-archive "$CXF" convert "$v.cxf.zip" "$out.kdbx" --out-password-env PW --force "${kdf[@]}"
   timed "$n" "CXF JSON → KDBX" cxf-json "$CXF" convert "$v.cxf" "$out.kdbx" --out-password-env PW --force "${kdf[@]}"
   timed "$n" "Bitwarden JSON → KDBX" bitwarden "$CXF" convert "$v.bitwarden.json" "$out.kdbx" --out-password-env PW \
@@ -72,6 +75,8 @@ operations() {
     --out-password-env PW --force --kdbx-kdf aes-kdf --kdbx-iterations 1000
   timed "$n" "Bitwarden JSON → KDBX, AES-KDF 1000 rounds" bitwarden "$CXF" convert "$v.bitwarden.json" "$out.kdbx" \
     --out-password-env PW --force --kdbx-kdf aes-kdf --kdbx-iterations 1000
+  timed "$n" "CXF archive → KDBX 3.1, AES-KDF 1000 rounds" cxf-archive "$CXF" convert "$v.cxf.zip" "$out.kdbx" \
+    --out-password-env PW --force --kdbx-version 3.1 --kdbx-kdf aes-kdf --kdbx-iterations 1000
   timed "$n" "1PUX → CXF archive" 1pux "$CXF" convert "$v.1pux" "$out.cxf.zip" --force
   timed "$n" "CXF JSON → CXF archive" cxf-json "$CXF" convert "$v.cxf" "$out.cxf.zip" --force
   timed "$n" "CXF archive read (cxf inspect)" cxf-archive "$CXF" inspect "$v.cxf.zip"
