@@ -239,6 +239,7 @@ private:
     // protected value, so 3.1 drops the flag.
     void pool(const std::vector<Binary>& binaries) {
         open("Binaries");
+        Base64Writer text(sink_);  // one for all: its buffers are reserved, and wiped, once
         for (std::size_t i = 0; i < binaries.size(); ++i) {
             const ByteView data = binaries[i].bytes();
             const bool compressed = ctx_.compress_binaries && io::compresses(data);
@@ -246,7 +247,6 @@ private:
             raw("<Binary ID=\"" + std::to_string(i) + "\"");
             raw(compressed ? " Compressed=\"True\">" : ">");
             hand_on();
-            Base64Writer text(sink_);
             if (compressed) {
                 io::DeflateWriter zipped(text, io::Framing::gzip);
                 zipped.write(data);

@@ -167,6 +167,15 @@ TEST_CASE("RFC 3339 date-times read to Unix seconds and write back", "[unit][enc
     CHECK(format_rfc3339(-62135596800, false) == "0001-01-01T00:00:00Z");
     for (const std::int64_t t : {std::int64_t{0}, std::int64_t{951782400}, std::int64_t{253402300799}})
         CHECK(parse_rfc3339(format_rfc3339(t, false)) == t);
+    // Every field's digits, from year 1 to 9999, with and without the milliseconds.
+    for (std::int64_t t = -62135596800; t <= 253402300799; t += 86400 * 997 + 3671) {
+        CAPTURE(t);
+        const std::string plain = format_rfc3339(t, false);
+        REQUIRE(plain.size() == 20);
+        CHECK(parse_rfc3339(plain) == t);
+        CHECK(format_rfc3339(t, true) == plain.substr(0, 19) + ".000Z");
+    }
+    CHECK(format_rfc3339(253402300800, false) == "10000-01-01T00:00:00Z");  // past four digits of year
     for (const char* bad : {"", "2024-06-01", "2024-13-01T00:00:00Z", "2024-06-01T24:00:00Z", "2024-06-01T09:00:00.Z",
                             "2024-06-01T09:00:00+0200", "2024-06-01T09:00:00ZZ", "2024/06/01T09:00:00Z", "２０２４-06-01T09:00:00Z"}) {
         CAPTURE(bad);
