@@ -239,14 +239,16 @@ private:
     // protected value, so 3.1 drops the flag.
     void pool(const std::vector<Binary>& binaries) {
         open("Binaries");
+        hand_on();
         Base64Writer text(sink_);  // one for all: its buffers are reserved, and wiped, once
+        // The pool's markup goes out without repeats, as its base64 does: a deflater that changed its
+        // strategy twice per attachment would end a block each time.
+        const auto markup = [&](const std::string& tag) { sink_.write_without_repeats(as_bytes(tag)); };
         for (std::size_t i = 0; i < binaries.size(); ++i) {
             const ByteView data = binaries[i].bytes();
             const bool compressed = ctx_.compress_binaries && io::compresses(data);
-            indent();
-            raw("<Binary ID=\"" + std::to_string(i) + "\"");
-            raw(compressed ? " Compressed=\"True\">" : ">");
-            hand_on();
+            markup(std::string(depth_, '\t') + "<Binary ID=\"" + std::to_string(i) + "\"" +
+                   (compressed ? " Compressed=\"True\">" : ">"));
             if (compressed) {
                 io::DeflateWriter zipped(text, io::Framing::gzip);
                 zipped.write(data);
@@ -255,7 +257,7 @@ private:
                 text.write(data);
             }
             text.finish();
-            raw("</Binary>\n");
+            markup("</Binary>\n");
         }
         close("Binaries");
     }
