@@ -11,6 +11,7 @@
 #include "cxf/kdbx/gzip.h"
 #include "cxf/kdbx/inner_stream.h"
 #include "tests/kdbx/forge.h"
+#include "tests/kdbx/kdbx_support.h"
 
 using cxf::Errc;
 using cxf::kdbx::InnerStream;
@@ -43,16 +44,6 @@ cxf::crypto::SecureBytes decoded(cxf::kdbx::detail::XmlReadContext context, cons
     BinaryText binary(context, is_protected, compressed, "Binary", 12);
     for (std::size_t at = 0; at < text.size(); at += piece) binary.feed(std::string_view(text).substr(at, piece), 13);
     return binary.finish();
-}
-
-cxf::Error error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const cxf::Error& e) {
-        return e;
-    }
-    FAIL("no error");
-    throw std::logic_error("unreachable");
 }
 
 }  // namespace
