@@ -52,12 +52,7 @@ crypto::SecureBytes BinaryText::finish() {
         } catch (const Error& e) {
             throw e.at_place(xml_place(line_, name_));
         }
-        // The inflater checks the ratio only past its first MiB out; the whole attachment is held to it too.
-        const std::uint64_t ratio = ctx_.limits.max_compression_ratio;
-        if (ratio > 0 && !data_.empty() && (data_.size() - 1) / ratio >= compressed_size_)  // more than ratio × compressed
-            throw Error(Errc::limit_exceeded, {ctx_.file, xml_place(line_, name_)},
-                        "decompresses to more than " + std::to_string(ratio) + " times its compressed size of " +
-                            std::to_string(compressed_size_) + " bytes");
+        check_ratio(data_.size(), compressed_size_, ctx_.limits, ctx_.file, xml_place(line_, name_));
     }
     return std::move(data_);
 }

@@ -112,6 +112,14 @@ void take_inflated(std::uint64_t& budget, std::uint64_t n, const Limits& limits,
     budget -= n;
 }
 
+void check_ratio(std::uint64_t inflated, std::uint64_t compressed, const Limits& limits, const std::string& file,
+                 const std::string& place) {
+    if (inflated > times(compressed, limits.max_compression_ratio))
+        throw Error(Errc::limit_exceeded, {file, place},
+                    "decompresses to more than " + std::to_string(limits.max_compression_ratio) +
+                        " times its compressed size of " + std::to_string(compressed) + " bytes");
+}
+
 crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,
                            const std::string& place) {
     crypto::SecureBytes out;
@@ -121,10 +129,7 @@ crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint6
             std::min({isize, cap, times(compressed.size(), trusted_isize_ratio)})));
     GzipReader reader(limits, budget, file, place);
     reader.feed(compressed, [&](ByteView piece) {
-        if (out.size() + piece.size() > cap)
-            throw Error(Errc::limit_exceeded, {file, place},
-                        "decompresses to more than " + std::to_string(limits.max_compression_ratio) +
-                            " times its compressed size of " + std::to_string(compressed.size()) + " bytes");
+        check_ratio(out.size() + piece.size(), compressed.size(), limits, file, place);
         out.insert(out.end(), piece.begin(), piece.end());
     });
     reader.finish();

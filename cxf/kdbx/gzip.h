@@ -46,6 +46,11 @@ private:
 void take_inflated(std::uint64_t& budget, std::uint64_t n, const Limits& limits, const std::string& file,
                    const std::string& place);
 
+// Errc::limit_exceeded, at `place`, when `inflated` bytes are more than Limits::max_compression_ratio
+// times `compressed`: for a whole member, which GzipReader checks only past its first MiB out.
+void check_ratio(std::uint64_t inflated, std::uint64_t compressed, const Limits& limits, const std::string& file,
+                 const std::string& place);
+
 // A whole gzip member, sized from its trailer where that is believable.
 crypto::SecureBytes gunzip(ByteView compressed, const Limits& limits, std::uint64_t& budget, const std::string& file,
                            const std::string& place);
