@@ -105,6 +105,19 @@ void pass_on(const Relay::Piece& piece, Output& out) {
     }
 }
 
+// Runs `produce` into `relay`, then closes it: at the end, or with `produce`'s error in its place.
+// A reader that stopped only ends the work early.
+void fill(Relay& relay, const std::function<void(Output&)>& produce) {
+    try {
+        produce(relay);
+        relay.close();
+    } catch (const Relay::Stopped&) {
+        relay.close();
+    } catch (...) {
+        relay.close(std::current_exception());
+    }
+}
+
 }  // namespace
 
 void produce_ahead(const std::function<void(Output&)>& produce, const std::function<void(ByteView)>& consume) {
@@ -113,16 +126,7 @@ void produce_ahead(const std::function<void(Output&)>& produce, const std::funct
         return produce(out);
     }
     Relay relay(piece_bytes, pieces_ahead);
-    std::thread producer([&] {
-        try {
-            produce(relay);
-            relay.close();
-        } catch (const Relay::Stopped&) {
-            relay.close();
-        } catch (...) {
-            relay.close(std::current_exception());
-        }
-    });
+    std::thread producer([&] { fill(relay, produce); });
     try {
         for (Relay::Piece piece = relay.next(); !piece.bytes.empty(); piece = relay.next()) consume(piece.bytes);
     } catch (...) {
@@ -137,14 +141,9 @@ ReadAhead::ReadAhead(std::function<ByteView()> source) : source_(std::move(sourc
     if (one_core()) return;
     relay_ = std::make_unique<Relay>(piece_bytes, pieces_ahead);
     puller_ = std::thread([this] {
-        try {
-            for (ByteView piece = source_(); !piece.empty(); piece = source_()) relay_->write(piece);
-            relay_->close();
-        } catch (const Relay::Stopped&) {
-            relay_->close();
-        } catch (...) {
-            relay_->close(std::current_exception());
-        }
+        fill(*relay_, [this](Output& out) {
+            for (ByteView piece = source_(); !piece.empty(); piece = source_()) out.write(piece);
+        });
     });
 }
 
