@@ -204,7 +204,7 @@ void decrypt4(Source& source, const OuterHeader& header, const MasterKeys& keys,
 
 // KDBX 4: [header][SHA-256(header)][HMAC(header)][HMAC blocks of ciphertext]. The blocks are decrypted
 // on a second thread while the inner header and XML before them are read on this one.
-void read4(Source& source, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
+void read4(Source& source, const OuterHeader& header, ByteView header_hash, const MasterKeys& keys, const Limits& limits,
            std::uint64_t& inflate_budget, const std::string& name, DatabaseVisitor& visitor) {
     const ByteView start = source.gathered();
     const ByteView header_bytes = start.first(header.size);
@@ -214,7 +214,6 @@ void read4(Source& source, const OuterHeader& header, const MasterKeys& keys, co
     if (!crypto::equal_ct(mac, stored_mac))
         throw Error(Errc::wrong_password, {name, "offset " + std::to_string(header.size + 32) + " (header HMAC)"},
                     "wrong password or key file");
-    const crypto::SecureBytes header_hash = crypto::sha256({header_bytes});
     Kdbx4Payload inner(name, limits, header.version, header_hash, inflate_budget, visitor);
     const std::uint64_t payload_budget = inflate_budget;
     io::produce_ahead([&](io::Output& out) { decrypt4(source, header, keys, limits, payload_budget, name, out); },
@@ -259,7 +258,7 @@ void decrypt3(Source& source, const OuterHeader& header, const MasterKeys& keys,
 // KDBX 2.x/3.x: [header][ciphertext of: stream start bytes, hashed blocks of the payload]. There is no
 // MAC: the start bytes, in the first cipher blocks, are the only proof of the key, and they are checked
 // before anything else is decrypted. The rest is decrypted on a second thread while the XML is read.
-void read3(Source& source, const OuterHeader& header, const MasterKeys& keys, const Limits& limits,
+void read3(Source& source, const OuterHeader& header, ByteView header_hash, const MasterKeys& keys, const Limits& limits,
            std::uint64_t& inflate_budget, const std::string& name, DatabaseVisitor& visitor) {
     const ByteView start = source.gathered().subspan(header.size);
     if (start.empty())
@@ -276,7 +275,6 @@ void read3(Source& source, const OuterHeader& header, const MasterKeys& keys, co
                     std::string(wrong_key_kdbx3));
 
     InnerStreamCipher stream(header.inner_stream, header.stream_key);
-    const crypto::SecureBytes header_hash = crypto::sha256({source.gathered().first(header.size)});
     const XmlReadContext context{name, limits, header.version, stream, header_hash, inflate_budget};
     XmlReader xml(context, {}, visitor);
     const std::uint64_t payload_budget = inflate_budget;
@@ -350,6 +348,8 @@ void read_source(Source& source, const std::function<CompositeKey()>& key, const
     try {
         source.check_size();
         const OuterHeader header = gather_header(source, file_name);
+        // Stored after the header in KDBX 4, and in Meta/HeaderHash by writers of either version.
+        const crypto::SecureBytes header_hash = crypto::sha256({source.gathered().first(header.size)});
         const bool kdbx4 = header.version.major >= 4;
         if (kdbx4) {
             source.gather(header.size + 64);
@@ -358,7 +358,7 @@ void read_source(Source& source, const std::function<CompositeKey()>& key, const
                 throw Error(Errc::malformed, {file_name, "offset " + std::to_string(header.size) + " (header hash)"},
                             "truncated: the header's SHA-256 and HMAC are missing");
             // Checked before the (costly) KDF: a mismatch here is damage, whatever the key.
-            if (!crypto::equal_ct(crypto::sha256({file.first(header.size)}), file.subspan(header.size, 32)))
+            if (!crypto::equal_ct(header_hash, file.subspan(header.size, 32)))
                 throw Error(Errc::integrity, {file_name, "offset " + std::to_string(header.size) + " (header SHA-256)"},
                             "the header is damaged: its SHA-256 does not match");
         } else {
@@ -368,8 +368,8 @@ void read_source(Source& source, const std::function<CompositeKey()>& key, const
         const MasterKeys keys = derive_master_keys(header.master_seed, transform_key(key().hash, header.kdf));
         // Limits::max_decompressed_bytes is for all the file inflates to: payload and attachments.
         std::uint64_t inflate_budget = limits.max_decompressed_bytes;
-        if (kdbx4) read4(source, header, keys, limits, inflate_budget, file_name, visitor);
-        else read3(source, header, keys, limits, inflate_budget, file_name, visitor);
+        if (kdbx4) read4(source, header, header_hash, keys, limits, inflate_budget, file_name, visitor);
+        else read3(source, header, header_hash, keys, limits, inflate_budget, file_name, visitor);
     } catch (const Error& e) {
         throw e.in_file(file_name);
     }
