@@ -66,12 +66,16 @@ Builder::Builder(Layout layout, unsigned depth) : Builder(layout) {
 
 Builder::~Builder() = default;
 
+// A line end and its indent in one append, as long as the indent is at most 64 levels deep.
 void Builder::newline() {
-    static constexpr std::string_view spaces = "                                                                ";
-    text_.push_back('\n');
-    for (std::size_t n = 2 * levels_.size(), k; n > 0; n -= k) {
-        k = std::min(n, spaces.size());
-        text_.append(spaces.substr(0, k));
+    static constexpr std::string_view line =
+        "\n                                                                "
+        "                                                                ";
+    std::size_t n = 1 + 2 * levels_.size();
+    for (std::string_view part = line; n > 0; part = line.substr(1)) {
+        const std::size_t k = std::min(n, part.size());
+        text_.append(part.substr(0, k));
+        n -= k;
     }
 }
 
