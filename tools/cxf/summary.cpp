@@ -64,7 +64,10 @@ struct NoticeGroup {
 
 }  // namespace
 
+// One write for them all: std::cerr writes each piece as it comes, and a large vault can have
+// thousands of lines.
 void print_notices(const Report& report) {
+    std::string text;
     for (const NoticeKind kind : {NoticeKind::finding, NoticeKind::changed, NoticeKind::skipped, NoticeKind::lost}) {
         std::vector<NoticeGroup> groups;
         std::map<std::tuple<Severity, std::string_view, std::string_view>, std::size_t> index;
@@ -74,8 +77,9 @@ void print_notices(const Report& report) {
             if (added) groups.push_back(NoticeGroup{.first = &n, .count = 0, .titles = {}, .more_titles = false});
             groups[at->second].add(n);
         }
-        for (const NoticeGroup& group : groups) std::cerr << group.line() << '\n';
+        for (const NoticeGroup& group : groups) text += group.line() + '\n';
     }
+    std::cerr << text;
 }
 
 std::string describe_counts(const Counts& counts) {
