@@ -89,6 +89,7 @@ public:
 
     Secret clone() const { return Secret{view()}; }
     std::string_view view() const noexcept { return {data_, size_}; }
+    char* data() noexcept { return data_; }
     ByteView bytes() const noexcept { return as_bytes(view()); }
     std::size_t size() const noexcept { return size_; }
     bool empty() const noexcept { return size_ == 0; }
@@ -101,6 +102,12 @@ public:
     void push_back(char c) {
         if (size_ == capacity_) reallocate(std::max<std::size_t>(16, 2 * capacity_));
         data_[size_++] = c;
+    }
+    // Longer by zero bytes, or shorter.
+    void resize(std::size_t size) {
+        if (size > capacity_) reallocate(std::max(size, 2 * capacity_));
+        if (size > size_) std::memset(data_ + size_, 0, size - size_);
+        size_ = size;
     }
     // Empty; what it held stays until it is overwritten or released (wipe() for now).
     void clear() noexcept { size_ = 0; }

@@ -78,10 +78,12 @@ bool alphabet_specific(std::uint8_t a, std::uint8_t b, std::uint8_t c, std::uint
     return ((a + 2) | (b + 2) | (c + 2) | (d + 2)) & 0x40;
 }
 
-// Four characters at a time: an invalid one (0xFF in the table) is caught once, at the end, by the
-// high bit of all the values ORed together.
-template <typename Out>
-std::optional<Out> decode64(std::string_view text, bool url, Quirks* quirks) {
+// Where the characters of `text` end before its padding, and how many bytes they decode to; nullopt
+// for a length no base64 text has.
+struct Extent {
+    std::size_t end = 0, size = 0;
+};
+std::optional<Extent> extent64(std::string_view text) {
     std::size_t end = text.size();
     std::size_t padding = 0;
     while (end > 0 && text[end - 1] == '=' && padding < 2) {
@@ -91,15 +93,21 @@ std::optional<Out> decode64(std::string_view text, bool url, Quirks* quirks) {
     if (padding > 0 && (end + padding) % 4 != 0) return std::nullopt;  // padding must complete a quad
     const std::size_t rest = end % 4;
     if (rest == 1) return std::nullopt;
+    return Extent{end, end / 4 * 3 + (rest == 0 ? 0 : rest - 1)};
+}
+
+// Decodes the first `extent.end` characters of `text` into `o`, which has room for `extent.size`
+// bytes, four characters at a time: an invalid one (0xFF in the table) is caught once, at the end,
+// by the high bit of all the values ORed together.
+bool decode64_into(std::string_view text, Extent extent, bool url, Quirks* quirks, std::uint8_t* o) {
+    const std::size_t end = extent.end, rest = end % 4;
     Quirks found;
-    found.padded = padding > 0;
+    found.padded = end < text.size();
     const auto* in = reinterpret_cast<const unsigned char*>(text.data());
     const auto other_alphabet = [&](std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k)
             if (url ? (in[k] == '+' || in[k] == '/') : (in[k] == '-' || in[k] == '_')) found.other_alphabet = true;
     };
-    Out out(end / 4 * 3 + (rest == 0 ? 0 : rest - 1));
-    std::uint8_t* o = out.data();
     std::uint8_t seen = 0;
     std::size_t i = 0;
     for (; i + 4 <= end; i += 4) {
@@ -119,8 +127,17 @@ std::optional<Out> decode64(std::string_view text, bool url, Quirks* quirks) {
         if (rest == 3) *o++ = static_cast<std::uint8_t>(b << 4 | c >> 2);
         found.nonzero_trailing_bits = rest == 2 ? (b & 0x0F) != 0 : (c & 0x03) != 0;
     }
-    if (seen & 0x80) return std::nullopt;
+    if (seen & 0x80) return false;
     if (quirks) *quirks = found;
+    return true;
+}
+
+template <typename Out>
+std::optional<Out> decode64(std::string_view text, bool url, Quirks* quirks) {
+    const auto extent = extent64(text);
+    if (!extent) return std::nullopt;
+    Out out(extent->size);
+    if (!decode64_into(text, *extent, url, quirks, out.data())) return std::nullopt;
     return out;
 }
 
@@ -155,6 +172,21 @@ std::optional<Bytes> base64_decode(std::string_view text, Quirks* quirks) { retu
 std::optional<crypto::SecureBytes> base64_decode_secure(std::string_view text, Quirks* quirks) {
     return decode64<crypto::SecureBytes>(text, false, quirks);
 }
+bool base64_decode_exact(std::string_view text, std::span<std::uint8_t> out) {
+    const auto extent = extent64(text);
+    return extent && extent->size == out.size() && decode64_into(text, *extent, false, nullptr, out.data());
+}
+
+bool base64_decode_append(std::string_view text, crypto::Secret& out) {
+    const auto extent = extent64(text);
+    if (!extent) return false;
+    const std::size_t at = out.size();
+    out.resize(at + extent->size);
+    if (decode64_into(text, *extent, false, nullptr, reinterpret_cast<std::uint8_t*>(out.data() + at))) return true;
+    out.resize(at);
+    return false;
+}
+
 std::optional<Bytes> base64url_decode(std::string_view text, Quirks* quirks) {
     return decode64<Bytes>(text, true, quirks);
 }

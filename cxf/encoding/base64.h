@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,10 @@ void base64_append(ByteView bytes, crypto::Secret& out);
 // Accepts either alphabet and optional padding; nullopt on any other character or impossible length.
 std::optional<Bytes> base64_decode(std::string_view text, Quirks* quirks = nullptr);
 std::optional<crypto::SecureBytes> base64_decode_secure(std::string_view text, Quirks* quirks = nullptr);
+// The same into `out`, without allocating: false unless `text` decodes to exactly out.size() bytes.
+bool base64_decode_exact(std::string_view text, std::span<std::uint8_t> out);
+// The same appended to `out`; false, with `out` as it was, for text that is not base64.
+bool base64_decode_append(std::string_view text, crypto::Secret& out);
 
 // Same decoder, but `quirks` is measured against base64url (unpadded, '-' '_').
 std::optional<Bytes> base64url_decode(std::string_view text, Quirks* quirks = nullptr);

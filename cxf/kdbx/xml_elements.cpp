@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/kdbx/xml_elements.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <map>
@@ -103,21 +104,29 @@ public:
         return parsed(leaf(node), parse_bool(t), "not a boolean (True or False)");
     }
 
-    crypto::SecureBytes base64(const Leaf& v) const {
-        crypto::Secret compact;
+    // Base64 text may be spread over lines: its own text when it has no whitespace, else a copy
+    // without it in `spare`.
+    static std::string_view compact(const Leaf& v, crypto::Secret& spare) {
+        if (std::none_of(v.text.begin(), v.text.end(), is_xml_space)) return v.text;
         for (const char c : v.text)
-            if (!is_xml_space(c)) compact.push_back(c);
-        auto bytes = encoding::base64_decode_secure(compact.view());
+            if (!is_xml_space(c)) spare.push_back(c);
+        return spare.view();
+    }
+
+    crypto::SecureBytes base64(const Leaf& v) const {
+        crypto::Secret spare;
+        auto bytes = encoding::base64_decode_secure(compact(v, spare));
         if (!bytes) fail(v, "not base64");
         return std::move(*bytes);
     }
 
     // Value@Protected: base64 of the text XORed with the next bytes of the inner stream.
     crypto::Secret protected_value(const Leaf& v) const {
-        crypto::SecureBytes plain = base64(v);
-        ctx_.stream.apply(plain);
-        if (!json::valid_utf8(as_text(plain))) fail(v, "a protected value does not decrypt to UTF-8 text");
-        return crypto::Secret(as_text(plain));
+        crypto::Secret spare, plain;
+        if (!encoding::base64_decode_append(compact(v, spare), plain)) fail(v, "not base64");
+        ctx_.stream.apply({reinterpret_cast<std::uint8_t*>(plain.data()), plain.size()});
+        if (!json::valid_utf8(plain.view())) fail(v, "a protected value does not decrypt to UTF-8 text");
+        return plain;
     }
 
     // Legacy inline Entry/Binary/Value (KDBX 2.x): base64, maybe stream-encrypted, maybe gzipped.

@@ -3,6 +3,7 @@
 #include "cxf/kdbx/xml_values.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 
@@ -14,8 +15,8 @@ namespace cxf::kdbx::detail {
 
 std::optional<Time> parse_time(std::string_view text) {
     text = trim(text);
-    if (const auto bytes = encoding::base64_decode(text); bytes && bytes->size() == 8)
-        return Time{load_le<std::int64_t>(bytes->data())};
+    if (std::array<std::uint8_t, 8> bytes; encoding::base64_decode_exact(text, bytes))
+        return Time{load_le<std::int64_t>(bytes.data())};
     const auto unix_seconds = encoding::parse_rfc3339(text);
     if (!unix_seconds) return std::nullopt;
     return Time::from_unix(*unix_seconds);
@@ -46,10 +47,8 @@ std::optional<bool> parse_bool(std::string_view text) {
 std::optional<Uuid> parse_uuid(std::string_view text) {
     text = trim(text);
     if (text.empty()) return nil_uuid;
-    const auto bytes = encoding::base64_decode(text);
-    if (!bytes || bytes->size() != 16) return std::nullopt;
     Uuid uuid{};
-    std::copy(bytes->begin(), bytes->end(), uuid.begin());
+    if (!encoding::base64_decode_exact(text, uuid)) return std::nullopt;
     return uuid;
 }
 

@@ -114,6 +114,16 @@ TEST_CASE("base64 decoding agrees with a symbol-at-a-time decoder on random text
             const auto secure = url ? base64url_decode_secure(t) : base64_decode_secure(t);
             CHECK(Bytes(secure->begin(), secure->end()) == *expected);
         }
+        // Into memory the caller has: exactly its size, or appended to what a Secret holds.
+        Quirks ignored;
+        const auto expected = reference_decode(t, false, ignored);
+        const std::size_t size = next() % 12;
+        Bytes exact(size, 0xAA);
+        CHECK(base64_decode_exact(t, exact) == (expected && expected->size() == size));
+        if (expected && expected->size() == size) CHECK(exact == *expected);
+        crypto::Secret appended("kept");
+        CHECK(base64_decode_append(t, appended) == expected.has_value());
+        CHECK(appended.view() == "kept" + (expected ? std::string(expected->begin(), expected->end()) : ""));
     }
 }
 

@@ -61,7 +61,14 @@ TEST_CASE("Secret grows, shrinks, moves and wipes as a string does", "[unit][sec
                 break;
             }
             default: {
-                if (r % 50 == 0) {
+                if (r % 50 >= 40) {  // longer by zeros, or shorter
+                    const std::size_t size = r % 2 ? model.size() + r % 40 : model.size() / 2;
+                    s.resize(size);
+                    model.resize(size);
+                } else if (r % 50 == 39 && !model.empty()) {
+                    s.data()[model.size() - 1] = 'Z';
+                    model.back() = 'Z';
+                } else if (r % 50 == 0) {
                     s.wipe();
                     model.clear();
                 } else if (r % 50 == 1) {
