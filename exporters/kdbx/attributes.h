@@ -26,6 +26,8 @@ public:
     std::vector<kdbx::StringField> take() { return std::move(strings_); }
 
 private:
+    bool taken(std::string_view key) const;
+
     std::vector<kdbx::StringField> strings_;
     std::set<std::string, std::less<>> taken_;
 };
