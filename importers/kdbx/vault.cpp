@@ -2,6 +2,7 @@
 // Database → vault: the root group and groups cxf marked as accounts → accounts, other groups →
 // collections, entries → items; Meta, the recycle bin, deleted objects and the pool → extensions.
 #include <algorithm>
+#include <deque>
 #include <map>
 #include <memory>
 #include <numeric>
@@ -177,12 +178,19 @@ public:
                 // Items cxf wrote out of the vault's order (those in collections sit in groups) go back in
                 // it. Their order is sorted, not the items: each moves once.
                 Items& own = *f.own_items;
-                std::vector<std::size_t> order(own.size());
-                std::iota(order.begin(), order.end(), std::size_t{0});
-                std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-                    return own[x].first.value_or(SIZE_MAX) < own[y].first.value_or(SIZE_MAX);
-                });
-                for (const std::size_t i : order) a.items.push_back(std::move(own[i].second));
+                const auto by_position = [](const Items::value_type& x, const Items::value_type& y) {
+                    return x.first.value_or(SIZE_MAX) < y.first.value_or(SIZE_MAX);
+                };
+                if (std::is_sorted(own.begin(), own.end(), by_position)) {
+                    // Read in order, as most vaults are: each block of `own` is released once moved.
+                    for (; !own.empty(); own.pop_front()) a.items.push_back(std::move(own.front().second));
+                } else {
+                    std::vector<std::size_t> order(own.size());
+                    std::iota(order.begin(), order.end(), std::size_t{0});
+                    std::stable_sort(order.begin(), order.end(),
+                                     [&](std::size_t x, std::size_t y) { return by_position(own[x], own[y]); });
+                    for (const std::size_t i : order) a.items.push_back(std::move(own[i].second));
+                }
                 if (frames_.empty()) {
                     root_ = std::move(g);
                     first_ = std::move(a);
@@ -216,7 +224,8 @@ public:
     Vault take() { return std::move(vault_); }
 
 private:
-    using Items = std::vector<std::pair<std::optional<std::size_t>, Item>>;
+    // A deque: growing it moves no item, and its blocks can be released as the items leave.
+    using Items = std::deque<std::pair<std::optional<std::size_t>, Item>>;
 
     struct Frame {
         Frame(FrameKind k, std::string p, const kdbx::Uuid& u) : kind(k), path(std::move(p)), uuid(u) {}
