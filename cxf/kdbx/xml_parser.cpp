@@ -409,8 +409,24 @@ private:
         }
     }
 
+    // The '>' that ends the tag when all it holds, from q, is an ASCII name, as in nearly every tag
+    // of a KDBX document; else nullptr, and the tag is parsed in full.
+    static const Byte* plain_tag_end(const Byte* q, const Byte* end) {
+        if (q == end || *q >= 0x80 || !is_name_start(*q)) return nullptr;
+        while (q < end && ascii_name_chars[*q]) ++q;
+        return q < end && *q == '>' ? q : nullptr;
+    }
+
     const Byte* start_tag(const Byte* p, const Byte* end) {
         if (open_.empty() && seen_root_) fail(line_, "a second document element");
+        if (const Byte* close = plain_tag_end(p + 1, end)) {
+            const std::string_view element = view(p + 1, close);
+            check_token(p, end, close - p);
+            seen_root_ = true;
+            handler_.start_element(element, {});
+            open_element(element);
+            return close + 1;
+        }
         find_end(p, p + 1, end, ">");  // nothing to parse before a '>' has come
         const Byte* q = p + 1;
         const Byte* name = q;
@@ -447,12 +463,14 @@ private:
         handler_.start_element(element, attributes_);
         line_ += count_lines(name + element.size(), q);  // a name holds no line end
         if (empty) handler_.end_element();
-        else {
-            open_.push_back(open_names_.size());
-            open_names_.append(element);
-        }
+        else open_element(element);
         values_.wipe();
         return q;
+    }
+
+    void open_element(std::string_view name) {
+        open_.push_back(open_names_.size());
+        open_names_.append(name);
     }
 
     // name = "value" at q; the tag begins at p.
@@ -509,6 +527,11 @@ private:
     }
 
     const Byte* end_tag(const Byte* p, const Byte* end) {
+        if (const Byte* close = plain_tag_end(p + 2, end)) {
+            check_token(p, end, close - p);
+            close_element(view(p + 2, close));
+            return close + 1;
+        }
         find_end(p, p + 2, end, ">");
         const Byte* q = p + 2;
         const Byte* name = q;
@@ -517,13 +540,17 @@ private:
         q = skip_space(q, end);
         if (*q != '>') fail_at(p, q, "an end tag that does not end with >");
         check_token(p, end, q - p);
+        close_element(element);
+        line_ += count_lines(name + element.size(), q);
+        return q + 1;
+    }
+
+    void close_element(std::string_view name) {
         if (open_.empty()) fail(line_, "an end tag with no element open");
-        if (element != open_name()) fail(line_, "</" + std::string(element) + "> closes <" + std::string(open_name()) + ">");
+        if (name != open_name()) fail(line_, "</" + std::string(name) + "> closes <" + std::string(open_name()) + ">");
         handler_.end_element();
         open_names_.resize(open_.back());
         open_.pop_back();
-        line_ += count_lines(name + element.size(), q);
-        return q + 1;
     }
 
     std::string_view open_name() const { return std::string_view(open_names_).substr(open_.back()); }
