@@ -103,11 +103,17 @@ public:
         if (size_ == capacity_) reallocate(std::max<std::size_t>(16, 2 * capacity_));
         data_[size_++] = c;
     }
+    // `n` bytes more at the end, for the caller to write at once: where they begin.
+    char* extend(std::size_t n) {
+        if (n > capacity_ - size_) reallocate(std::max(size_ + n, 2 * capacity_));
+        char* at = data_ + size_;
+        size_ += n;
+        return at;
+    }
     // Longer by zero bytes, or shorter.
     void resize(std::size_t size) {
-        if (size > capacity_) reallocate(std::max(size, 2 * capacity_));
-        if (size > size_) std::memset(data_ + size_, 0, size - size_);
-        size_ = size;
+        if (size > size_) std::memset(extend(size - size_), 0, size - size_);
+        else size_ = size;
     }
     // Empty; what it held stays until it is overwritten or released (wipe() for now).
     void clear() noexcept { size_ = 0; }

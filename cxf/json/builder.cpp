@@ -44,6 +44,15 @@ bool any_escape(std::uint64_t eight) noexcept {
     return (control | zero_byte(eight ^ ('"' * ones)) | zero_byte(eight ^ ('\\' * ones))) != 0;
 }
 
+// Where the first character to escape is, or text.size(): most text has none, and is passed over
+// eight bytes at a time.
+std::size_t first_escape(std::string_view text) noexcept {
+    std::size_t i = 0;
+    for (std::uint64_t eight; text.size() - i >= 8 && (std::memcpy(&eight, text.data() + i, 8), !any_escape(eight));) i += 8;
+    while (i < text.size() && escapes[static_cast<unsigned char>(text[i])] == 0) ++i;
+    return i;
+}
+
 template <typename T>
 std::string_view decimal(T value, std::array<char, 24>& buffer) {
     const std::to_chars_result written = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
@@ -66,17 +75,12 @@ Builder::Builder(Layout layout, unsigned depth) : Builder(layout) {
 
 Builder::~Builder() = default;
 
-// A line end and its indent in one append, as long as the indent is at most 64 levels deep.
+// A line end and its indent.
 void Builder::newline() {
-    static constexpr std::string_view line =
-        "\n                                                                "
-        "                                                                ";
-    std::size_t n = 1 + 2 * levels_.size();
-    for (std::string_view part = line; n > 0; part = line.substr(1)) {
-        const std::size_t k = std::min(n, part.size());
-        text_.append(part.substr(0, k));
-        n -= k;
-    }
+    const std::size_t indent = 2 * levels_.size();
+    char* at = text_.extend(1 + indent);
+    *at = '\n';
+    std::memset(at + 1, ' ', indent);
 }
 
 // A key is the even-numbered entry of its object, its value the odd-numbered one.
@@ -87,7 +91,7 @@ void Builder::prefix() {
     if (layout_ == Layout::compact) {
         if (level.values > 0) text_.push_back(after_key ? ':' : ',');
     } else if (after_key) {
-        text_.append(": ");
+        std::memcpy(text_.extend(2), ": ", 2);
     } else {
         if (level.values > 0) text_.push_back(',');
         newline();
@@ -136,22 +140,26 @@ void Builder::write_out() {
     text_.wipe();
 }
 
-// Most text has nothing to escape, and is passed over eight bytes at a time.
 void Builder::put_string(std::string_view text) {
+    std::size_t i = first_escape(text);
+    if (i == text.size() && text.size() < stage_bytes) {  // quoted as it is, in one piece
+        char* at = text_.extend(text.size() + 2);
+        at[0] = '"';
+        std::memcpy(at + 1, text.data(), text.size());
+        at[text.size() + 1] = '"';
+        return;
+    }
     text_.push_back('"');
     std::size_t run = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        std::uint64_t eight;
-        while (text.size() - i >= 8 && (std::memcpy(&eight, text.data() + i, 8), !any_escape(eight))) i += 8;
-        if (i == text.size()) break;
+    while (i < text.size()) {
         const auto c = static_cast<unsigned char>(text[i]);
         const char escape = escapes[c];
-        if (escape == 0) continue;
         put(text.substr(run, i - run));
         constexpr char hex[] = "0123456789ABCDEF";
         const char escaped[] = {'\\', escape, '0', '0', hex[c >> 4], hex[c & 15]};
         text_.append(std::string_view(escaped, escape == 'u' ? 6 : 2));
         run = i + 1;
+        i = run + first_escape(text.substr(run));
     }
     put(text.substr(run));
     text_.push_back('"');
