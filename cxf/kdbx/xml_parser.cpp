@@ -270,6 +270,15 @@ private:
 
     // Character data inside the document element, up to the next markup.
     const Byte* text(const Byte* p, const Byte* end, bool final) {
+        if (*p == '\n') {  // a line end and an indent before a tag: most text in a KDBX document
+            const Byte* q = p + 1;
+            while (q < end && (*q == '\t' || *q == ' ')) ++q;
+            if (q < end && *q == '<') {
+                ++line_;
+                handler_.text(view(p, q));
+                return q;
+            }
+        }
         const Byte* run = p;  // the start of what is not yet handed over
         const Byte* q = p;
         const auto hand_over = [&](const Byte* to) {
