@@ -176,7 +176,7 @@ public:
         if (!open_.empty()) fail(line_, "the document ends before </" + std::string(open_name()) + ">");
     }
 
-    std::uint64_t line() const { return line_; }
+    const std::uint64_t& line() const { return line_; }
 
 private:
     // --- errors
@@ -707,7 +707,7 @@ std::string xml_place(std::uint64_t line, std::string_view what) {
 }
 
 XmlParser::XmlParser(const std::string& file, std::uint64_t max_text_bytes, XmlHandler& handler)
-    : impl_(std::make_unique<Impl>(file, max_text_bytes, handler)) {}
+    : impl_(std::make_unique<Impl>(file, max_text_bytes, handler)), line_(&impl_->line()) {}
 
 XmlParser::~XmlParser() = default;
 
@@ -715,6 +715,5 @@ void XmlParser::feed(ByteView bytes) { impl_->feed(bytes, false); }
 
 void XmlParser::finish() { impl_->finish(); }
 
-std::uint64_t XmlParser::line() const { return impl_->line(); }
 
 }  // namespace cxf::kdbx::detail

@@ -48,11 +48,12 @@ public:
     // The document has ended: Errc::malformed unless it is complete.
     void finish();
     // The line of what is being reported: the start tag during start_element().
-    std::uint64_t line() const;
+    std::uint64_t line() const { return *line_; }
 
 private:
     class Impl;
     std::unique_ptr<Impl> impl_;
+    const std::uint64_t* line_;  // impl_'s count, read without a call: handlers ask for it on every element
 };
 
 }  // namespace cxf::kdbx::detail
