@@ -2,6 +2,8 @@
 // Database → KDBX XML, handed on in pieces from a wiped buffer (no DOM and no whole document holds
 // the plaintext). Element order as KeePass 2.55 KdbxFile.Write.
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
 
 #include "cxf/encoding/base64.h"
@@ -14,6 +16,14 @@
 namespace cxf::kdbx::detail {
 
 namespace {
+
+// What escaped() does not copy as it is: markup, '\r', and the C0 controls XML cannot hold.
+constexpr std::array<bool, 256> needs_care = [] {
+    std::array<bool, 256> care{};
+    for (int c = 0; c < 0x20; ++c) care[c] = c != '\n' && c != '\t';
+    care['&'] = care['<'] = care['>'] = true;
+    return care;
+}();
 
 // Bytes in, their base64 out in pieces of about a MiB, each handed on as text without repeats.
 class Base64Writer final : public io::Output {
@@ -52,9 +62,7 @@ private:
 
 class XmlWriter {
 public:
-    XmlWriter(io::Output& sink, const XmlWriteContext& context) : sink_(sink), ctx_(context) {
-        out_.reserve(piece + piece / 2);
-    }
+    XmlWriter(io::Output& sink, const XmlWriteContext& context) : sink_(sink), ctx_(context) {}
 
     void document(const Database& db) {
         pool_size_ = db.binaries.size();
@@ -83,18 +91,17 @@ private:
 
     // --- output primitives
 
-    void raw(std::string_view text) { out_.insert(out_.end(), text.begin(), text.end()); }
+    void raw(std::string_view text) { out_.append(text); }
 
     // Each line starts here: the pieces go on from here.
     void indent() {
         if (out_.size() >= piece) hand_on();
-        out_.insert(out_.end(), depth_, '\t');
+        std::memset(out_.extend(depth_), '\t', depth_);
     }
 
     void hand_on() {
-        sink_.write(out_);
-        crypto::wipe(out_.data(), out_.size());
-        out_.clear();
+        sink_.write(out_.bytes());
+        out_.wipe();
     }
 
     void open(std::string_view name) {
@@ -116,20 +123,24 @@ private:
     // Markup-significant characters become references; '\r' too, so that it survives XML's line-end
     // normalisation. Characters XML 1.0 cannot hold at all (other C0 controls) are dropped, as KeePass
     // and KeePassXC drop them.
+    // The runs between such characters are copied whole.
     void escaped(std::string_view text) {
         if (!json::valid_utf8(text)) throw Error(Errc::invalid, {}, "a text value is not valid UTF-8");
-        for (const char c : text) {
+        std::size_t run = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            if (!needs_care[c]) continue;
+            raw(text.substr(run, i - run));
+            run = i + 1;
             switch (c) {
                 case '&': raw("&amp;"); break;
                 case '<': raw("&lt;"); break;
                 case '>': raw("&gt;"); break;
                 case '\r': raw("&#xD;"); break;
-                case '\n':
-                case '\t': out_.push_back(static_cast<std::uint8_t>(c)); break;
-                default:
-                    if (static_cast<unsigned char>(c) >= 0x20) out_.push_back(static_cast<std::uint8_t>(c));
+                default: break;  // dropped
             }
         }
+        raw(text.substr(run));
     }
 
     void element(std::string_view name, std::string_view text) {
@@ -376,7 +387,7 @@ private:
 
     static constexpr std::size_t piece = 64 * 1024;
     io::Output& sink_;
-    crypto::SecureBytes out_;
+    crypto::Secret out_;
     const XmlWriteContext& ctx_;
     std::size_t depth_ = 0;
     std::size_t pool_size_ = 0;
