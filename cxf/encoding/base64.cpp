@@ -24,26 +24,35 @@ constexpr std::array<std::uint8_t, 256> make_b64_table() {
 }
 constexpr auto b64_table = make_b64_table();
 
+// Room for `n` more characters at the end of `out`: where they begin.
+char* extend(std::string& out, std::size_t n) {
+    out.resize(out.size() + n);
+    return out.data() + out.size() - n;
+}
+char* extend(crypto::Secret& out, std::size_t n) { return out.extend(n); }
+
+// The text's length is known first, so it is written through one pointer.
 template <typename Out>
 void append64(ByteView bytes, const char* alphabet, bool pad, Out& out) {
+    const std::size_t whole = bytes.size() / 3, rest = bytes.size() % 3;
+    char* o = extend(out, 4 * whole + (rest == 0 ? 0 : pad ? 4 : rest + 1));
     std::size_t i = 0;
     for (; i + 3 <= bytes.size(); i += 3) {
         const std::uint32_t v = (std::uint32_t{bytes[i]} << 16) | (std::uint32_t{bytes[i + 1]} << 8) | bytes[i + 2];
-        out.push_back(alphabet[(v >> 18) & 63]);
-        out.push_back(alphabet[(v >> 12) & 63]);
-        out.push_back(alphabet[(v >> 6) & 63]);
-        out.push_back(alphabet[v & 63]);
+        *o++ = alphabet[(v >> 18) & 63];
+        *o++ = alphabet[(v >> 12) & 63];
+        *o++ = alphabet[(v >> 6) & 63];
+        *o++ = alphabet[v & 63];
     }
-    const std::size_t rest = bytes.size() - i;
     if (rest > 0) {
         std::uint32_t v = std::uint32_t{bytes[i]} << 16;
         if (rest == 2) v |= std::uint32_t{bytes[i + 1]} << 8;
-        out.push_back(alphabet[(v >> 18) & 63]);
-        out.push_back(alphabet[(v >> 12) & 63]);
-        if (rest == 2) out.push_back(alphabet[(v >> 6) & 63]);
+        *o++ = alphabet[(v >> 18) & 63];
+        *o++ = alphabet[(v >> 12) & 63];
+        if (rest == 2) *o++ = alphabet[(v >> 6) & 63];
         if (pad) {
-            out.push_back('=');
-            if (rest == 1) out.push_back('=');
+            *o++ = '=';
+            if (rest == 1) *o++ = '=';
         }
     }
 }
