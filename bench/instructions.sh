@@ -68,7 +68,8 @@ for conversion in "${conversions[@]}"; do
   for c in "${counts[@]}"; do printf ' %s |' "$(thousands "$c")"; done
   if (($# > 1)); then
     first=${counts[0]} last=${counts[-1]}
-    printf ' %+d (%+.0f %%) |' $((last - first)) "$(awk -v a="$first" -v b="$last" 'BEGIN {print (b - a) * 100 / a}')"
+    printf ' %+d (%+.0f %%) |' $((last - first)) "$(awk -v a="$first" -v b="$last" 'BEGIN {print (b - a) * 100 / a}')" |
+      sed 's/-/−/g'  # a minus sign, as docs/benchmarks.md writes it
   fi
   printf '\n'
 done
