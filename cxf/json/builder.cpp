@@ -145,7 +145,7 @@ void Builder::put_string(std::string_view text) {
     if (i == text.size() && text.size() < stage_bytes) {  // quoted as it is, in one piece
         char* at = text_.extend(text.size() + 2);
         at[0] = '"';
-        std::memcpy(at + 1, text.data(), text.size());
+        if (!text.empty()) std::memcpy(at + 1, text.data(), text.size());
         at[text.size() + 1] = '"';
         return;
     }

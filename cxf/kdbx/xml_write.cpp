@@ -96,7 +96,7 @@ private:
     // Each line starts here: the pieces go on from here.
     void indent() {
         if (out_.size() >= piece) hand_on();
-        std::memset(out_.extend(depth_), '\t', depth_);
+        if (depth_ > 0) std::memset(out_.extend(depth_), '\t', depth_);
     }
 
     void hand_on() {
