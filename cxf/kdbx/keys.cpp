@@ -12,6 +12,7 @@
 #include "cxf/error.h"
 #include "cxf/kdbx/bytes.h"
 #include "cxf/kdbx/kdbx.h"
+#include "cxf/kdbx/xml_values.h"
 
 namespace cxf::kdbx {
 
@@ -20,14 +21,6 @@ namespace detail {
 namespace {
 
 bool is_hex(std::uint8_t c) noexcept { return std::isxdigit(c) != 0; }
-
-template <typename Out>
-Out without_whitespace(std::string_view text) {
-    Out out;
-    for (const char c : text)
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out.push_back(c);
-    return out;
-}
 
 // KeePass XML key file: <KeyFile><Meta><Version/></Meta><Key><Data [Hash]/></Key></KeyFile>.
 // nullopt when the file is not such a document at all, so the other key-file rules apply.
@@ -42,17 +35,19 @@ std::optional<crypto::SecureBytes> xml_key(ByteView file, const std::string& fil
     const pugi::xml_node data = root.child("Key").child("Data");
     if (!data) throw Error(Errc::malformed, {file_name, "Key/Data"}, "the XML key file has no Key/Data element");
     if (version == "1.0" || version == "1.00") {
-        auto key = encoding::base64_decode_secure(without_whitespace<crypto::Secret>(data.child_value()).view());
+        crypto::Secret spare;
+        auto key = encoding::base64_decode_secure(without_xml_space(data.child_value(), spare));
         if (!key) throw Error(Errc::malformed, {file_name, "Key/Data"}, "the key file's Data is not base64");
         return key;
     }
     if (version == "2.0") {
-        const crypto::Secret hex = without_whitespace<crypto::Secret>(data.child_value());
-        auto key = encoding::hex_decode_secure(hex.view());
+        crypto::Secret spare;
+        auto key = encoding::hex_decode_secure(without_xml_space(data.child_value(), spare));
         if (!key) throw Error(Errc::malformed, {file_name, "Key/Data"}, "the key file's Data is not hexadecimal");
         // Data@Hash: the first 4 bytes of SHA-256(key), in hex; a mismatch means a damaged key file.
         if (const pugi::xml_attribute hash = data.attribute("Hash")) {
-            const auto expected = encoding::hex_decode(without_whitespace<std::string>(hash.value()));
+            crypto::Secret hash_spare;
+            const auto expected = encoding::hex_decode(without_xml_space(hash.value(), hash_spare));
             const crypto::SecureBytes actual = crypto::sha256({*key});
             if (!expected || !crypto::equal_ct(*expected, ByteView(actual).first(4)))
                 throw Error(Errc::integrity, {file_name, "Key/Data@Hash"},

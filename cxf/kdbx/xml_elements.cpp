@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "cxf/kdbx/xml_elements.h"
 
-#include <algorithm>
 #include <array>
 #include <cstring>
 #include <map>
@@ -104,18 +103,9 @@ public:
         return parsed(leaf(node), parse_bool(t), "not a boolean (True or False)");
     }
 
-    // Base64 text may be spread over lines: its own text when it has no whitespace, else a copy
-    // without it in `spare`.
-    static std::string_view compact(const Leaf& v, crypto::Secret& spare) {
-        if (std::none_of(v.text.begin(), v.text.end(), is_xml_space)) return v.text;
-        for (const char c : v.text)
-            if (!is_xml_space(c)) spare.push_back(c);
-        return spare.view();
-    }
-
     crypto::SecureBytes base64(const Leaf& v) const {
         crypto::Secret spare;
-        auto bytes = encoding::base64_decode_secure(compact(v, spare));
+        auto bytes = encoding::base64_decode_secure(without_xml_space(v.text, spare));
         if (!bytes) fail(v, "not base64");
         return std::move(*bytes);
     }
@@ -123,7 +113,7 @@ public:
     // Value@Protected: base64 of the text XORed with the next bytes of the inner stream.
     crypto::Secret protected_value(const Leaf& v) const {
         crypto::Secret spare, plain;
-        if (!encoding::base64_decode_append(compact(v, spare), plain)) fail(v, "not base64");
+        if (!encoding::base64_decode_append(without_xml_space(v.text, spare), plain)) fail(v, "not base64");
         ctx_.stream.apply({reinterpret_cast<std::uint8_t*>(plain.data()), plain.size()});
         if (!json::valid_utf8(plain.view())) fail(v, "a protected value does not decrypt to UTF-8 text");
         return plain;

@@ -93,4 +93,11 @@ std::string_view trim(std::string_view text) noexcept {
     return text;
 }
 
+std::string_view without_xml_space(std::string_view text, crypto::Secret& spare) {
+    if (std::none_of(text.begin(), text.end(), is_xml_space)) return text;
+    for (const char c : text)
+        if (!is_xml_space(c)) spare.push_back(c);
+    return spare.view();
+}
+
 }  // namespace cxf::kdbx::detail

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cxf/kdbx/database.h"
+#include "cxf/secret.h"
 
 namespace cxf::kdbx::detail {
 
@@ -39,5 +40,8 @@ inline bool blank(std::string_view text) noexcept {
     return true;
 }
 std::string_view trim(std::string_view text) noexcept;
+// Text without its whitespace, as base64 and hex spread over lines are read: `text` itself when it has
+// none, else a copy without it, kept in `spare`.
+std::string_view without_xml_space(std::string_view text, crypto::Secret& spare);
 
 }  // namespace cxf::kdbx::detail
