@@ -190,8 +190,7 @@ bool base64_decode_append(std::string_view text, crypto::Secret& out) {
     const auto extent = extent64(text);
     if (!extent) return false;
     const std::size_t at = out.size();
-    out.resize(at + extent->size);
-    if (decode64_into(text, *extent, false, nullptr, reinterpret_cast<std::uint8_t*>(out.data() + at))) return true;
+    if (decode64_into(text, *extent, false, nullptr, reinterpret_cast<std::uint8_t*>(out.extend(extent->size)))) return true;
     out.resize(at);
     return false;
 }

@@ -715,5 +715,4 @@ void XmlParser::feed(ByteView bytes) { impl_->feed(bytes, false); }
 
 void XmlParser::finish() { impl_->finish(); }
 
-
 }  // namespace cxf::kdbx::detail
